@@ -1,0 +1,179 @@
+/**
+ * The build, step by step: read the manuscript → run each article through the pure pipeline →
+ * assemble the booklet HTML → paginate and print in Chromium → post-process the PDF → write
+ * both outputs atomically. Returns one report; throws BookletError only for operational failures.
+ */
+import { join, resolve } from 'node:path'
+import type { Root } from 'hast'
+import { toDiagnostics, type Diagnostic } from './diagnostics.ts'
+import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
+import { presetStyles } from './document/styles.ts'
+import { fontMounts, ROLES } from './fonts/roles.ts'
+import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
+import { ensureOutputDir, writeAtomically } from './output-files.ts'
+import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
+import { processArticle } from './pipeline/processor.ts'
+import type { ArticleOutline } from './pipeline/types.ts'
+import { renderPdf, type RenderResult } from './render/render-pdf.ts'
+import type { BuildReport } from './report.ts'
+import { parseDate } from './text/chinese-date.ts'
+
+export interface BuildOptions {
+  input?: string
+  outDir?: string
+  browserPath?: string | undefined
+  timeoutMs?: number
+  cwd?: string
+}
+
+const A5_POINTS = { width: (148 / 25.4) * 72, height: (210 / 25.4) * 72 }
+
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const cwd = options.cwd ?? process.cwd()
+  const timings: Record<string, number> = {}
+  const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    const start = performance.now()
+    try {
+      return await step()
+    } finally {
+      timings[name] = Math.round(performance.now() - start)
+    }
+  }
+
+  // 1. Read the manuscript folder (or file) and booklet.yaml.
+  const input = options.input ?? 'manuscript'
+  const manuscript = await time('read', () => loadManuscript(input, cwd))
+
+  // 2. Each article through the pure pipeline; collect diagnostics.
+  const processed = await time('pipeline', () =>
+    Promise.all(
+      manuscript.articles.map(async (file, i) => {
+        const tree = await processArticle(file, `art-${i + 1}`)
+        return { file, tree, outline: file.data.outline as ArticleOutline }
+      }),
+    ),
+  )
+  const diagnostics: Diagnostic[] = processed.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
+  const title = manuscript.config.title ?? (processed.length === 1 ? processed[0]!.outline.title : '学习资料汇编')
+  const report: BuildReport = {
+    ok: false,
+    input: displayPath(resolve(cwd, input), cwd),
+    outputs: {},
+    title,
+    pageCount: 0,
+    bodyStartPage: -1,
+    pages: [],
+    articles: [],
+    diagnostics,
+    timings,
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return report
+
+  // 3. One HTML document: cover, 目录, articles, styles and fonts.
+  const styles = await presetStyles(manuscript.config.preset)
+  const html = documentToHtml(
+    bookletDocument({
+      config: manuscript.config,
+      title,
+      articles: processed.map(({ tree, outline }) => ({ tree: tree as Root, outline })),
+      css: styles.css,
+    }),
+  )
+  const outDir = resolve(cwd, options.outDir ?? 'dist')
+  const shownOut = displayPath(outDir, cwd)
+  await ensureOutputDir(outDir, shownOut)
+
+  // 4. Paginate and print in Chromium.
+  const outlines = processed.map((p) => p.outline)
+  const rendered = await time('render', () =>
+    renderPdf({
+      html,
+      manuscriptRoot: manuscript.root,
+      fontMounts: fontMounts(),
+      fontFamilies: [...new Set(ROLES.map((r) => r.open.family))],
+      targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
+      browserPath: options.browserPath,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    }),
+  )
+  for (const refused of rendered.refusedRequests) {
+    diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
+  }
+  for (const family of rendered.missingFonts) {
+    diagnostics.push({ file: report.input, message: `字体未能载入：${family}`, rule: 'FN-6', severity: 'warning' })
+  }
+  Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
+
+  // 5. Metadata, exact A5 boxes, bookmarks.
+  const pdf = await time('postprocess', () =>
+    postprocessPdf({
+      pdf: rendered.pdf,
+      pageSize: A5_POINTS,
+      title,
+      author: manuscript.config.publisher,
+      subject: manuscript.config.subtitle,
+      date: fixedDate(manuscript.config.date),
+      bookmarks: bookmarks(outlines, rendered.targets),
+    }),
+  )
+
+  // 6. Write both files; the previous booklet stays until the new one is complete.
+  const htmlPath = join(outDir, 'booklet.html')
+  const pdfPath = join(outDir, 'booklet.pdf')
+  await time('write', async () => {
+    await writeAtomically(htmlPath, html, displayPath(htmlPath, cwd))
+    await writeAtomically(pdfPath, pdf, displayPath(pdfPath, cwd))
+  })
+  report.outputs = { html: displayPath(htmlPath, cwd), pdf: displayPath(pdfPath, cwd) }
+  report.ok = true
+  return report
+}
+
+function layoutReport(rendered: RenderResult, outlines: ArticleOutline[], files: string[]) {
+  const start = rendered.bodyStartPage
+  const folioOf = (page: number) => rendered.folios[page] ?? null
+  return {
+    pageCount: rendered.pages.length,
+    bodyStartPage: start,
+    pages: rendered.pages.map((p) => ({
+      index: p.index,
+      side: p.side,
+      blank: p.blank,
+      folio: folioOf(p.index),
+    })),
+    articles: outlines.map((o, i) => ({
+      id: o.id,
+      file: files[i] ?? '',
+      title: o.title,
+      page: rendered.targets[o.id] ?? -1,
+      folio: folioOf(rendered.targets[o.id] ?? -1),
+      headings: o.headings.map((x) => ({
+        id: x.id,
+        level: x.level,
+        text: x.text,
+        page: rendered.targets[x.id] ?? -1,
+        folio: folioOf(rendered.targets[x.id] ?? -1),
+      })),
+    })),
+  }
+}
+
+function bookmarks(outlines: ArticleOutline[], targets: Record<string, number>): Bookmark[] {
+  return outlines.map((o) => ({
+    title: o.title,
+    page: targets[o.id] ?? 0,
+    children: o.headings.filter((x) => x.level === 1).map((x) => ({ title: x.text, page: targets[x.id] ?? 0 })),
+  }))
+}
+
+/**
+ * PDF dates come from the manuscript, never from the clock, so that the same manuscript gives
+ * the same bytes: SOURCE_DATE_EPOCH if set, else booklet.yaml's date, else 2000-01-01.
+ */
+function fixedDate(configDate: string | undefined): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH)
+  if (Number.isFinite(epoch) && epoch > 0) return new Date(epoch * 1000)
+  const parts = configDate ? parseDate(configDate) : undefined
+  if (parts) return new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1))
+  return new Date(Date.UTC(2000, 0, 1))
+}

@@ -1,0 +1,63 @@
+/**
+ * The `booklet` command. Parses arguments, runs the command, and turns every failure into a
+ * short Chinese message and a non-zero exit code — never a stack trace for a user mistake.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { build } from '../build.ts'
+import { BookletError } from '../errors.ts'
+import { printReport } from './print-report.ts'
+
+function seconds(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('应为正数（秒）')
+  return n
+}
+
+function program(out: (line: string) => void, err: (line: string) => void): Command {
+  const cli = new Command('booklet')
+    .description('把 Markdown 稿件排成 A5 学习资料小册子（PDF）')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) })
+    .showHelpAfterError('（用 booklet --help 查看用法）')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+
+  cli
+    .command('build')
+    .description('生成 booklet.pdf 和 booklet.html')
+    .argument('[INPUT]', '稿件文件夹或一个 .md 文件', 'manuscript')
+    .option('-o, --out <DIR>', '输出文件夹', 'dist')
+    .option('--json', '在标准输出打印机器可读的报告（JSON）')
+    .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
+    .option('--timeout <SECONDS>', '排版时限（秒）', seconds, 300)
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number }) => {
+      const report = await build({ input, outDir: opts.out, browserPath: opts.browser, timeoutMs: opts.timeout * 1000 })
+      if (opts.json) out(JSON.stringify(report, null, 2))
+      else printReport(report, err)
+      if (!report.ok) process.exitCode = 1
+    })
+  return cli
+}
+
+export async function main(
+  argv: string[],
+  out: (line: string) => void = (s) => process.stdout.write(`${s}\n`),
+  err: (line: string) => void = (s) => process.stderr.write(`${s}\n`),
+): Promise<number> {
+  process.exitCode = 0
+  try {
+    await program(out, err).parseAsync(argv, { from: 'user' })
+    return Number(process.exitCode ?? 0)
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+    if (error instanceof BookletError) {
+      err(`错误：${error.message}`)
+      if (error.hint) err(error.hint)
+      return 1
+    }
+    err(`内部错误：${(error as Error)?.stack ?? String(error)}`)
+    err('这是 booklet 的缺陷，请把以上信息报告给维护者。')
+    return 70
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The shapes of `booklet.yaml` and of an article's front matter. These valibot schemas are the
+ * only definition of both: loaders validate with them, and the README's tables follow them.
+ */
+import * as v from 'valibot'
+
+/** A date as authors write it: `2026-11`, `2026-11-05`, `2026年11月5日`. */
+const DateText = v.pipe(
+  v.union([v.string(), v.number()], '日期应写成 2026-11 或 2026-11-05'),
+  v.transform((x) => String(x)),
+  v.regex(/^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?月?)?$/, '日期应写成 2026-11 或 2026-11-05'),
+)
+
+const Text = v.pipe(v.string('应为文字'), v.trim(), v.nonEmpty('不能为空'))
+
+export const PRESETS = ['a5-booklet'] as const
+
+export const BookletConfigSchema = v.strictObject(
+  {
+    title: v.optional(v.pipe(Text, v.description('汇编标题，印在封面上'))),
+    subtitle: v.optional(v.pipe(Text, v.description('副标题或丛书名'))),
+    publisher: v.optional(v.pipe(Text, v.description('编印单位，印在封面下方，也写入 PDF 作者'))),
+    date: v.optional(v.pipe(DateText, v.description('编印日期，封面上以“二〇二六年十一月”形式显示'))),
+    notice: v.optional(v.pipe(Text, v.description('封面左上角的提示，如“内部资料　注意保存”'))),
+    preset: v.optional(v.picklist(PRESETS, `版式只能是 ${PRESETS.join('、')}`), 'a5-booklet'),
+    articles: v.optional(
+      v.pipe(
+        v.array(Text, 'articles 应为文件名列表'),
+        v.nonEmpty('articles 不能为空列表'),
+        v.description('按顺序排列的文章文件（相对于 booklet.yaml 所在文件夹）'),
+      ),
+    ),
+  },
+  '不认识的设置项',
+)
+
+export type BookletConfig = v.InferOutput<typeof BookletConfigSchema>
+
+export const ArticleMatterSchema = v.strictObject(
+  {
+    title: v.optional(Text),
+    subtitle: v.optional(Text),
+    speaker: v.optional(Text),
+    author: v.optional(Text),
+    date: v.optional(DateText),
+    source: v.optional(Text),
+  },
+  '不认识的前置信息项',
+)
+
+export type ArticleMatter = v.InferOutput<typeof ArticleMatterSchema>

@@ -1,0 +1,39 @@
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+/** One problem or change found in a manuscript, as the report carries it. */
+export interface Diagnostic {
+  file: string
+  line?: number
+  column?: number
+  message: string
+  rule?: string
+  severity: 'error' | 'warning' | 'info'
+}
+
+/** The `source` of every vfile message this project emits. */
+export const SOURCE = 'booklet'
+
+export function severityOf(message: VFileMessage): Diagnostic['severity'] {
+  if (message.fatal === true) return 'error'
+  if (message.fatal === false) return 'warning'
+  return 'info'
+}
+
+export function toDiagnostics(file: VFile, displayPath: string): Diagnostic[] {
+  return file.messages.map((m) => ({
+    file: displayPath,
+    ...(m.line ? { line: m.line } : {}),
+    ...(m.column ? { column: m.column } : {}),
+    message: m.reason,
+    ...(m.ruleId ? { rule: m.ruleId } : {}),
+    severity: severityOf(m),
+  }))
+}
+
+/** `file:line:col  message  [rule]` — the format editors and `booklet check` use. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line, d.line ? d.column : undefined].filter((x) => x !== undefined).join(':')
+  const label = d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示'
+  return `${where}  ${label}：${d.message}${d.rule ? `  [${d.rule}]` : ''}`
+}

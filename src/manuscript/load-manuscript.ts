@@ -1,0 +1,115 @@
+/**
+ * Turns the build's INPUT (a manuscript folder or a single `.md` file) into the booklet
+ * configuration and the ordered list of article files. This is the disk-reading edge of the
+ * pipeline: everything after it works on VFiles in memory.
+ */
+import { readdir, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join, relative, resolve } from 'node:path'
+import { VFile } from 'vfile'
+import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
+import { parseYamlData } from '../config/yaml-data.ts'
+import { BookletError } from '../errors.ts'
+import { readManuscriptText } from './read-text.ts'
+
+export interface Manuscript {
+  /** Folder that images and other assets of the manuscript are resolved against. */
+  root: string
+  /** `booklet.yaml`, when there is one. */
+  configFile?: string
+  config: BookletConfig
+  articles: VFile[]
+}
+
+const CONFIG_NAMES = ['booklet.yaml', 'booklet.yml']
+
+/** Shown in messages: relative to where the user ran the command. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path)
+  return rel && !rel.startsWith('..') ? rel : path
+}
+
+export async function loadManuscript(input: string, cwd = process.cwd()): Promise<Manuscript> {
+  const path = resolve(cwd, input)
+  const info = await stat(path).catch(() => undefined)
+  if (!info) {
+    throw new BookletError(`找不到稿件：${displayPath(path, cwd)}`, {
+      hint: '请给出稿件文件夹（内含 .md 文件）或一个 .md 文件的路径。',
+    })
+  }
+  if (info.isDirectory()) return loadFolder(path, cwd)
+  const ext = extname(path).toLowerCase()
+  if (ext === '.md' || ext === '.markdown') {
+    return { root: dirname(path), config: { preset: 'a5-booklet' }, articles: [await readArticle(path, cwd)] }
+  }
+  if (ext === '.txt' || ext === '.docx') {
+    throw new BookletError(`${displayPath(path, cwd)}：暂不能直接排版 ${ext} 文件`, {
+      hint: '请先把内容整理成 Markdown（.md）稿件，格式见 README“稿件格式”一节。',
+    })
+  }
+  throw new BookletError(`${displayPath(path, cwd)}：不支持的文件类型“${ext || '无扩展名'}”`, {
+    hint: '稿件应为 .md 文件，或包含 .md 文件的文件夹。',
+  })
+}
+
+async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
+  const names = await readdir(folder)
+  const configName = CONFIG_NAMES.find((n) => names.includes(n))
+  let config: BookletConfig = { preset: 'a5-booklet' }
+  let configFile: string | undefined
+  if (configName) {
+    configFile = join(folder, configName)
+    config = await readConfig(configFile, cwd)
+  }
+  const files = config.articles
+    ? config.articles.map((name) => join(folder, name))
+    : names
+        .filter((n) => /\.(md|markdown)$/i.test(n) && !/^readme\.md$/i.test(n))
+        .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+        .map((n) => join(folder, n))
+  if (files.length === 0) {
+    throw new BookletError(`${displayPath(folder, cwd)}：文件夹里没有 .md 稿件`, {
+      hint: '每篇文章一个 .md 文件；也可以在 booklet.yaml 的 articles 中列出文件。',
+    })
+  }
+  const articles: VFile[] = []
+  for (const [index, file] of files.entries()) {
+    if (config.articles && configFile && !(await stat(file).catch(() => undefined))) {
+      const line = await lineOfArticleEntry(configFile, config.articles[index] ?? '')
+      throw new BookletError(
+        `${displayPath(configFile, cwd)}${line ? `:${line}` : ''}：articles 中列出的“${basename(file)}”不存在`,
+        { file: configFile, hint: '请检查文件名是否写错，或把该文件放进稿件文件夹。' },
+      )
+    }
+    articles.push(await readArticle(file, cwd))
+  }
+  return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
+}
+
+async function readConfig(file: string, cwd: string): Promise<BookletConfig> {
+  const shown = displayPath(file, cwd)
+  const text = await readManuscriptText(file, shown).catch((error: unknown) => {
+    // An empty booklet.yaml is allowed: all settings are optional.
+    if (error instanceof BookletError && error.message.endsWith('文件是空的')) return ''
+    throw error
+  })
+  const result = parseYamlData(text, BookletConfigSchema)
+  if (result.ok) return result.value
+  const first = result.problems[0]
+  const where = first?.line ? `${shown}:${first.line}${first.column ? `:${first.column}` : ''}` : shown
+  throw new BookletError(`${where}：${first?.message ?? '设置有误'}`, {
+    file,
+    hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、articles（见 README）。',
+  })
+}
+
+async function lineOfArticleEntry(configFile: string, name: string): Promise<number | undefined> {
+  const text = await readManuscriptText(configFile, configFile)
+  const index = text.split('\n').findIndex((line) => line.includes(name))
+  return index >= 0 ? index + 1 : undefined
+}
+
+async function readArticle(path: string, cwd: string): Promise<VFile> {
+  const shown = displayPath(path, cwd)
+  const value = await readManuscriptText(path, shown)
+  return new VFile({ path, value, data: { displayPath: shown } })
+}

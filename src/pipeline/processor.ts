@@ -1,0 +1,59 @@
+/**
+ * The pure part of the pipeline: one article's Markdown → an `<article>` hast tree.
+ * Plugin order matters and is explained where it does.
+ */
+import type { Root as HastRoot } from 'hast'
+import rehypeStringify from 'rehype-stringify'
+import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+import type { VFile } from 'vfile'
+import rehypeArticle from './rehype/article.ts'
+import rehypeSections from './rehype/sections.ts'
+import remarkArticleMatter from './remark/article-matter.ts'
+import remarkArticleTitle from './remark/article-title.ts'
+
+/** Builds the processor for one article; `articleId` prefixes every id it creates. */
+export function createArticleProcessor(articleId: string) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
+      // After remark-gfm: lets `**强调。**` close next to Chinese punctuation.
+      .use(remarkCjkFriendly)
+      // Front matter first: the title plugin prefers the front matter's title.
+      .use(remarkArticleMatter)
+      .use(remarkArticleTitle)
+      .use(remarkRehype, {
+        // Raw HTML in a manuscript is dropped, never passed to the page (no script can run).
+        allowDangerousHtml: false,
+        clobberPrefix: `${articleId}-`,
+        footnoteLabel: '注释',
+        footnoteLabelTagName: 'p',
+        footnoteLabelProperties: { className: ['footnotes-label'] },
+        footnoteBackLabel: (n: number) => `返回正文第 ${n + 1} 处引用`,
+        footnoteBackContent: '↩',
+      })
+      // Sections before the article wrapper: it only looks at top-level headings.
+      .use(rehypeSections)
+      .use(rehypeArticle)
+  )
+}
+
+/** Runs the pure pipeline on one article file; diagnostics land in `file.messages`. */
+export async function processArticle(file: VFile, articleId: string): Promise<HastRoot> {
+  file.data.articleId = articleId
+  const processor = createArticleProcessor(articleId)
+  const mdast = processor.parse(file)
+  return (await processor.run(mdast, file)) as HastRoot
+}
+
+/** For tests and `--html` debugging: one article as an HTML fragment. */
+export async function articleToHtml(file: VFile, articleId: string): Promise<string> {
+  const tree = await processArticle(file, articleId)
+  return unified().use(rehypeStringify).stringify(tree)
+}

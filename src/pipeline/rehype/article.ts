@@ -1,0 +1,33 @@
+/**
+ * rehype plugin: wraps an article's body in `<article>` with a `<header>` that carries the
+ * title (小标宋), subtitle and speaker/date line (楷体) from the front matter.
+ */
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { formatArabicDate } from '../../text/chinese-date.ts'
+
+export default function rehypeArticle() {
+  return (tree: Root, file: VFile) => {
+    const matter = file.data.matter ?? {}
+    const id = file.data.articleId ?? 'art'
+    const subtitle = matter.subtitle
+    const speaker = matter.speaker ?? matter.author
+    const header = h('header.article-header', [
+      h('h1.article-title', { id }, file.data.title ?? ''),
+      subtitle ? h('p.article-subtitle', subtitle.startsWith('——') ? subtitle : `——${subtitle}`) : undefined,
+      speaker ? h('p.article-speaker', speaker) : undefined,
+      matter.date ? h('p.article-date', `（${formatArabicDate(matter.date)}）`) : undefined,
+      matter.source ? h('p.article-source', `来源：${matter.source}`) : undefined,
+    ])
+    // remark-rehype gives every article's footnote label the same id; make it unique.
+    visit(tree, 'element', (node) => {
+      const props = node.properties ?? {}
+      if (props.id === 'footnote-label') props.id = `${id}-footnote-label`
+      if (props.ariaDescribedBy) props.ariaDescribedBy = [`${id}-footnote-label`]
+    })
+    const article = h('article.article', { dataArticle: id }, [header, h('div.article-body', tree.children as never)])
+    tree.children = [article]
+  }
+}

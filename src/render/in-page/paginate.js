@@ -1,0 +1,98 @@
+/*
+ * Runs inside the page, after paged.polyfill.js (PagedConfig.auto = false).
+ * Plain browser JavaScript: it is injected as a script, not bundled.
+ */
+;(() => {
+  /**
+   * Paged.js justifies the last line of a paragraph fragment that continues on the next page
+   * (`data-align-last-split-element="justify"`). When a paragraph ends exactly on the last line
+   * of a page, Paged.js still splits it and leaves an empty continuation, so the paragraph's real
+   * last line is justified and its few characters spread over the whole measure
+   * ("的　　坚　　定　　。"). This un-justifies such fragments and drops the empty rest.
+   */
+  function mendSplitsAtParagraphEnd(pagesArea) {
+    let mended = 0
+    for (const fragment of pagesArea.querySelectorAll('[data-split-to]')) {
+      const ref = fragment.getAttribute('data-ref')
+      const rest = ref ? pagesArea.querySelector(`[data-split-from][data-ref="${CSS.escape(ref)}"]`) : null
+      if (!rest || rest.textContent.trim() !== '' || rest.querySelector('img, svg, table')) continue
+      for (const node of [fragment, ...fragment.querySelectorAll('[data-align-last-split-element]')]) {
+        if (node.getAttribute('data-align-last-split-element') === 'justify') {
+          node.setAttribute('data-align-last-split-element', 'auto')
+        }
+      }
+      rest.remove()
+      mended++
+    }
+    return mended
+  }
+
+  async function loadFonts(families) {
+    // Text of the whole document: unicode-range faces load only the slices it needs.
+    const text = document.body.innerText + '— 0123456789 —·目录'
+    await Promise.all(families.map((family) => document.fonts.load(`16px "${family}"`, text)))
+    await document.fonts.ready
+    return families.filter((family) => !document.fonts.check(`16px "${family}"`, '汉'))
+  }
+
+  function pageOf(element) {
+    const page = element.closest('.pagedjs_page')
+    return page ? Number(page.getAttribute('data-page-number')) - 1 : -1
+  }
+
+  function collectLayout(pagesArea, ids) {
+    const pages = [...pagesArea.querySelectorAll('.pagedjs_page')].map((page, index) => ({
+      index,
+      side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right',
+      blank: page.classList.contains('pagedjs_blank_page'),
+      named: [...page.classList].find((c) => /^pagedjs_(cover|front)_page$/.test(c))?.slice(8, -5) ?? null,
+    }))
+    const targets = {}
+    for (const id of ids) {
+      const element = pagesArea.querySelector(`#${CSS.escape(id)}`)
+      targets[id] = element ? pageOf(element) : -1
+    }
+    const start = pagesArea.querySelector('.body-start')
+    return { pages, targets, bodyStartPage: start ? pageOf(start) : -1 }
+  }
+
+  /**
+   * Page numbers are written after pagination, from the pages as they came out, instead of
+   * CSS page counters: Chromium does not carry a `counter-reset: page` on one page over to the
+   * next (Paged.js's reset printed "— 1 —" and then "— 5 —"), and Paged.js's target-counter
+   * rescans every page after each new one. Folios go into a custom property that the margin
+   * boxes print; the TOC's numbers into fixed-width spans, so no line of the TOC moves.
+   */
+  function numberPages(pagesArea, pages, bodyStartPage) {
+    const folios = pages.map((page) =>
+      bodyStartPage >= 0 && page.index >= bodyStartPage && !page.blank && !page.named ? page.index - bodyStartPage + 1 : null,
+    )
+    const elements = pagesArea.querySelectorAll('.pagedjs_page')
+    folios.forEach((folio, i) => {
+      if (folio !== null) elements[i].style.setProperty('--folio', `"${folio}"`)
+    })
+    const toc = {}
+    for (const link of pagesArea.querySelectorAll('.toc a[href^="#"]')) {
+      const id = decodeURIComponent(link.getAttribute('href').slice(1))
+      const target = pagesArea.querySelector(`#${CSS.escape(id)}`)
+      const index = target ? pageOf(target) : -1
+      const folio = index >= bodyStartPage && bodyStartPage >= 0 ? index - bodyStartPage + 1 : null
+      const slot = link.querySelector('.toc-page')
+      if (slot) slot.textContent = folio === null ? '' : String(folio)
+      toc[id] = folio
+    }
+    return { folios, toc }
+  }
+
+  window.__booklet = {
+    async paginate({ families, ids }) {
+      const missingFonts = await loadFonts(families)
+      const flow = await window.PagedPolyfill.preview()
+      const pagesArea = document.querySelector('.pagedjs_pages')
+      const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
+      const layout = collectLayout(pagesArea, ids)
+      const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
+      return { ...layout, ...numbers, missingFonts, mendedSplits, total: flow.total }
+    },
+  }
+})()

@@ -1,0 +1,65 @@
+/**
+ * What the page may load, and from where. Every request of the page is answered from here:
+ * the booklet HTML from memory, our own scripts and fonts from fixed folders, and anything else
+ * only from inside the manuscript folder. Nothing goes to the network or elsewhere on disk.
+ */
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, relative, sep } from 'node:path'
+
+export const ORIGIN = 'https://booklet.invalid'
+export const DOCUMENT_PATH = '/booklet.html'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+}
+
+export interface PageFile {
+  body: Buffer
+  contentType: string
+}
+
+export type Refusal = { refused: string }
+
+export class PageFiles {
+  constructor(
+    private readonly html: string,
+    /** URL prefix (`/_booklet/fonts/x/`) → folder */
+    private readonly mounts: Map<string, string>,
+    private readonly manuscriptRoot: string,
+  ) {}
+
+  async get(url: string): Promise<PageFile | Refusal> {
+    if (!url.startsWith(`${ORIGIN}/`)) return { refused: `外部地址（不会联网获取）：${url}` }
+    const path = decodeURIComponent(new URL(url).pathname)
+    if (path === DOCUMENT_PATH) return { body: Buffer.from(this.html), contentType: TYPES['.html']! }
+    for (const [prefix, dir] of this.mounts) {
+      if (path.startsWith(prefix)) return this.fromFolder(dir, path.slice(prefix.length))
+    }
+    if (path.startsWith('/_booklet/')) return { refused: `未知的内部文件：${path}` }
+    return this.fromFolder(this.manuscriptRoot, path.slice(1))
+  }
+
+  private async fromFolder(dir: string, rel: string): Promise<PageFile | Refusal> {
+    const full = join(dir, normalize(rel))
+    const inside = relative(dir, full)
+    if (inside.startsWith('..') || inside.startsWith(sep)) return { refused: `稿件文件夹以外的文件：${rel}` }
+    try {
+      const body = await readFile(full)
+      return { body, contentType: TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream' }
+    } catch {
+      return { refused: `文件不存在：${rel}` }
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The only module that talks to the browser: launches Chromium, lets Paged.js paginate the
+ * booklet HTML, reads back where every article and heading landed, and prints the PDF.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser } from 'puppeteer-core'
+import { BookletError } from '../errors.ts'
+import { locateBrowser } from './locate-browser.ts'
+import { DOCUMENT_PATH, ORIGIN, PageFiles } from './page-files.ts'
+
+const require = createRequire(import.meta.url)
+const here = dirname(fileURLToPath(import.meta.url))
+
+export interface RenderInput {
+  html: string
+  manuscriptRoot: string
+  fontMounts: Map<string, string>
+  /** Font families the page must have loaded before layout starts. */
+  fontFamilies: string[]
+  /** Element ids whose page is wanted (articles, headings). */
+  targetIds: string[]
+  browserPath?: string | undefined
+  /** Whole render, in milliseconds. */
+  timeoutMs?: number
+}
+
+export interface PageInfo {
+  index: number
+  side: 'left' | 'right'
+  blank: boolean
+  named: 'cover' | 'front' | null
+}
+
+export interface RenderResult {
+  pdf: Uint8Array
+  pages: PageInfo[]
+  /** id → 0-based physical page index (-1 if not found) */
+  targets: Record<string, number>
+  bodyStartPage: number
+  /** Folio printed on each page (null: none). */
+  folios: (number | null)[]
+  /** TOC target id → the number printed in the TOC. */
+  toc: Record<string, number | null>
+  missingFonts: string[]
+  refusedRequests: string[]
+  mendedSplits: number
+}
+
+/** Why each flag: see the comments; all of them keep the browser off the network. */
+const LAUNCH_ARGS = [
+  '--no-sandbox', // runs as root in containers and CI
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking', // no connections to Google's services (refused here anyway)
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage', // small /dev/shm in containers
+  '--font-render-hinting=none', // glyph advances as designed, same as in the PDF
+]
+
+export async function renderPdf(input: RenderInput): Promise<RenderResult> {
+  const executablePath = locateBrowser({ flag: input.browserPath })
+  const puppeteer = await import('puppeteer-core')
+  let browser: Browser
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: LAUNCH_ARGS,
+      protocolTimeout: input.timeoutMs ?? 300_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+  } catch (cause) {
+    throw new BookletError(`浏览器无法启动：${executablePath}`, {
+      hint: `浏览器报告：${(cause as Error).message.split('\n')[0]}`,
+      cause,
+    })
+  }
+  try {
+    return await withTimeout(paginateAndPrint(browser, input), input.timeoutMs ?? 300_000)
+  } finally {
+    await browser.close().catch(() => undefined)
+  }
+}
+
+async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<RenderResult> {
+  const page = await browser.newPage()
+  const files = new PageFiles(input.html, input.fontMounts, input.manuscriptRoot)
+  const refusedRequests: string[] = []
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)))
+  await page.setRequestInterception(true)
+  page.on('request', (request) => {
+    void files.get(request.url()).then((answer) => {
+      if ('refused' in answer) {
+        // Chromium asks for a favicon on its own; that is not the manuscript's doing.
+        if (!request.url().endsWith('/favicon.ico')) refusedRequests.push(answer.refused)
+        return request.abort('blockedbyclient')
+      }
+      return request.respond({ status: 200, contentType: answer.contentType, body: answer.body })
+    })
+  })
+  await page.goto(`${ORIGIN}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+  await page.evaluate(() => {
+    ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+  })
+  const pagedPath = join(dirname(require.resolve('pagedjs')), '../dist/paged.polyfill.js')
+  await page.addScriptTag({ content: await readFile(pagedPath, 'utf8') })
+  await page.addScriptTag({ content: await readFile(join(here, 'in-page/paginate.js'), 'utf8') })
+  const layout = await page.evaluate(
+    (families, ids) =>
+      (window as unknown as { __booklet: { paginate: (o: object) => Promise<unknown> } }).__booklet.paginate({
+        families,
+        ids,
+      }),
+    input.fontFamilies,
+    input.targetIds,
+  )
+  if (pageErrors.length > 0) {
+    throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
+  }
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
+  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests'>), pdf, refusedRequests }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new BookletError(`排版超时（超过 ${Math.round(ms / 1000)} 秒），已停止浏览器`, {
+            hint: '稿件可能过大，或浏览器卡住了；可用 --timeout 秒数 放宽时限。',
+          }),
+        ),
+      ms,
+    )
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic } from './diagnostics.ts'
+
+/** Everything a build found out, for the CLI's summary, `--json`, and the tests. */
+export interface BuildReport {
+  ok: boolean
+  input: string
+  outputs: { html?: string; pdf?: string }
+  title: string
+  /** Physical pages in the PDF, cover included. */
+  pageCount: number
+  /** 0-based physical index of the page printed "— 1 —". */
+  bodyStartPage: number
+  pages: { index: number; side: 'left' | 'right'; blank: boolean; folio: number | null }[]
+  articles: {
+    id: string
+    file: string
+    title: string
+    page: number
+    folio: number | null
+    headings: { id: string; level: number; text: string; page: number; folio: number | null }[]
+  }[]
+  diagnostics: Diagnostic[]
+  timings: Record<string, number>
+}
