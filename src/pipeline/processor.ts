@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeArticle from './rehype/article.ts'
+import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
 import rehypeSections from './rehype/sections.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
@@ -40,6 +41,7 @@ export function createArticleProcessor(articleId: string) {
       })
       // Sections before the article wrapper: it only looks at top-level headings.
       .use(rehypeSections)
+      .use(rehypeQuoteBreaks)
       .use(rehypeArticle)
   )
 }

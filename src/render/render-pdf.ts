@@ -93,6 +93,7 @@ async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<R
   const files = new PageFiles(input.html, input.fontMounts, input.manuscriptRoot)
   const refusedRequests: string[] = []
   const pageErrors: string[] = []
+  page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
   page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)))
   await page.setRequestInterception(true)
   page.on('request', (request) => {

@@ -92,6 +92,7 @@
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
+      console.log("booklet: mended splits " + mendedSplits)
       return { ...layout, ...numbers, missingFonts, mendedSplits, total: flow.total }
     },
   }

@@ -1,0 +1,215 @@
+/**
+ * Real-browser tests: build the sample manuscript and a three-article booklet with Chromium
+ * and Paged.js, then read the PDFs as a reader would (pdftotext, pdffonts, pdf-lib) and check
+ * the promises of the product: A5 pages, cover, TOC numbers, folios, bookmarks, no lost text.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.ts'
+import type { BuildReport } from '../../src/report.ts'
+import { folioOf, hanOf, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines } from '../helpers/pdf.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+const A5 = { width: 419.53, height: 595.28 }
+
+interface Built {
+  report: BuildReport
+  pdf: string
+  html: string
+  texts: string[]
+}
+
+async function buildInto(input: string): Promise<Built> {
+  const outDir = mkdtempSync(join(tmpdir(), 'booklet-e2e-'))
+  const report = await build({ input, outDir, cwd: root })
+  expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  expect(report.ok).toBe(true)
+  const pdf = join(outDir, 'booklet.pdf')
+  return { report, pdf, html: readFileSync(join(outDir, 'booklet.html'), 'utf8'), texts: pageTexts(pdf) }
+}
+
+/** First page after the TOC whose text contains `text` (headings may wrap over lines). */
+function pageShowing(built: Built, text: string): number {
+  const start = built.report.bodyStartPage
+  return built.texts.findIndex((page, i) => i >= start && squash(page).includes(squash(text)))
+}
+
+function tocNumbers(built: Built): Map<string, number> {
+  const tocPages = built.texts.slice(1, built.report.bodyStartPage).filter((t) => t.includes('目') && t.includes('录'))
+  const toc = squash(tocPages.join(''))
+  const numbers = new Map<string, number>()
+  for (const article of built.report.articles) {
+    for (const text of [article.title, ...article.headings.filter((h) => h.level === 1).map((h) => h.text)]) {
+      const escaped = squash(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const match = new RegExp(`${escaped}(\\d+)`).exec(toc)
+      if (match) numbers.set(text, Number(match[1]))
+    }
+  }
+  return numbers
+}
+
+function commonChecks(get: () => Built) {
+  it('has A5 pages (148 × 210 mm)', async () => {
+    const { doc } = await readOutline(get().pdf)
+    expect(doc.getPageCount()).toBe(get().report.pageCount)
+    for (const page of doc.getPages()) {
+      const box = page.getMediaBox()
+      expect(box.width).toBeCloseTo(A5.width, 1)
+      expect(box.height).toBeCloseTo(A5.height, 1)
+    }
+  })
+
+  it('has a cover with the title and no page number, and a blank cover verso', () => {
+    const { texts, report } = get()
+    expect(squash(texts[0]!)).toContain(squash(report.title))
+    expect(folioOf(texts[0]!)).toBeNull()
+    expect(texts[1]!.trim()).toBe('')
+  })
+
+  it('lists every article and level-1 heading in the TOC with the page it is printed on', () => {
+    const built = get()
+    const numbers = tocNumbers(built)
+    const entries = built.report.articles.flatMap((a) => [a.title, ...a.headings.filter((h) => h.level === 1).map((h) => h.text)])
+    expect([...numbers.keys()].sort()).toEqual([...entries].sort())
+    for (const [text, number] of numbers) {
+      const page = pageShowing(built, text)
+      expect(page, text).toBeGreaterThan(0)
+      expect(number, text).toBe(folioOf(built.texts[page]!))
+    }
+  })
+
+  it('prints "— n —" from 1 on the first body page, odd on right-hand pages, none on blank pages', () => {
+    const { texts, report, pdf } = get()
+    const start = report.bodyStartPage
+    expect(start % 2, 'body starts on a right-hand page').toBe(0)
+    texts.forEach((text, i) => {
+      if (i < start || text.trim() === '') {
+        expect(folioOf(text), `page ${i + 1}`).toBeNull()
+        return
+      }
+      const folio = i - start + 1
+      expect(folioOf(text), `page ${i + 1}`).toBe(folio)
+      const word = pageWords(pdf, i).find((w) => /—\s*\d+\s*—|^\d+$/.test(w.text) && w.yMin > A5.height * 0.85)
+      expect(word, `folio box on page ${i + 1}`).toBeDefined()
+      const centre = (word!.xMin + word!.xMax) / 2
+      // EL-23: odd folios at the right (outer) edge, even at the left.
+      if (folio % 2 === 1) expect(centre).toBeGreaterThan(A5.width * 0.75)
+      else expect(centre).toBeLessThan(A5.width * 0.25)
+    })
+  })
+
+  it('starts every article on a right-hand page', () => {
+    const built = get()
+    for (const article of built.report.articles) {
+      const page = pageShowing(built, article.title)
+      expect(page % 2, article.title).toBe(0)
+      expect(article.page).toBe(page)
+    }
+  })
+
+  it('has bookmarks for articles and level-1 headings pointing at their pages', async () => {
+    const built = get()
+    const { items } = await readOutline(built.pdf)
+    expect(items.map((i) => i.title)).toEqual(built.report.articles.map((a) => a.title))
+    items.forEach((item, i) => {
+      const article = built.report.articles[i]!
+      expect(item.page).toBe(pageShowing(built, article.title))
+      expect(item.children.map((c) => c.title)).toEqual(article.headings.filter((h) => h.level === 1).map((h) => h.text))
+      for (const child of item.children) expect(child.page, child.title).toBe(pageShowing(built, child.title))
+    })
+  })
+
+  it('embeds every font as TrueType, none as Type 3, in four Chinese faces', () => {
+    const fonts = pdfFonts(get().pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true)
+      expect(font.type, font.name).not.toMatch(/Type 3/)
+    }
+    const names = fonts.map((f) => f.name).join(' ')
+    for (const face of ['FandolFang', 'NotoSansSC', 'NotoSerifSC', 'LXGWWenKai']) expect(names).toContain(face)
+  })
+
+  it('has no line whose characters were spread over the measure', () => {
+    const { texts } = get()
+    for (const text of texts) expect(stretchedLines(text)).toEqual([])
+  })
+
+  it('writes semantic HTML: zh-CN, one <article> per file, ids on headings', () => {
+    const { html, report } = get()
+    expect(html).toMatch(/<html lang="zh-CN">/)
+    expect(html.match(/<article /g)?.length).toBe(report.articles.length)
+    for (const article of report.articles) {
+      expect(html).toContain(`id="${article.id}"`)
+      for (const heading of article.headings) expect(html).toContain(`id="${heading.id}"`)
+    }
+  })
+}
+
+describe('the sample manuscript', () => {
+  let built: Built
+  beforeAll(async () => {
+    built = await buildInto('manuscript')
+  })
+  commonChecks(() => built)
+
+  it('prints every Han character of the manuscript, in order, on the body pages', () => {
+    const source = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/^---[\s\S]*?---/, '')
+    const body = built.texts.slice(built.report.bodyStartPage).join('')
+    expect(hanOf(body)).toBe(hanOf(source))
+  })
+
+  it('has the PDF metadata of booklet.yaml', async () => {
+    const { doc } = await readOutline(built.pdf)
+    expect(doc.getTitle()).toBe('党务工作学习资料')
+    expect(doc.getAuthor()).toBe('中共××县委办公室')
+    expect(String(doc.catalog.get((await import('pdf-lib')).PDFName.of('Lang')))).toContain('zh-CN')
+  })
+
+  it('dates the cover in Chinese numerals (DT-1)', () => {
+    expect(built.texts[0]).toContain('二〇二六年十一月')
+  })
+})
+
+describe('a booklet of three articles', () => {
+  let built: Built
+  beforeAll(async () => {
+    built = await buildInto('test/fixtures/projects/multi')
+  })
+  commonChecks(() => built)
+
+  it('keeps the order of booklet.yaml and prints front matter under each title', () => {
+    expect(built.report.articles.map((a) => a.title)).toEqual(['在全县党务工作会议上的讲话', '学习笔记摘编', '简短通知'])
+    const opener = squash(built.texts[built.report.articles[0]!.page]!)
+    expect(opener).toContain('——凝心聚力抓落实')
+    expect(opener).toContain('×××')
+    expect(opener).toContain('（2026年10月16日）')
+  })
+
+  it('prints every Han character of every article', () => {
+    const printed = hanOf(built.texts.join(''))
+    const count = (s: string) => [...s].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>())
+    const have = count(printed)
+    for (const file of ['speech.md', 'notes.md', 'short.md']) {
+      const source = readFileSync(join(root, 'test/fixtures/projects/multi', file), 'utf8').replace(/^---[\s\S]*?---/, '')
+      for (const [char, n] of count(hanOf(source))) expect(have.get(char) ?? 0, `${file}: ${char}`).toBeGreaterThanOrEqual(n)
+    }
+  })
+
+  it('renders tables, lists, quotes and footnotes labelled in Chinese', () => {
+    expect(built.html).toContain('<table>')
+    expect(built.html).toContain('<blockquote>')
+    expect(built.html).toMatch(/<ol>/)
+    expect(built.html).toContain('注释')
+    expect(built.html).toContain('id="art-2-fn-1"')
+  })
+
+  it('shows the notice, publisher and date on the cover', () => {
+    const cover = squash(built.texts[0]!)
+    expect(cover).toContain('内部资料')
+    expect(cover).toContain('中共××县委宣传部')
+    expect(cover).toContain('二〇二六年十一月五日')
+  })
+})

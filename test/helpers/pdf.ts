@@ -1,0 +1,112 @@
+/** Reads a produced PDF the way a reader (or a print shop) would: text, word boxes, outline, fonts. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+
+/** Text of every page (pdftotext, reading order), index 0 = first page. */
+export function pageTexts(pdf: string): string[] {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+  const pages = text.split('\f')
+  pages.pop() // pdftotext ends every page with a form feed
+  return pages
+}
+
+export interface Word {
+  text: string
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+
+/** Word boxes of one page (0-based), in PDF points from the top-left corner. */
+export function pageWords(pdf: string, index: number): Word[] {
+  const page = String(index + 1)
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' })
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    (m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]! }),
+  )
+}
+
+/** The folio printed on a page ("— 12 —"), or null. */
+export function folioOf(text: string): number | null {
+  const match = /—\s*(\d+)\s*—/.exec(text)
+  return match ? Number(match[1]) : null
+}
+
+/** Text without white space and leader dots, for searching headings that may wrap. */
+export function squash(text: string): string {
+  return text.replace(/[\s·]+/g, '')
+}
+
+export const HAN = /\p{Script=Han}/gu
+
+export function hanOf(text: string): string {
+  return (text.match(HAN) ?? []).join('')
+}
+
+/**
+ * Lines whose characters were spread over the measure (a short last line set justified):
+ * pdftotext prints them with a gap between every character, or one character per line.
+ */
+export function stretchedLines(pageText: string): string[] {
+  const lines = pageText.split('\n').map((l) => l.trim())
+  const found: string[] = []
+  for (const line of lines) {
+    const tokens = line.split(/\s+/).filter(Boolean)
+    if (tokens.length >= 3 && tokens.every((t) => [...t].length === 1)) found.push(line)
+  }
+  let run: string[] = []
+  for (const line of [...lines, '']) {
+    if ([...line].length === 1 && /\p{Script=Han}/u.test(line)) run.push(line)
+    else {
+      if (run.length >= 3) found.push(run.join(' '))
+      run = []
+    }
+  }
+  return found
+}
+
+export interface OutlineItem {
+  title: string
+  page: number
+  children: OutlineItem[]
+}
+
+export async function readOutline(pdf: string): Promise<{ items: OutlineItem[]; doc: PDFDocument }> {
+  const doc = await PDFDocument.load(readFileSync(pdf))
+  const pageRefs = doc.getPages().map((p) => p.ref.toString())
+  const lookupDict = (obj: unknown) => (obj instanceof PDFRef ? doc.context.lookup(obj) : obj) as PDFDict | undefined
+  const walk = (first: unknown): OutlineItem[] => {
+    const items: OutlineItem[] = []
+    let node = lookupDict(first)
+    while (node) {
+      const title = node.get(PDFName.of('Title'))
+      const dest = node.get(PDFName.of('Dest'))
+      const target = dest instanceof PDFArray ? dest.get(0) : undefined
+      items.push({
+        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        page: target ? pageRefs.indexOf(target.toString()) : -1,
+        children: walk(node.get(PDFName.of('First'))),
+      })
+      node = lookupDict(node.get(PDFName.of('Next')))
+    }
+    return items
+  }
+  const outlines = lookupDict(doc.catalog.get(PDFName.of('Outlines')))
+  return { items: outlines ? walk(outlines.get(PDFName.of('First'))) : [], doc }
+}
+
+export interface FontRow {
+  name: string
+  type: string
+  embedded: boolean
+}
+
+export function pdfFonts(pdf: string): FontRow[] {
+  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+  return out.map((line) => {
+    const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(line)
+    return { name: m?.[1] ?? line, type: m?.[2]?.trim() ?? '', embedded: m?.[4] === 'yes' }
+  })
+}
