@@ -56,9 +56,10 @@ export function stretchedLines(pageText: string): string[] {
     const tokens = line.split(/\s+/).filter(Boolean)
     if (tokens.length >= 3 && tokens.every((t) => [...t].length === 1)) found.push(line)
   }
+  // pdftotext may put a blank line between the spread characters; blank lines do not end a run.
   let run: string[] = []
-  for (const line of [...lines, '']) {
-    if ([...line].length === 1 && /\p{Script=Han}/u.test(line)) run.push(line)
+  for (const line of [...lines.filter(Boolean), '']) {
+    if ([...line].length === 1 && /[\p{Script=Han}，。、；：！？]/u.test(line)) run.push(line)
     else {
       if (run.length >= 3) found.push(run.join(' '))
       run = []

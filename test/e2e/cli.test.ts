@@ -1,0 +1,100 @@
+/**
+ * The `booklet` command as a user runs it: exit codes, Chinese messages that name the file and
+ * line, no stack traces, and no output written when the build fails.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const bin = join(root, 'bin/booklet.mjs')
+const run = promisify(execFile)
+
+async function booklet(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-cli-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true })
+    writeFileSync(join(dir, name), text)
+  }
+  return dir
+}
+
+const ARTICLE = '---\ntitle: 一篇文章\nspeaker: 张三\n---\n\n## 一、第一部分\n\n正文内容，用于测试。\n'
+
+describe('booklet build (command line)', () => {
+  it('builds one .md file into the given folder and reports it as JSON', async () => {
+    const dir = workspace({ 'one-article.md': ARTICLE })
+    const result = await booklet(['build', 'one-article.md', '--out', 'x', '--json'], dir)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report.ok).toBe(true)
+    expect(report.title).toBe('一篇文章')
+    expect(report.articles[0].headings[0]).toMatchObject({ text: '一、第一部分', folio: 1 })
+    expect(readFileSync(join(dir, 'x/booklet.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(existsSync(join(dir, 'x/booklet.html'))).toBe(true)
+  })
+
+  it('names the file and line of invalid front matter, exits 1 and writes nothing', async () => {
+    const dir = workspace({ 'a.md': '---\ntitle: [没有闭合\n---\n\n正文\n' })
+    const result = await booklet(['build', 'a.md', '--out', 'out'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^a\.md:2:\d+ +错误：前置信息/m)
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/)
+    expect(existsSync(join(dir, 'out/booklet.pdf'))).toBe(false)
+  })
+
+  it('names booklet.yaml and the line of an unknown setting', async () => {
+    const dir = workspace({ 'm/booklet.yaml': 'title: 汇编\ncolour: red\n', 'm/a.md': ARTICLE })
+    const result = await booklet(['build', 'm'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('m/booklet.yaml:2:1：colour：不认识的设置项')
+  })
+
+  it('names an article listed in booklet.yaml that does not exist', async () => {
+    const dir = workspace({ 'm/booklet.yaml': 'articles:\n  - a.md\n  - missing.md\n', 'm/a.md': ARTICLE })
+    const result = await booklet(['build', 'm'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('m/booklet.yaml:3：articles 中列出的“missing.md”不存在')
+  })
+
+  it('says which browsers it tried when none can be found', async () => {
+    const dir = workspace({ 'a.md': ARTICLE })
+    const result = await booklet(['build', 'a.md', '--browser', '/nonexistent/chrome'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('--browser 指定的浏览器不存在或无法运行：/nonexistent/chrome')
+  })
+
+  it('keeps the previous booklet when a build fails', async () => {
+    const dir = workspace({ 'a.md': ARTICLE })
+    mkdirSync(join(dir, 'dist'))
+    writeFileSync(join(dir, 'dist/booklet.pdf'), 'previous booklet')
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: [\n---\n')
+    const result = await booklet(['build', 'a.md'], dir)
+    expect(result.code).toBe(1)
+    expect(readFileSync(join(dir, 'dist/booklet.pdf'), 'utf8')).toBe('previous booklet')
+  })
+
+  it('answers a missing manuscript and an unknown option in Chinese with a non-zero exit', async () => {
+    const dir = workspace({})
+    const missing = await booklet(['build', 'nowhere'], dir)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('找不到稿件：nowhere')
+    const unknown = await booklet(['build', '--colour'], dir)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('booklet --help')
+  })
+})

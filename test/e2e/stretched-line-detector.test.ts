@@ -1,0 +1,48 @@
+/**
+ * The check for stretched lines must be able to fail: print a page whose short last line is
+ * justified (what Paged.js does to a paragraph that ends on a page's last line) with the same
+ * browser, and make sure the detector finds it — and finds nothing in the same text set normally.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { locateBrowser } from '../../src/render/locate-browser.ts'
+import { pageTexts, stretchedLines } from '../helpers/pdf.ts'
+
+function printed(alignLast: 'justify' | 'start'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-stretch-'))
+  const fangsong = join(import.meta.dirname, '../../fonts/fandol/FandolFang-Regular.ttf')
+  writeFileSync(
+    join(dir, 'page.html'),
+    `<!doctype html><html lang="zh-CN"><style>
+      @font-face { font-family: F; src: url("file://${fangsong}"); }
+      p { font: 12pt/22.5pt F; width: 312pt; text-align: justify; text-align-last: ${alignLast}; text-indent: 2em; }
+    </style><p>各党务部门和广大党务工作者要坚持以党的旗帜为旗帜、以党的方向为方向、以党的意志为意志，自觉听党话、坚定跟党走的坚定。</p></html>`,
+  )
+  const pdf = join(dir, 'page.pdf')
+  execFileSync(locateBrowser(), [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--allow-file-access-from-files',
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`,
+    `file://${join(dir, 'page.html')}`,
+  ], { stdio: 'ignore' })
+  return pageTexts(pdf).join('\n')
+}
+
+describe('stretched-line detector', () => {
+  it('finds a justified short last line', () => {
+    expect(stretchedLines(printed('justify')).length).toBeGreaterThan(0)
+  })
+
+  it('finds nothing when the last line is set flush left', () => {
+    expect(stretchedLines(printed('start'))).toEqual([])
+  })
+})
