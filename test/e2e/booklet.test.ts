@@ -188,6 +188,17 @@ describe('a booklet of three articles', () => {
     expect(opener).toContain('（2026年10月16日）')
   })
 
+  it('centres the subtitle, speaker and date lines under the title', () => {
+    const page = built.report.articles[0]!.page
+    // Right-hand page: type area from the 20 mm gutter, 26 × 12 pt wide.
+    const centre = (20 / 25.4) * 72 + (26 * 12) / 2
+    for (const text of ['——凝心聚力抓落实', '×××', '（2026年10月16日）']) {
+      const word = pageWords(built.pdf, page).find((w) => w.text === text)
+      expect(word, text).toBeDefined()
+      expect((word!.xMin + word!.xMax) / 2, text).toBeCloseTo(centre, -1)
+    }
+  })
+
   it('prints every Han character of every article', () => {
     const printed = hanOf(built.texts.join(''))
     const count = (s: string) => [...s].reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>())
