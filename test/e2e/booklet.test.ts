@@ -80,6 +80,20 @@ function commonChecks(get: () => Built) {
     }
   })
 
+  it('ends the TOC leaders before the page numbers, which align at the right', () => {
+    const { texts, pdf } = get()
+    const tocPage = texts.findIndex((t) => squash(t).startsWith('目录'))
+    const words = pageWords(pdf, tocPage)
+    const numbers = words.filter((w) => /^\d+$/.test(w.text))
+    expect(numbers.length).toBeGreaterThan(1)
+    for (const number of numbers) {
+      expect(number.xMax).toBeCloseTo(numbers[0]!.xMax, 0)
+      const dots = words.filter((w) => w.text.includes('·') && Math.abs(w.yMax - number.yMax) < 8)
+      expect(dots.length, `leader before ${number.text}`).toBeGreaterThan(0)
+      for (const dot of dots) expect(dot.xMax).toBeLessThan(number.xMin)
+    }
+  })
+
   it('prints "— n —" from 1 on the first body page, odd on right-hand pages, none on blank pages', () => {
     const { texts, report, pdf } = get()
     const start = report.bodyStartPage
