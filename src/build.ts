@@ -48,7 +48,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const processed = await time('pipeline', () =>
     Promise.all(
       manuscript.articles.map(async (file, i) => {
-        const tree = await processArticle(file, `art-${i + 1}`)
+        const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering })
         return { file, tree, outline: file.data.outline as ArticleOutline }
       }),
     ),

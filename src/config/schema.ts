@@ -23,6 +23,13 @@ export const BookletConfigSchema = v.strictObject(
     date: v.optional(v.pipe(DateText, v.description('编印日期，封面上以“二〇二六年十一月”形式显示'))),
     notice: v.optional(v.pipe(Text, v.description('封面左上角的提示，如“内部资料　注意保存”'))),
     preset: v.optional(v.picklist(PRESETS, `版式只能是 ${PRESETS.join('、')}`), 'a5-booklet'),
+    numbering: v.optional(
+      v.pipe(
+        v.picklist(['auto', 'keep', 'none'], 'numbering 只能是 auto、keep 或 none'),
+        v.description('标题编号：auto 自动编号并纠正手写编号（默认）；keep 保留手写编号；none 不编号'),
+      ),
+      'auto',
+    ),
     articles: v.optional(
       v.pipe(
         v.array(Text, 'articles 应为文件名列表'),

@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
+import * as v from 'valibot'
 import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
 import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
@@ -21,6 +22,8 @@ export interface Manuscript {
 }
 
 const CONFIG_NAMES = ['booklet.yaml', 'booklet.yml']
+
+const defaultConfig = (): BookletConfig => v.parse(BookletConfigSchema, {})
 
 /** Shown in messages: relative to where the user ran the command. */
 export function displayPath(path: string, cwd = process.cwd()): string {
@@ -39,7 +42,7 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
   if (info.isDirectory()) return loadFolder(path, cwd)
   const ext = extname(path).toLowerCase()
   if (ext === '.md' || ext === '.markdown') {
-    return { root: dirname(path), config: { preset: 'a5-booklet' }, articles: [await readArticle(path, cwd)] }
+    return { root: dirname(path), config: defaultConfig(), articles: [await readArticle(path, cwd)] }
   }
   if (ext === '.txt' || ext === '.docx') {
     throw new BookletError(`${displayPath(path, cwd)}：暂不能直接排版 ${ext} 文件`, {
@@ -54,7 +57,7 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
 async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
   const names = await readdir(folder)
   const configName = CONFIG_NAMES.find((n) => names.includes(n))
-  let config: BookletConfig = { preset: 'a5-booklet' }
+  let config: BookletConfig = defaultConfig()
   let configFile: string | undefined
   if (configName) {
     configFile = join(folder, configName)

@@ -16,9 +16,15 @@ import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
 import rehypeSections from './rehype/sections.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
+import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
+import remarkRunInHeadings from './remark/run-in-headings.ts'
+
+export interface ArticleOptions {
+  numbering?: NumberingMode
+}
 
 /** Builds the processor for one article; `articleId` prefixes every id it creates. */
-export function createArticleProcessor(articleId: string) {
+export function createArticleProcessor(articleId: string, options: ArticleOptions = {}) {
   return (
     unified()
       .use(remarkParse)
@@ -29,6 +35,9 @@ export function createArticleProcessor(articleId: string) {
       // Front matter first: the title plugin prefers the front matter's title.
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
+      // Run-in split before numbering: the number belongs to the heading part only.
+      .use(remarkRunInHeadings)
+      .use(remarkHeadingNumbers, { numbering: options.numbering ?? 'auto' })
       .use(remarkRehype, {
         // Raw HTML in a manuscript is dropped, never passed to the page (no script can run).
         allowDangerousHtml: false,
@@ -47,15 +56,15 @@ export function createArticleProcessor(articleId: string) {
 }
 
 /** Runs the pure pipeline on one article file; diagnostics land in `file.messages`. */
-export async function processArticle(file: VFile, articleId: string): Promise<HastRoot> {
+export async function processArticle(file: VFile, articleId: string, options: ArticleOptions = {}): Promise<HastRoot> {
   file.data.articleId = articleId
-  const processor = createArticleProcessor(articleId)
+  const processor = createArticleProcessor(articleId, options)
   const mdast = processor.parse(file)
   return (await processor.run(mdast, file)) as HastRoot
 }
 
 /** For tests and `--html` debugging: one article as an HTML fragment. */
-export async function articleToHtml(file: VFile, articleId: string): Promise<string> {
-  const tree = await processArticle(file, articleId)
+export async function articleToHtml(file: VFile, articleId: string, options: ArticleOptions = {}): Promise<string> {
+  const tree = await processArticle(file, articleId, options)
   return unified().use(rehypeStringify).stringify(tree)
 }

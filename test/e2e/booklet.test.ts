@@ -14,6 +14,18 @@ import { folioOf, hanOf, pageTexts, pageWords, pdfFonts, readOutline, squash, st
 const root = resolve(import.meta.dirname, '../..')
 const A5 = { width: 419.53, height: 595.28 }
 
+/** The characters of `wanted` that cannot be matched, in order, inside `text` ('' = all there). */
+function missingFromSequence(wanted: string, text: string): string {
+  let at = 0
+  let missing = ''
+  for (const char of wanted) {
+    const found = text.indexOf(char, at)
+    if (found < 0) missing += char
+    else at = found + 1
+  }
+  return missing
+}
+
 interface Built {
   report: BuildReport
   pdf: string
@@ -171,8 +183,18 @@ describe('the sample manuscript', () => {
 
   it('prints every Han character of the manuscript, in order, on the body pages', () => {
     const source = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/^---[\s\S]*?---/, '')
-    const body = built.texts.slice(built.report.bodyStartPage).join('')
-    expect(hanOf(body)).toBe(hanOf(source))
+    const body = hanOf(built.texts.slice(built.report.bodyStartPage).join(''))
+    // The PDF has more: heading numbers the pipeline added (一、 三、). Nothing may be missing.
+    expect(missingFromSequence(hanOf(source), body)).toEqual('')
+    // And exactly the text of the HTML, so nothing was lost or doubled at a page break.
+    const article = built.html.slice(built.html.indexOf('<article'), built.html.indexOf('</article>'))
+    expect(body).toBe(hanOf(article.replace(/<[^>]+>/g, '')))
+  })
+
+  it('numbers the level-1 headings 一、二、三、 although the manuscript typed only 二、', () => {
+    expect(built.report.articles[0]!.headings.map((h) => h.text.slice(0, 2))).toEqual(['一、', '二、', '三、'])
+    const fixes = built.report.diagnostics.filter((d) => d.rule === 'EL-18')
+    expect(fixes.map((d) => d.line)).toHaveLength(2)
   })
 
   it('has the PDF metadata of booklet.yaml', async () => {

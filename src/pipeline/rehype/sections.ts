@@ -28,7 +28,10 @@ export default function rehypeSections() {
       }
       const match = node.type === 'element' ? HEADING.exec(node.tagName) : null
       if (!match || node.type !== 'element') {
-        stack[stack.length - 1]!.children.push(node)
+        const siblings = stack[stack.length - 1]!.children
+        // A run-in heading and its body share one line: no white space between them.
+        if (node.type === 'text' && !node.value.trim() && isRunIn(siblings[siblings.length - 1])) continue
+        siblings.push(node)
         continue
       }
       const level = Number(match[1]) - 1
@@ -37,12 +40,13 @@ export default function rehypeSections() {
       counters[level - 1] = (counters[level - 1] ?? 0) + 1
       for (let i = 0; i < level - 1; i++) counters[i] ??= 0
       const id = `${articleId}-${counters.join('-')}`
-      node.properties = { ...node.properties, id, className: [`heading-${level}`] }
+      const runIn = isRunIn(node)
+      node.properties = { ...node.properties, id, className: [`heading-${level}`, ...(runIn ? ['run-in'] : [])] }
       headings.push({ id, level, text: toString(node).trim(), ...(node.position ? { line: node.position.start.line } : {}) })
       const section: Element = {
         type: 'element',
         tagName: 'section',
-        properties: { className: [`level-${level}`] },
+        properties: { className: [`level-${level}`, ...(runIn ? ['has-run-in'] : [])] },
         children: [node],
       }
       stack[stack.length - 1]!.children.push(section)
@@ -51,4 +55,10 @@ export default function rehypeSections() {
     tree.children = [...body, ...trailing]
     file.data.outline = { id: articleId, title: file.data.title ?? '', headings }
   }
+}
+
+function isRunIn(node: unknown): boolean {
+  if (!node || typeof node !== 'object' || (node as Element).type !== 'element') return false
+  const className = (node as Element).properties?.className
+  return Array.isArray(className) && className.includes('run-in')
 }

@@ -1,0 +1,53 @@
+/**
+ * Changes the pipeline makes to the author's text, kept as edits on the source file so that
+ * `booklet check --fix` can write them back without re-serialising (and so reformatting) the
+ * Markdown. An edit is recorded only where the text node is a verbatim copy of its source.
+ */
+import type { Text } from 'mdast'
+import type { VFile } from 'vfile'
+
+export interface SourceEdit {
+  offset: number
+  length: number
+  replacement: string
+  rule: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    edits: SourceEdit[]
+  }
+}
+
+/**
+ * Records that `length` characters at `index` of `node.value` become `replacement`.
+ * Only when the source up to the end of the change is the node's text verbatim (a split node
+ * keeps its start; escapes or entities would shift offsets, so those are not written back).
+ */
+export function recordEdit(file: VFile, node: Text, index: number, length: number, replacement: string, rule: string): void {
+  const start = node.position?.start.offset
+  if (start === undefined) return
+  const upTo = index + length
+  if (String(file.value).slice(start, start + upTo) !== node.value.slice(0, upTo)) return
+  ;(file.data.edits ??= []).push({ offset: start + index, length, replacement, rule })
+}
+
+/** Applies edits (non-overlapping) to the source text. */
+export function applyEdits(source: string, edits: SourceEdit[]): string {
+  let result = source
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
+    result = result.slice(0, edit.offset) + edit.replacement + result.slice(edit.offset + edit.length)
+  }
+  return result
+}
+
+/** Line and column (1-based) of an offset in the source, for messages. */
+export function placeOf(file: VFile, node: Text, index: number): { line: number; column: number } | undefined {
+  const start = node.position?.start
+  if (!start) return undefined
+  const before = node.value.slice(0, index)
+  const lines = before.split('\n')
+  return lines.length === 1
+    ? { line: start.line, column: start.column + index }
+    : { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 }
+}

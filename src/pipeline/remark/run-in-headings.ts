@@ -1,0 +1,48 @@
+/**
+ * remark plugin: run-in headings (EL-17). A level-2…4 heading that is a sentence ending in
+ * 。？！ and goes on with body text — `#### 1.夯实基础。要……` — keeps the sentence as the heading
+ * and the rest as body text in the same paragraph. The body part becomes a paragraph marked
+ * `run-in-body` right after the heading; the stylesheet sets both on one line.
+ */
+import type { Paragraph, PhrasingContent, Root } from 'mdast'
+import type { VFile } from 'vfile'
+import { SOURCE } from '../../diagnostics.ts'
+
+const SENTENCE_END = /[。？！]/u
+
+export default function remarkRunInHeadings() {
+  return (tree: Root, file: VFile) => {
+    for (let i = 0; i < tree.children.length; i++) {
+      const node = tree.children[i]!
+      if (node.type !== 'heading' || node.depth < 3) continue
+      const split = splitAfterFirstSentence(node.children)
+      if (!split) continue
+      node.children = split.head
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), className: ['run-in'] } }
+      const body: Paragraph = {
+        type: 'paragraph',
+        children: split.rest,
+        data: { hProperties: { className: ['run-in-body'] } },
+      }
+      tree.children.splice(i + 1, 0, body)
+      file.message('标题后接正文，排为接排标题（标题与正文同段）', { place: node.position, source: SOURCE, ruleId: 'EL-17' })
+    }
+  }
+}
+
+/** Splits top-level phrasing content after the first sentence-final mark, if text follows it. */
+function splitAfterFirstSentence(children: PhrasingContent[]) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    if (child.type !== 'text') continue
+    const match = SENTENCE_END.exec(child.value)
+    if (!match) continue
+    const cut = match.index + match[0].length
+    const before = child.value.slice(0, cut)
+    const after = child.value.slice(cut).replace(/^\s+/, '')
+    const rest: PhrasingContent[] = [...(after ? [{ type: 'text' as const, value: after }] : []), ...children.slice(i + 1)]
+    if (rest.length === 0) return undefined
+    return { head: [...children.slice(0, i), { ...child, value: before }], rest }
+  }
+  return undefined
+}
