@@ -4,15 +4,13 @@
  * both outputs atomically. Returns one report; throws BookletError only for operational failures.
  */
 import { join, resolve } from 'node:path'
-import type { Root } from 'hast'
-import { toDiagnostics, type Diagnostic } from './diagnostics.ts'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
 import { presetStyles } from './document/styles.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
 import { ensureOutputDir, writeAtomically } from './output-files.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
-import { processArticle } from './pipeline/processor.ts'
+import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
 import { renderPdf, type RenderResult } from './render/render-pdf.ts'
 import type { BuildReport } from './report.ts'
@@ -45,15 +43,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const manuscript = await time('read', () => loadManuscript(input, cwd))
 
   // 2. Each article through the pure pipeline; collect diagnostics.
-  const processed = await time('pipeline', () =>
-    Promise.all(
-      manuscript.articles.map(async (file, i) => {
-        const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering })
-        return { file, tree, outline: file.data.outline as ArticleOutline }
-      }),
-    ),
-  )
-  const diagnostics: Diagnostic[] = processed.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
+  const { articles: processed, diagnostics } = await time('pipeline', () => processManuscript(manuscript))
   const title = manuscript.config.title ?? (processed.length === 1 ? processed[0]!.outline.title : '学习资料汇编')
   const report: BuildReport = {
     ok: false,
@@ -75,7 +65,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     bookletDocument({
       config: manuscript.config,
       title,
-      articles: processed.map(({ tree, outline }) => ({ tree: tree as Root, outline })),
+      articles: processed.map(({ tree, outline }) => ({ tree, outline })),
       css: styles.css,
     }),
   )

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { build } from '../build.ts'
+import { check } from '../check.ts'
+import { formatDiagnostic } from '../diagnostics.ts'
 import { BookletError } from '../errors.ts'
 import { printReport } from './print-report.ts'
 
@@ -36,6 +38,25 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
       if (opts.json) out(JSON.stringify(report, null, 2))
       else printReport(report, err)
       if (!report.ok) process.exitCode = 1
+    })
+  cli
+    .command('check')
+    .description('检查稿件：列出标点、编号、结构等问题和将要做的改动（不启动浏览器）')
+    .argument('[INPUT]', '稿件文件夹或一个 .md 文件', 'manuscript')
+    .option('--fix', '把改动写回稿件（先在 .booklet-backup/ 中保留原稿备份）')
+    .option('--json', '以 JSON 打印结果')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (input: string, opts: { fix?: boolean; json?: boolean }) => {
+      const result = await check(input, { fix: opts.fix ?? false })
+      if (opts.json) out(JSON.stringify(result, null, 2))
+      else {
+        for (const d of result.diagnostics) out(formatDiagnostic(d))
+        for (const f of result.fixed) out(`已改写 ${f.file}（${f.edits} 处），原稿备份在 ${f.backup}`)
+        const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+        const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
+        out(`共 ${result.diagnostics.length} 条：错误 ${errors}，警告 ${warnings}，其余为提示`)
+      }
+      if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1
     })
   return cli
 }

@@ -1,0 +1,24 @@
+/** Runs every article of a manuscript through the pure pipeline (shared by build and check). */
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import { toDiagnostics, type Diagnostic } from '../diagnostics.ts'
+import type { Manuscript } from '../manuscript/load-manuscript.ts'
+import { processArticle } from './processor.ts'
+import type { ArticleOutline } from './types.ts'
+
+export interface ProcessedArticle {
+  file: VFile
+  tree: Root
+  outline: ArticleOutline
+}
+
+export async function processManuscript(manuscript: Manuscript): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
+  const articles = await Promise.all(
+    manuscript.articles.map(async (file, i) => {
+      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto' })
+      return { file, tree, outline: file.data.outline as ArticleOutline }
+    }),
+  )
+  const diagnostics = articles.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
+  return { articles, diagnostics }
+}
