@@ -27,3 +27,4 @@ echo "license/readme: $tmp/ex/usr/share/doc/texlive-doc/fonts/fandol/{README,COP
 
 cd "$repo"
 node scripts/make-fandol-ttf.mjs "$tmp/ex" fonts/fandol/FandolFang-Regular.ttf
+node scripts/make-fandol-ttf.mjs "$tmp/$fandol/FandolKai-Regular.otf" fonts/fandol/FandolKai-Regular.ttf

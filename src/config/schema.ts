@@ -6,8 +6,8 @@ import * as v from 'valibot'
 
 /** A date as authors write it: `2026-11`, `2026-11-05`, `2026年11月5日`. */
 const DateText = v.pipe(
-  v.union([v.string(), v.number()], '日期应写成 2026-11 或 2026-11-05'),
-  v.transform((x) => String(x)),
+  v.string('日期应写成 2026-11 或 2026-11-05'),
+  v.trim(),
   v.regex(/^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?月?)?$/, '日期应写成 2026-11 或 2026-11-05'),
 )
 

@@ -25,8 +25,9 @@ export function parseYamlData<S extends v.GenericSchema>(
   lineOffset = 0,
 ): DataResult<v.InferOutput<S>> {
   const lineCounter = new LineCounter()
-  // `schema: 'core'` (YAML 1.2): dates stay strings, no `!!js/function` or other custom tags.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false })
+  // The failsafe schema reads every scalar as the text the author typed: `date: 2026.10` stays
+  // "2026.10" (not the number 2026.1), `title: 2026` is the title "2026". No custom tags run code.
+  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false })
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {}
     const pos = lineCounter.linePos(offset)
@@ -38,7 +39,13 @@ export function parseYamlData<S extends v.GenericSchema>(
       problems: doc.errors.map((e) => ({ message: `YAML 格式错误：${yamlErrorText(e.code)}`, ...at(e.pos[0]) })),
     }
   }
-  const data = doc.toJS() ?? {}
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch {
+    // The yaml library refuses documents whose aliases (&a / *a) would blow up in memory.
+    return { ok: false, problems: [{ message: 'YAML 中的别名（& 和 *）过多，无法读取', ...at(0) }] }
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [{ message: '内容应为“名称: 值”形式的设置列表', ...at(0) }] }
   }

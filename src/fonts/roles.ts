@@ -19,6 +19,8 @@ export interface OpenFont {
   weight: number
   /** Folder on disk that `/_booklet/fonts/<id>/` maps to. */
   dir: string
+  /** A single font file in `dir` (else the faces are the slices named in `css`). */
+  file?: string
   /** `@font-face` rules with URLs relative to `/_booklet/fonts/<id>/`. */
   css: () => Promise<string>
 }
@@ -29,6 +31,8 @@ export interface FontRole {
   cssVar: string
   system: string[]
   open: OpenFont
+  /** Last resort for characters the open font lacks: same style, wide coverage (FN-5). */
+  fallback: string
 }
 
 const require = createRequire(import.meta.url)
@@ -50,15 +54,21 @@ function fontsource(pkg: string, family: string, weight: number, cssFile: string
   }
 }
 
-const fandolDir = join(projectRoot, 'fonts/fandol')
-const FANDOL_FANG: OpenFont = {
-  id: 'fandol',
-  family: 'FandolFang',
-  weight: 400,
-  dir: fandolDir,
-  css: async () =>
-    `@font-face { font-family: 'FandolFang'; font-style: normal; font-weight: 400; font-display: block;` +
-    ` src: url(/_booklet/fonts/fandol/FandolFang-Regular.ttf) format('truetype'); }\n`,
+/**
+ * Fandol faces converted to TrueType outlines (scripts/make-fandol-ttf.mjs): full GB2312,
+ * full-width punctuation and the `halt` feature that text-spacing-trim needs.
+ */
+function fandol(family: string, file: string): OpenFont {
+  return {
+    id: family.toLowerCase(),
+    family,
+    weight: 400,
+    dir: join(projectRoot, 'fonts/fandol'),
+    file,
+    css: async () =>
+      `@font-face { font-family: '${family}'; font-style: normal; font-weight: 400; font-display: block;` +
+      ` src: url(/_booklet/fonts/${family.toLowerCase()}/${file}) format('truetype'); }\n`,
+  }
 }
 
 export const ROLES: FontRole[] = [
@@ -68,6 +78,7 @@ export const ROLES: FontRole[] = [
     cssVar: '--f-xbs',
     system: ['FZXiaoBiaoSong-B05S', '方正小标宋简体', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05', 'STZhongsong', '华文中宋'],
     open: fontsource('noto-serif-sc', 'Noto Serif SC', 700, '700.css'),
+    fallback: 'Noto Serif SC',
   },
   {
     name: 'hei',
@@ -75,20 +86,23 @@ export const ROLES: FontRole[] = [
     cssVar: '--f-hei',
     system: ['SimHei', '黑体', 'FZHei-B01S', '方正黑体简体', 'Heiti SC', 'STHeiti'],
     open: fontsource('noto-sans-sc', 'Noto Sans SC', 500, '500.css'),
+    fallback: 'Noto Sans SC',
   },
   {
     name: 'kai',
     label: '楷体',
     cssVar: '--f-kai',
     system: ['KaiTi_GB2312', '楷体_GB2312', 'KaiTi', '楷体', 'FZKai-Z03S', '方正楷体简体', 'Kaiti SC', 'STKaiti'],
-    open: fontsource('lxgw-wenkai', 'LXGW WenKai', 400, 'index.css'),
+    open: fandol('FandolKai', 'FandolKai-Regular.ttf'),
+    fallback: 'Noto Serif SC',
   },
   {
     name: 'fs',
     label: '仿宋',
     cssVar: '--f-fs',
     system: ['FangSong_GB2312', '仿宋_GB2312', 'FangSong', '仿宋', 'FZFangSong-Z02S', '方正仿宋简体', 'STFangsong', '华文仿宋'],
-    open: FANDOL_FANG,
+    open: fandol('FandolFang', 'FandolFang-Regular.ttf'),
+    fallback: 'Noto Serif SC',
   },
   {
     name: 'song',
@@ -96,6 +110,7 @@ export const ROLES: FontRole[] = [
     cssVar: '--f-song',
     system: ['SimSun', '宋体', 'Songti SC', 'STSong'],
     open: fontsource('noto-serif-sc', 'Noto Serif SC', 400, '400.css'),
+    fallback: 'Noto Serif SC',
   },
 ]
 
@@ -120,7 +135,7 @@ export async function fontCss(): Promise<string> {
     faces.push(await role.open.css())
   }
   const vars = ROLES.map((role) => {
-    const stack = ['Booklet Latin', ...role.system, role.open.family].map(quote).join(', ')
+    const stack = [...new Set(['Booklet Latin', ...role.system, role.open.family, role.fallback])].map(quote).join(', ')
     return `  ${role.cssVar}: ${stack}, serif;\n  ${role.cssVar}-weight: ${role.open.weight};`
   })
   return `${faces.join('\n')}\n:root {\n${vars.join('\n')}\n}\n`

@@ -107,7 +107,9 @@ async function readConfig(file: string, cwd: string): Promise<BookletConfig> {
 
 async function lineOfArticleEntry(configFile: string, name: string): Promise<number | undefined> {
   const text = await readManuscriptText(configFile, configFile)
-  const index = text.split('\n').findIndex((line) => line.includes(name))
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const entry = new RegExp(`^\\s*-\\s*["']?${escaped}["']?\\s*(#.*)?$`)
+  const index = text.split(/\r?\n/).findIndex((line) => entry.test(line))
   return index >= 0 ? index + 1 : undefined
 }
 

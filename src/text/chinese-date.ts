@@ -16,7 +16,8 @@ export function parseDate(text: string): DateParts | undefined {
   if (!match) return undefined
   const [year, month, day] = [match[1], match[2], match[3]].map((x) => (x === undefined ? undefined : Number(x)))
   if (month !== undefined && (month < 1 || month > 12)) return undefined
-  if (day !== undefined && (day < 1 || day > 31)) return undefined
+  // Day within its month: 2026-02-31 is no date.
+  if (day !== undefined && (day < 1 || new Date(Date.UTC(year!, month! - 1, day)).getUTCDate() !== day)) return undefined
   return { year: year!, ...(month ? { month } : {}), ...(day ? { day } : {}) }
 }
 

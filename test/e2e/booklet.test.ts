@@ -155,7 +155,7 @@ function commonChecks(get: () => Built) {
       expect(font.type, font.name).not.toMatch(/Type 3/)
     }
     const names = fonts.map((f) => f.name).join(' ')
-    for (const face of ['FandolFang', 'NotoSansSC', 'NotoSerifSC', 'LXGWWenKai']) expect(names).toContain(face)
+    for (const face of ['FandolFang', 'NotoSansSC', 'NotoSerifSC', 'FandolKai']) expect(names).toContain(face)
   })
 
   it('has no line whose characters were spread over the measure', () => {

@@ -39,6 +39,6 @@ export default function remarkArticleTitle() {
         ruleId: 'missing-title',
       })
     }
-    file.data.title = title ?? basename(file.path, extname(file.path))
+    file.data.title = title ?? (file.path ? basename(file.path, extname(file.path)) : '未命名文章')
   }
 }

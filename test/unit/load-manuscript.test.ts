@@ -1,0 +1,198 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import * as v from 'valibot'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BookletConfigSchema } from '../../src/config/schema.ts'
+import { BookletError } from '../../src/errors.ts'
+import { displayPath, loadManuscript } from '../../src/manuscript/load-manuscript.ts'
+
+/** The settings a manuscript gets when booklet.yaml is missing or leaves them out. */
+const DEFAULTS = v.parse(BookletConfigSchema, {})
+
+const made: string[] = []
+
+afterEach(async () => {
+  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+
+/** A fresh temp folder holding `files` (text or raw bytes). */
+async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'booklet-unit-'))
+  made.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true })
+    await writeFile(join(dir, name), content)
+  }
+  return dir
+}
+
+async function failure(promise: Promise<unknown>): Promise<BookletError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(BookletError)
+  return error as BookletError
+}
+
+const names = (m: { articles: { path: string }[] }) => m.articles.map((f) => basename(f.path))
+
+describe('loadManuscript: a folder without booklet.yaml', () => {
+  it('takes the .md files in natural name order (2 before 10)', async () => {
+    const dir = await folder({ '10-end.md': '# 十\n', '2-middle.md': '# 二\n', '1-start.md': '# 一\n', 'notes.markdown': '# 注\n' })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(names(manuscript)).toEqual(['1-start.md', '2-middle.md', '10-end.md', 'notes.markdown'])
+    expect(manuscript.root).toBe(dir)
+    expect(manuscript.config).toEqual(DEFAULTS)
+    expect(manuscript.configFile).toBeUndefined()
+  })
+
+  it('leaves out README.md and files that are not Markdown', async () => {
+    const dir = await folder({ 'README.md': '# 说明\n', 'a.md': '# 甲\n', 'b.txt': '乙', 'c.docx': 'x' })
+    expect(names(await loadManuscript(dir, dir))).toEqual(['a.md'])
+  })
+
+  it('reads the text as UTF-8 (BOM removed) and records the display path relative to cwd', async () => {
+    const dir = await folder({ 'a.md': '\uFEFF# 讲话\n' })
+    const [file] = (await loadManuscript(dir, dir)).articles
+    expect(String(file!.value)).toBe('# 讲话\n')
+    expect(file!.data.displayPath).toBe('a.md')
+  })
+
+  it('fails clearly when the folder has no .md file', async () => {
+    const dir = await folder({ 'a.txt': '文字' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('没有 .md 稿件')
+  })
+})
+
+describe('loadManuscript: a folder with booklet.yaml', () => {
+  it('reads the config and respects the order of articles', async () => {
+    const dir = await folder({
+      'booklet.yaml': 'title: 学习资料\ndate: 2026-11\narticles:\n  - b.md\n  - sub/a.md\n',
+      'a.md': '# 不在列表里\n',
+      'b.md': '# 乙\n',
+      'sub/a.md': '# 甲\n',
+    })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(manuscript.config).toEqual({ title: '学习资料', date: '2026-11', ...DEFAULTS, articles: ['b.md', 'sub/a.md'] })
+    expect(manuscript.configFile).toBe(join(dir, 'booklet.yaml'))
+    expect(manuscript.articles.map((f) => f.data.displayPath)).toEqual(['b.md', join('sub', 'a.md')])
+  })
+
+  it('also finds booklet.yml', async () => {
+    const dir = await folder({ 'booklet.yml': 'title: 资料\n', 'a.md': '# 甲\n' })
+    expect((await loadManuscript(dir, dir)).config.title).toBe('资料')
+  })
+
+  it('accepts an empty booklet.yaml and then scans the folder', async () => {
+    const dir = await folder({ 'booklet.yaml': '', 'b.md': '# 乙\n', 'a.md': '# 甲\n' })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(manuscript.config).toEqual(DEFAULTS)
+    expect(names(manuscript)).toEqual(['a.md', 'b.md'])
+  })
+
+  it('names booklet.yaml and the line of an article that does not exist', async () => {
+    const dir = await folder({ 'booklet.yaml': 'title: 资料\narticles:\n  - a.md\n  - missing.md\n', 'a.md': '# 甲\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('booklet.yaml:4')
+    expect(error.message).toContain('missing.md')
+    expect(error.message).toContain('不存在')
+    expect(error.file).toBe(join(dir, 'booklet.yaml'))
+  })
+
+  it('points at the right line when the missing name is part of another listed name', async () => {
+    const dir = await folder({ 'booklet.yaml': 'articles:\n  - 11.md\n  - 1.md\n', '11.md': '# 十一\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('“1.md”')
+    expect(error.message).toMatch(/^booklet\.yaml:3：/)
+  })
+
+  it('reports an unknown setting with file, line and column', async () => {
+    const dir = await folder({ 'booklet.yaml': 'title: 资料\nauthor: 某\n', 'a.md': '# 甲\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toBe('booklet.yaml:2:1：author：不认识的设置项')
+    expect(error.hint).toContain('title')
+  })
+
+  it('reports a YAML syntax error in booklet.yaml with its line', async () => {
+    const dir = await folder({ 'booklet.yaml': 'title: 资料\ntitle: 又一个\n', 'a.md': '# 甲\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toMatch(/^booklet\.yaml:2:1：YAML 格式错误/)
+  })
+})
+
+describe('loadManuscript: unreadable articles', () => {
+  it('rejects an empty .md file, naming it', async () => {
+    const dir = await folder({ 'a.md': '# 甲\n', 'empty.md': '' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toBe('empty.md：文件是空的')
+  })
+
+  it('rejects a .md file with only whitespace', async () => {
+    const dir = await folder({ 'blank.md': ' \n\n\t\n' })
+    expect((await failure(loadManuscript(dir, dir))).message).toContain('blank.md：文件是空的')
+  })
+
+  it('rejects a binary file (NUL bytes)', async () => {
+    const dir = await folder({ 'a.md': new Uint8Array([0x23, 0x20, 0xe7, 0x94, 0xb2, 0x00, 0x00, 0x01, 0x0a]) })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('a.md')
+    expect(error.message).toContain('二进制')
+  })
+
+  it('rejects GBK bytes with a message mentioning UTF-8', async () => {
+    // “讲话” in GBK: D6 B2 BB B0 — invalid as UTF-8.
+    const dir = await folder({ 'gbk.md': new Uint8Array([0x23, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]) })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('gbk.md')
+    expect(error.message).toContain('UTF-8')
+    expect(error.hint).toContain('UTF-8')
+  })
+
+  it('rejects a GBK booklet.yaml with a message mentioning UTF-8', async () => {
+    const dir = await folder({ 'booklet.yaml': new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]), 'a.md': '# 甲\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toContain('booklet.yaml')
+    expect(error.message).toContain('UTF-8')
+  })
+})
+
+describe('loadManuscript: a single file or a bad path', () => {
+  it('takes a single .md file as a one-article booklet', async () => {
+    const dir = await folder({ 'speech.md': '# 讲话\n' })
+    const manuscript = await loadManuscript('speech.md', dir)
+    expect(names(manuscript)).toEqual(['speech.md'])
+    expect(manuscript.root).toBe(dir)
+    expect(manuscript.config).toEqual(DEFAULTS)
+  })
+
+  it('gives a clear error for a .txt file', async () => {
+    const dir = await folder({ 'speech.txt': '讲话' })
+    const error = await failure(loadManuscript('speech.txt', dir))
+    expect(error.message).toContain('speech.txt')
+    expect(error.message).toContain('.txt')
+    expect(error.hint).toContain('Markdown')
+  })
+
+  it('gives a clear error for another file type', async () => {
+    const dir = await folder({ 'photo.png': 'x', 'noext': 'x' })
+    expect((await failure(loadManuscript('photo.png', dir))).message).toContain('不支持的文件类型“.png”')
+    expect((await failure(loadManuscript('noext', dir))).message).toContain('无扩展名')
+  })
+
+  it('gives a clear error for a path that does not exist', async () => {
+    const dir = await folder({})
+    const error = await failure(loadManuscript('nowhere/稿件', dir))
+    expect(error.message).toBe(`找不到稿件：${join('nowhere', '稿件')}`)
+    expect(error.hint).toBeTruthy()
+  })
+})
+
+describe('displayPath', () => {
+  it('is relative inside cwd and absolute outside it', () => {
+    expect(displayPath('/work/m/a.md', '/work')).toBe(join('m', 'a.md'))
+    expect(displayPath('/other/a.md', '/work')).toBe('/other/a.md')
+  })
+})

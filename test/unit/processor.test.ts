@@ -1,0 +1,270 @@
+import type { Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { articleToHtml, processArticle } from '../../src/pipeline/processor.ts'
+import { byClass, byTag, classesOf, findAll } from './hast-query.ts'
+
+function article(value: string, path = '/manuscript/speech.md'): VFile {
+  return new VFile({ path, value })
+}
+
+async function run(value: string, id = 'art-1', path?: string): Promise<{ file: VFile; tree: Root; html: string }> {
+  const file = article(value, path)
+  const tree = await processArticle(file, id)
+  const html = await articleToHtml(article(value, path), id)
+  return { file, tree, html }
+}
+
+const rules = (file: VFile) => file.messages.map((m) => m.ruleId)
+
+describe('front matter', () => {
+  it('is read into file.data.matter and shown in the article header', async () => {
+    const { file, tree } = await run('---\ntitle: 讲话\nsubtitle: 在全县会议上\nspeaker: 张三\ndate: 2026-01-05\nsource: 县委办\n---\n\n正文。\n')
+    expect(file.data.matter).toEqual({ title: '讲话', subtitle: '在全县会议上', speaker: '张三', date: '2026-01-05', source: '县委办' })
+    expect(file.messages).toEqual([])
+    const header = findAll(tree, byClass('article-header'))[0]!
+    expect(toString(findAll(header, byClass('article-title'))[0]!)).toBe('讲话')
+    expect(toString(findAll(header, byClass('article-subtitle'))[0]!)).toBe('——在全县会议上')
+    expect(toString(findAll(header, byClass('article-speaker'))[0]!)).toBe('张三')
+    expect(toString(findAll(header, byClass('article-date'))[0]!)).toBe('（2026年1月5日）')
+    expect(toString(findAll(header, byClass('article-source'))[0]!)).toBe('来源：县委办')
+  })
+
+  it('is removed from the body (no YAML text in the output)', async () => {
+    const { html } = await run('---\ntitle: 讲话\n---\n\n正文。\n')
+    expect(html).not.toContain('title:')
+    expect(html).toContain('<p>正文。</p>')
+  })
+
+  it('is empty when the article has none', async () => {
+    const { file } = await run('# 标题\n\n正文。\n')
+    expect(file.data.matter).toEqual({})
+  })
+
+  it('reads a !!js/function tag as plain text, running nothing', async () => {
+    const { file } = await run('---\ntitle: !!js/function "function(){ return 1 }"\n---\n\n正文。\n')
+    expect(file.data.matter).toEqual({ title: 'function(){ return 1 }' })
+    expect(file.data.title).toBe('function(){ return 1 }')
+  })
+
+  it('with invalid YAML gives a fatal message at the right line of the .md file', async () => {
+    // Line 1 is `---`; YAML line 2 (`foo: [`) is line 3 of the file.
+    const { file } = await run('---\ntitle: 好\nfoo: [\n---\n\n# 好\n')
+    const fatal = file.messages.filter((m) => m.fatal === true)
+    expect(fatal).toHaveLength(1)
+    expect(fatal[0]!.line).toBe(3)
+    expect(fatal[0]!.ruleId).toBe('front-matter')
+    expect(fatal[0]!.source).toBe('booklet')
+    expect(fatal[0]!.reason).toMatch(/^前置信息（文件开头 --- 之间）有误：YAML 格式错误/)
+  })
+
+  it('with an unknown key gives a fatal message naming the key at its line', async () => {
+    const { file } = await run('---\ntitle: 好\nwho: 某\n---\n\n# 好\n\n正文\n')
+    expect(file.messages).toHaveLength(1)
+    const [message] = file.messages
+    expect(message!.fatal).toBe(true)
+    expect(message!.line).toBe(3)
+    expect(message!.column).toBe(1)
+    expect(message!.reason).toContain('who：不认识的前置信息项')
+  })
+
+  it('with a wrong type gives a fatal message at that line', async () => {
+    const { file } = await run('---\nspeaker: 张三\ntitle:\n  - 甲\n---\n\n正文\n')
+    expect(file.messages.filter((m) => m.fatal).map((m) => [m.fatal, m.line, m.reason])).toEqual([
+      [true, 3, '前置信息（文件开头 --- 之间）有误：title：应为文字'],
+    ])
+  })
+})
+
+describe('article title', () => {
+  it('comes from the # heading, which is removed from the body', async () => {
+    const { file, tree } = await run('# 在全县党务工作会议上的讲话\n\n正文。\n')
+    expect(file.data.title).toBe('在全县党务工作会议上的讲话')
+    expect(findAll(tree, byTag('h1'))).toHaveLength(1)
+    expect(classesOf(findAll(tree, byTag('h1'))[0]!)).toEqual(['article-title'])
+    const body = findAll(tree, byClass('article-body'))[0]!
+    expect(toString(body)).not.toContain('在全县党务工作会议上的讲话')
+    expect(file.messages).toEqual([])
+  })
+
+  it('comes from front matter when there is no # heading', async () => {
+    const { file } = await run('---\ntitle: 讲话\n---\n\n正文。\n')
+    expect(file.data.title).toBe('讲话')
+    expect(file.messages).toEqual([])
+  })
+
+  it('prefers front matter and warns when the # heading differs', async () => {
+    const { file, tree } = await run('---\ntitle: 讲话\n---\n\n# 另一个标题\n\n正文。\n')
+    expect(file.data.title).toBe('讲话')
+    expect(toString(findAll(tree, byTag('h1'))[0]!)).toBe('讲话')
+    expect(toString(tree)).not.toContain('另一个标题')
+    expect(file.messages).toHaveLength(1)
+    const [warning] = file.messages
+    expect(warning!.ruleId).toBe('title-mismatch')
+    expect(warning!.fatal).toBe(false)
+    expect(warning!.line).toBe(5)
+    expect(warning!.reason).toContain('讲话')
+    expect(warning!.reason).toContain('另一个标题')
+  })
+
+  it('gives no warning when front matter and # heading agree', async () => {
+    const { file } = await run('---\ntitle: 讲话\n---\n\n# 讲话\n')
+    expect(file.messages).toEqual([])
+  })
+
+  it('falls back to the file name with a missing-title warning', async () => {
+    const { file, tree } = await run('正文。\n', 'art-1', '/manuscript/03-notes.md')
+    expect(file.data.title).toBe('03-notes')
+    expect(toString(findAll(tree, byTag('h1'))[0]!)).toBe('03-notes')
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line])).toEqual([['missing-title', false, 1]])
+  })
+
+  it('warns about a second # heading and treats it as ##', async () => {
+    const { file, tree } = await run('# 标题\n\n正文。\n\n# 第二个一级\n\n文字。\n')
+    expect(file.data.title).toBe('标题')
+    const warnings = file.messages.filter((m) => m.ruleId === 'single-title')
+    expect(warnings.map((m) => [m.fatal, m.line])).toEqual([[false, 5]])
+    const h2 = findAll(tree, byTag('h2'))
+    expect(h2).toHaveLength(1)
+    expect(h2[0]!.properties.id).toBe('art-1-1')
+    expect(toString(h2[0]!)).toContain('第二个一级')
+  })
+})
+
+describe('sections and outline', () => {
+  const md = [
+    '# 讲话', //                1
+    '',
+    '开场白。', //              3
+    '',
+    '## 一、甲', //             5
+    '',
+    '### （一）子', //          7
+    '',
+    '## 二、乙', //             9
+    '',
+    '### （一）丙', //          11
+    '',
+    '#### 1.丁', //            13
+    '',
+    '### （二）戊', //          15
+    '',
+  ].join('\n')
+
+  it('gives every heading a positional id and a level class', async () => {
+    const { tree } = await run(md, 'art-2')
+    const headings = findAll(tree, (n) => /^h[2-6]$/.test(n.tagName))
+    expect(headings.map((h) => [h.tagName, h.properties.id, classesOf(h)[0]])).toEqual([
+      ['h2', 'art-2-1', 'heading-1'],
+      ['h3', 'art-2-1-1', 'heading-2'],
+      ['h2', 'art-2-2', 'heading-1'],
+      ['h3', 'art-2-2-1', 'heading-2'],
+      ['h4', 'art-2-2-1-1', 'heading-3'],
+      ['h3', 'art-2-2-2', 'heading-2'],
+    ])
+  })
+
+  it('nests <section>s by heading level', async () => {
+    const { tree } = await run(md, 'art-2')
+    const body = findAll(tree, byClass('article-body'))[0]!
+    const top = body.children.filter((n) => n.type === 'element')
+    expect(top.map((n) => (n.type === 'element' ? [n.tagName, classesOf(n)[0]] : []))).toEqual([
+      ['p', undefined],
+      ['section', 'level-1'],
+      ['section', 'level-1'],
+    ])
+    const second = top[2]!
+    expect(second.type === 'element' && second.children[0]?.type === 'element' && second.children[0].properties.id).toBe('art-2-2')
+    const inner = findAll(second as never, byClass('level-2'))
+    expect(inner.map((s) => findAll(s, (n) => /^h\d$/.test(n.tagName))[0]!.properties.id)).toEqual(['art-2-2-1', 'art-2-2-2'])
+    const deepest = findAll(inner[0]!, byClass('level-3'))
+    expect(deepest).toHaveLength(1)
+    expect(toString(deepest[0]!)).toContain('1.丁')
+    // （二）戊 is not inside （一）丙
+    expect(toString(inner[0]!)).not.toContain('（二）戊')
+  })
+
+  it('collects the outline with levels, text and source lines', async () => {
+    const { file } = await run(md, 'art-2')
+    expect(file.data.outline).toEqual({
+      id: 'art-2',
+      title: '讲话',
+      headings: [
+        { id: 'art-2-1', level: 1, text: '一、甲', line: 5 },
+        { id: 'art-2-1-1', level: 2, text: '（一）子', line: 7 },
+        { id: 'art-2-2', level: 1, text: '二、乙', line: 9 },
+        { id: 'art-2-2-1', level: 2, text: '（一）丙', line: 11 },
+        { id: 'art-2-2-1-1', level: 3, text: '1.丁', line: 13 },
+        { id: 'art-2-2-2', level: 2, text: '（二）戊', line: 15 },
+      ],
+    })
+  })
+
+  it('wraps the article in <article data-article=id> with the title as h1#id', async () => {
+    const { tree } = await run(md, 'art-2')
+    expect(tree.children).toHaveLength(1)
+    const root = tree.children[0]!
+    expect(root.type === 'element' && root.tagName).toBe('article')
+    expect(root.type === 'element' && root.properties.dataArticle).toBe('art-2')
+    expect(findAll(tree, byTag('h1'))[0]!.properties.id).toBe('art-2')
+  })
+})
+
+describe('footnotes', () => {
+  const md = '# 讲话\n\n正文。[^1]\n\n[^1]: 注文。\n'
+
+  it('prefixes footnote ids with the article id and labels them 注释', async () => {
+    const { html } = await run(md, 'art-3')
+    expect(html).toContain('href="#art-3-fn-1"')
+    expect(html).toContain('id="art-3-fnref-1"')
+    expect(html).toContain('<li id="art-3-fn-1">')
+    expect(html).toContain('href="#art-3-fnref-1"')
+    expect(html).toContain('<p class="footnotes-label" id="art-3-footnote-label">注释</p>')
+    expect(html).toContain('aria-describedby="art-3-footnote-label"')
+    expect(html).not.toContain('id="footnote-label"')
+  })
+
+  it('puts the footnotes after all sections, not inside the last one', async () => {
+    const { tree } = await run('# 讲话\n\n## 一、甲\n\n正文。[^1]\n\n[^1]: 注文。\n', 'art-3')
+    const body = findAll(tree, byClass('article-body'))[0]!
+    const last = body.children.filter((n) => n.type === 'element').at(-1)!
+    expect(last.type === 'element' && classesOf(last)).toContain('footnotes')
+    expect(findAll(findAll(tree, byClass('level-1'))[0]!, byClass('footnotes'))).toEqual([])
+  })
+
+  it('gives two articles different footnote ids', async () => {
+    const one = await articleToHtml(article(md), 'art-1')
+    const two = await articleToHtml(article(md), 'art-2')
+    expect(one).toContain('id="art-1-fn-1"')
+    expect(two).toContain('id="art-2-fn-1"')
+    expect(two).not.toContain('art-1-')
+  })
+})
+
+describe('Markdown features and safety', () => {
+  it('drops raw HTML: block <script>, inline tags and attributes never reach the output', async () => {
+    const { html } = await run(
+      '# 讲话\n\n<script>alert(1)</script>\n\n<div onclick="x()">块</div>\n\n一段<span style="color:red">内联</span>文字<img src=x onerror=alert(1)>。\n',
+    )
+    expect(html).not.toMatch(/<script|alert|onclick|onerror|<span|<img|<div onclick/)
+    expect(html).toContain('<p>一段内联文字。</p>')
+  })
+
+  it('turns a GFM table into <table>', async () => {
+    const { html } = await run('# 讲话\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n')
+    expect(html).toContain('<table>')
+    expect(html).toContain('<th>项目</th>')
+    expect(html).toContain('<td>甲</td>')
+  })
+
+  it('closes **强调。** before a Chinese character (remark-cjk-friendly)', async () => {
+    const { html } = await run('# 讲话\n\n**强调。**好\n')
+    expect(html).toContain('<p><strong>强调。</strong>好</p>')
+  })
+
+  it('keeps the text of the article intact', async () => {
+    const { tree } = await run('# 讲话\n\n今天，县委召开全县党务工作会议。\n')
+    expect(toString(tree)).toContain('今天，县委召开全县党务工作会议。')
+  })
+})
