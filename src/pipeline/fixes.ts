@@ -4,6 +4,7 @@
  * Markdown. An edit is recorded only where the text node is a verbatim copy of its source.
  */
 import type { Text } from 'mdast'
+import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 
 export interface SourceEdit {
@@ -41,13 +42,18 @@ export function applyEdits(source: string, edits: SourceEdit[]): string {
   return result
 }
 
-/** Line and column (1-based) of an offset in the source, for messages. */
-export function placeOf(file: VFile, node: Text, index: number): { line: number; column: number } | undefined {
+/** The source point `index` characters into a text node (its value must match its source). */
+export function pointAt(node: { value: string; position?: Position | undefined }, index: number): Point | undefined {
   const start = node.position?.start
   if (!start) return undefined
-  const before = node.value.slice(0, index)
-  const lines = before.split('\n')
+  const lines = node.value.slice(0, index).split('\n')
+  const offset = start.offset === undefined ? {} : { offset: start.offset + index }
   return lines.length === 1
-    ? { line: start.line, column: start.column + index }
-    : { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1 }
+    ? { line: start.line, column: start.column + index, ...offset }
+    : { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1, ...offset }
+}
+
+/** Line and column (1-based) of a character of a text node, for messages. */
+export function placeOf(_file: VFile, node: Text, index: number): Point | undefined {
+  return pointAt(node, index)
 }

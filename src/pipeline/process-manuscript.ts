@@ -3,6 +3,8 @@ import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { toDiagnostics, type Diagnostic } from '../diagnostics.ts'
 import type { Manuscript } from '../manuscript/load-manuscript.ts'
+import { coverageOf, roleCoverage } from '../fonts/coverage.ts'
+import { ROLES } from '../fonts/roles.ts'
 import { processArticle } from './processor.ts'
 import type { ArticleOutline } from './types.ts'
 
@@ -13,12 +15,24 @@ export interface ProcessedArticle {
 }
 
 export async function processManuscript(manuscript: Manuscript): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
+  const coverage = await fontCoverage()
   const articles = await Promise.all(
     manuscript.articles.map(async (file, i) => {
-      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto' })
+      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto', coverage })
       return { file, tree, outline: file.data.outline as ArticleOutline }
     }),
   )
   const diagnostics = articles.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
   return { articles, diagnostics }
+}
+
+/** Coverage of each role's font and of the fallback families (the same Noto faces the roles use). */
+async function fontCoverage() {
+  const roles = await roleCoverage()
+  const fallbacks: Record<string, (cp: number) => boolean> = {}
+  for (const role of ROLES) {
+    const face = ROLES.find((r) => r.open.family === role.fallback)?.open
+    if (face) fallbacks[role.fallback] = await coverageOf(face)
+  }
+  return { roles, fallbacks }
 }

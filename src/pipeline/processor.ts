@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeArticle from './rehype/article.ts'
+import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/font-coverage.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
 import rehypeSections from './rehype/sections.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
@@ -21,11 +22,13 @@ import remarkRunInHeadings from './remark/run-in-headings.ts'
 
 export interface ArticleOptions {
   numbering?: NumberingMode
+  /** Font coverage per role; without it the FN-5 check is skipped (unit tests). */
+  coverage?: CoverageOptions
 }
 
 /** Builds the processor for one article; `articleId` prefixes every id it creates. */
 export function createArticleProcessor(articleId: string, options: ArticleOptions = {}) {
-  return (
+  const processor = (
     unified()
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
@@ -53,6 +56,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(rehypeQuoteBreaks)
       .use(rehypeArticle)
   )
+  // Last: sees the header too, and knows each text's role from its element.
+  return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor
 }
 
 /** Runs the pure pipeline on one article file; diagnostics land in `file.messages`. */

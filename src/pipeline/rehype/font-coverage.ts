@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
 import type { Coverage } from '../../fonts/coverage.ts'
 import { ROLES, type RoleName } from '../../fonts/roles.ts'
+import { placeOf } from '../fixes.ts'
 
 export interface Options {
   /** Coverage of each role's bundled font, and of each fallback family. */
@@ -43,13 +44,16 @@ export default function rehypeFontCoverage(options: Readonly<Options>) {
       const role = ROLES.find((r) => r.name === roleOf(ancestors))!
       const covered = options.roles[role.name]
       const fallback = options.fallbacks[role.fallback]
+      let index = 0
       for (const char of node.value) {
+        const at = index
+        index += char.length
         const cp = char.codePointAt(0)!
         if (cp < 0x2e80 || !DRAWN.test(char) || covered(cp)) continue
         const key = `${role.name}:${char}`
         if (reported.has(key)) continue
         reported.add(key)
-        const place = node.position ?? ancestors.findLast((a) => a.position)?.position
+        const place = node.position ? placeOf(file, node as never, at) : ancestors.findLast((a) => a.position)?.position
         const known = fallback?.(cp)
         const message = known
           ? `“${char}”（U+${cp.toString(16).toUpperCase()}）不在${role.label}字体 ${role.open.family} 中，改用 ${role.fallback} 显示，字形会略有不同`

@@ -8,6 +8,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
+import { pointAt } from '../fixes.ts'
 
 /** Han or full-width punctuation on the outer side of the quote. */
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef'
@@ -22,9 +23,14 @@ export default function rehypeQuoteBreaks() {
       const parts = node.value.split(BREAK)
       if (parts.length === 1) return
       const replacement: ElementContent[] = []
+      let at = 0
       parts.forEach((value, i) => {
         if (i > 0) replacement.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] } satisfies Element)
-        replacement.push({ type: 'text', value })
+        // Keep source positions, so later checks can still point at line and column.
+        const start = pointAt(node, at)
+        const end = pointAt(node, at + value.length)
+        replacement.push({ type: 'text', value, ...(start && end ? { position: { start, end } } : {}) })
+        at += value.length
       })
       parent.children.splice(index, 1, ...(replacement as never[]))
       return [SKIP, index + replacement.length]

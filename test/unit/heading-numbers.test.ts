@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { applyEdits } from '../../src/pipeline/fixes.ts'
+import { processArticle } from '../../src/pipeline/processor.ts'
+import type { NumberingMode } from '../../src/pipeline/remark/heading-numbers.ts'
+import { typedOrdinal, formatOrdinal, chineseNumber } from '../../src/text/ordinals.ts'
+
+async function headings(markdown: string, numbering: NumberingMode = 'auto') {
+  const file = new VFile({ path: 'a.md', value: markdown })
+  await processArticle(file, 'art-1', { numbering })
+  return { file, texts: file.data.outline!.headings.map((h) => h.text), messages: file.messages }
+}
+
+describe('official ordinals (EL-2 … EL-5)', () => {
+  it('formats the four levels', () => {
+    expect([1, 2, 3, 4].map((level) => formatOrdinal(level, 12))).toEqual(['十二、', '（十二）', '12.', '（12）'])
+    expect([1, 10, 11, 20, 21, 99].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九'])
+  })
+
+  it('recognises typed ordinals in their usual and sloppy forms', () => {
+    expect(typedOrdinal('二、聚焦')).toMatchObject({ level: 1, value: 2, text: '二、' })
+    expect(typedOrdinal('十一.总体')).toMatchObject({ level: 1, value: 11 })
+    expect(typedOrdinal('（一）、总体要求')).toMatchObject({ level: 2, value: 1, text: '（一）、' })
+    expect(typedOrdinal('(3)加强')).toMatchObject({ level: 4, value: 3 })
+    expect(typedOrdinal('1、加强')).toMatchObject({ level: 3, value: 1, text: '1、' })
+    expect(typedOrdinal('2．加强')).toMatchObject({ level: 3, value: 2 })
+  })
+
+  it('leaves numbers that are not ordinals alone', () => {
+    expect(typedOrdinal('1.5倍的增长')).toBeUndefined()
+    expect(typedOrdinal('一方面要加强')).toBeUndefined()
+    expect(typedOrdinal('2026年工作要点')).toBeUndefined()
+  })
+})
+
+describe('heading numbering (EL-18)', () => {
+  it('numbers the sample speech consistently although only the second heading has a number', async () => {
+    const { texts, messages } = await headings('## 坚持党的领导\n\n正文\n\n## 二、聚焦中心大局\n\n## 加强组织领导\n')
+    expect(texts).toEqual(['一、坚持党的领导', '二、聚焦中心大局', '三、加强组织领导'])
+    expect(messages.filter((m) => m.ruleId === 'EL-18').map((m) => [m.line, m.reason, m.ruleId])).toEqual([
+      [1, '标题补上编号“一、”', 'EL-18'],
+      [7, '标题补上编号“三、”', 'EL-18'],
+    ])
+  })
+
+  it('restarts each level under its parent and fixes duplicated and wrong-form numbers', async () => {
+    const { texts, messages } = await headings(
+      '## 一、甲\n\n### （一）子一\n\n### （一）子二\n\n#### 1、孙\n\n##### (1)曾孙\n\n## 一、乙\n\n### 子三\n',
+    )
+    expect(texts).toEqual(['一、甲', '（一）子一', '（二）子二', '1.孙', '（1）曾孙', '二、乙', '（一）子三'])
+    const warnings = messages.filter((m) => m.ruleId === 'EL-18' && m.fatal === false).map((m) => m.reason)
+    expect(warnings).toEqual(['标题编号“（一）”与前后不连贯，改为“（二）”', '标题编号“一、”与前后不连贯，改为“二、”'])
+  })
+
+  it('keeps typed headings with numbering: keep, and removes numbers with numbering: none', async () => {
+    const md = '## 坚持党的领导\n\n## 二、聚焦中心大局\n'
+    expect((await headings(md, 'keep')).texts).toEqual(['坚持党的领导', '二、聚焦中心大局'])
+    expect((await headings(md, 'none')).texts).toEqual(['坚持党的领导', '聚焦中心大局'])
+  })
+
+  it('records the fixes as edits on the source, and a second pass finds nothing to fix', async () => {
+    const md = '# 题\n\n## 坚持\n\n## 二、聚焦\n\n## 二、加强\n\n### 1、子\n'
+    const { file } = await headings(md)
+    const fixed = applyEdits(md, file.data.edits ?? [])
+    expect(fixed).toBe('# 题\n\n## 一、坚持\n\n## 二、聚焦\n\n## 三、加强\n\n### （一）子\n')
+    const again = await headings(fixed)
+    expect(again.file.data.edits ?? []).toEqual([])
+  })
+
+  it('warns about a skipped level and a level-1 heading ending in 。', async () => {
+    const { messages } = await headings('## 一、总体要求。\n\n#### 1.具体\n')
+    expect(messages.map((m) => m.ruleId)).toContain('DT-4')
+    expect(messages.map((m) => m.ruleId)).toContain('EL-2')
+  })
+})
+
+describe('run-in headings (EL-17)', () => {
+  it('keeps the sentence as the heading and the rest as body text of the same paragraph', async () => {
+    const file = new VFile({ path: 'a.md', value: '## 一、总\n\n#### 1.夯实基础。要把基层组织建强。\n' })
+    const tree = await processArticle(file, 'art-1')
+    const html = JSON.stringify(tree)
+    expect(file.data.outline!.headings[1]!.text).toBe('1.夯实基础。')
+    expect(html).toContain('"run-in"')
+    expect(html).toContain('要把基层组织建强。')
+    expect(file.messages.map((m) => m.ruleId)).toContain('EL-17')
+  })
+
+  it('does not split a heading that ends with its only sentence mark', async () => {
+    const file = new VFile({ path: 'a.md', value: '### （一）要旗帜鲜明讲政治。\n' })
+    await processArticle(file, 'art-1')
+    expect(file.messages.map((m) => m.ruleId)).not.toContain('EL-17')
+  })
+})
