@@ -13,10 +13,13 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import rehypeArticle from './rehype/article.ts'
 import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/font-coverage.ts'
+import rehypeLineBreaks from './rehype/line-breaks.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
+import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
+import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
 import remarkRunInHeadings from './remark/run-in-headings.ts'
 
@@ -41,6 +44,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       // Run-in split before numbering: the number belongs to the heading part only.
       .use(remarkRunInHeadings)
       .use(remarkHeadingNumbers, { numbering: options.numbering ?? 'auto' })
+      .use(remarkEmphasisDots)
       .use(remarkRehype, {
         // Raw HTML in a manuscript is dropped, never passed to the page (no script can run).
         allowDangerousHtml: false,
@@ -54,7 +58,9 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       // Sections before the article wrapper: it only looks at top-level headings.
       .use(rehypeSections)
       .use(rehypeQuoteBreaks)
+      .use(rehypeLineBreaks)
       .use(rehypeArticle)
+      .use(rehypeTitleWords)
   )
   // Last: sees the header too, and knows each text's role from its element.
   return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor

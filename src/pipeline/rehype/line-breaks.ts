@@ -1,0 +1,79 @@
+/**
+ * rehype plugin: break control that Chromium's line breaker does not do by itself for Chinese
+ * (typography.md §4.2, TP-2, TP-5). Done with `white-space: nowrap` spans, not with U+2060
+ * WORD JOINER: a joiner stays in the PDF's text and breaks copying and searching.
+ * - —— in `<span class="zh-dash">` (2 字 in every font and never split, LC-6);
+ * - a lone — (一字线), ～, and · or ／ between Han characters may not start a line: they are
+ *   kept with the character before them (· and ／ also with the one after);
+ * - LC-10 / TP-5: a paragraph's last two Han characters (and the marks after them) stay together,
+ *   so its last line never holds a single character.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import { pointAt } from '../fixes.ts'
+
+const VERBATIM = new Set(['code', 'pre', 'script', 'style'])
+const KEPT = /——|[^\s—]—(?!—)|\S[～~〜]|\p{Script=Han}[·／/]\p{Script=Han}/gu
+/** Two Han characters followed only by punctuation or space up to the end. */
+const LAST_TWO_HAN = /\p{Script=Han}\p{Script=Han}[\p{P}\s]*$/u
+
+/** Shorter than a line of the narrowest measure: no last-line problem possible. */
+const SHORT = 20
+
+const classesOf = (node: Element) => (node.properties?.className as string[] | undefined) ?? []
+
+function span(className: string, text: Text): Element {
+  return { type: 'element', tagName: 'span', properties: { className: [className] }, children: [text] }
+}
+
+/** Splits a text node at `pieces` (value ranges); each range is wrapped by `wrap`. */
+function splitText(node: Text, ranges: [number, number][], wrap: (text: Text, value: string) => Element): ElementContent[] {
+  const out: ElementContent[] = []
+  let at = 0
+  const piece = (from: number, to: number): Text => {
+    const start = pointAt(node, from)
+    const end = pointAt(node, to)
+    return { type: 'text', value: node.value.slice(from, to), ...(start && end ? { position: { start, end } } : {}) }
+  }
+  for (const [from, to] of ranges) {
+    if (from > at) out.push(piece(at, from))
+    const text = piece(from, to)
+    out.push(wrap(text, text.value))
+    at = to
+  }
+  if (at < node.value.length) out.push(piece(at, node.value.length))
+  return out
+}
+
+export default function rehypeLineBreaks() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if ((node.tagName === 'p' || node.tagName === 'li') && !classesOf(node).includes('footnotes-label')) keepLastTwoHan(node)
+    })
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || index === undefined || parent.type !== 'element') return
+      if (VERBATIM.has(parent.tagName) || classesOf(parent).some((c) => c === 'nobr' || c === 'zh-dash')) return
+      const ranges = [...node.value.matchAll(KEPT)].map((m): [number, number] => [m.index, m.index + m[0].length])
+      if (ranges.length === 0) return
+      const replacement = splitText(node, ranges, (text, value) => span(value === '——' ? 'zh-dash' : 'nobr', text))
+      parent.children.splice(index, 1, ...replacement)
+      return [SKIP, index + replacement.length]
+    })
+  }
+}
+
+/** TP-5: `…九十。` → `…<span class="nobr">九十。</span>`. Short paragraphs fit on one line anyway. */
+function keepLastTwoHan(paragraph: Element): void {
+  if (toString(paragraph).length <= SHORT) return
+  let last: { node: Text; parent: Element } | undefined
+  visit(paragraph, 'text', (node: Text, _i, parent) => {
+    if (parent?.type === 'element' && VERBATIM.has(parent.tagName)) return SKIP
+    if (parent?.type === 'element') last = { node, parent }
+  })
+  if (!last) return
+  const match = LAST_TWO_HAN.exec(last.node.value)
+  if (!match) return
+  const index = last.parent.children.indexOf(last.node)
+  last.parent.children.splice(index, 1, ...splitText(last.node, [[match.index, last.node.value.length]], (t) => span('nobr', t)))
+}
