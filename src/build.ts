@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
 import { presetStyles } from './document/styles.ts'
+import { roleFontReports } from './fonts/role-report.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
 import { ensureOutputDir, writeAtomically } from './output-files.ts'
@@ -54,6 +55,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     bodyStartPage: -1,
     pages: [],
     articles: [],
+    fonts: [],
+    markWidths: [],
     diagnostics,
     timings,
   }
@@ -92,6 +95,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   for (const family of rendered.missingFonts) {
     diagnostics.push({ file: report.input, message: `字体未能载入：${family}`, rule: 'FN-6', severity: 'warning' })
   }
+  const fontReport = roleFontReports(rendered.fontsUsed, report.input)
+  diagnostics.push(...fontReport.diagnostics)
+  report.fonts = fontReport.fonts
+  report.markWidths = rendered.markWidths
   Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
 
   // 5. Metadata, exact A5 boxes, bookmarks.

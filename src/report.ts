@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts'
+import type { RoleFontReport } from './fonts/role-report.ts'
 
 /** Everything a build found out, for the CLI's summary, `--json`, and the tests. */
 export interface BuildReport {
@@ -19,6 +20,10 @@ export interface BuildReport {
     folio: number | null
     headings: { id: string; level: number; text: string; page: number; folio: number | null }[]
   }[]
+  /** Font actually used per role (QA-7). */
+  fonts: RoleFontReport[]
+  /** Widths of —— and …… as laid out, in em (QA-5). */
+  markWidths: { mark: string; em: number }[]
   diagnostics: Diagnostic[]
   timings: Record<string, number>
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { build } from '../build.ts'
 import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
+import { inspectFonts } from '../render/inspect-fonts.ts'
 import { BookletError } from '../errors.ts'
 import { printReport } from './print-report.ts'
 
@@ -57,6 +58,25 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
         out(`共 ${result.diagnostics.length} 条：错误 ${errors}，警告 ${warnings}，其余为提示`)
       }
       if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1
+    })
+  cli
+    .command('fonts')
+    .description('列出每种字体角色在本机实际使用的字体，以及缺少哪些公文字体')
+    .option('--browser <PATH>', '浏览器可执行文件的路径')
+    .option('--json', '以 JSON 打印结果')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (opts: { browser?: string; json?: boolean }) => {
+      const result = await inspectFonts(opts.browser)
+      if (opts.json) return out(JSON.stringify(result, null, 2))
+      const sources = { system: '系统公文字体', bundled: '自带开源字体', fallback: '后备字体（请检查）', absent: '未用到' }
+      for (const role of result.roles) out(`${role.label}：${role.family ?? '—'}（${sources[role.source]}）`)
+      out('')
+      const installed = result.system.filter((s) => s.installed)
+      out(installed.length ? `本机已安装的公文字体：${installed.map((s) => s.family).join('、')}` : '本机没有安装公文字体（如仿宋_GB2312、方正小标宋简体），使用自带开源字体。')
+      const missing = new Map<string, string[]>()
+      for (const s of result.system.filter((x) => !x.installed)) missing.set(s.role, [...(missing.get(s.role) ?? []), s.family])
+      if (missing.size) out('未安装（可选，装上后优先使用）：')
+      for (const [role, families] of missing) out(`  ${role}：${families.join('、')}`)
     })
   return cli
 }

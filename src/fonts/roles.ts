@@ -135,7 +135,9 @@ export async function fontCss(): Promise<string> {
     faces.push(await role.open.css())
   }
   const vars = ROLES.map((role) => {
-    const stack = [...new Set(['Booklet Latin', ...role.system, role.open.family, role.fallback])].map(quote).join(', ')
+    // Page numbers and TOC numbers keep the Song face's own digits (EL-23), so no Latin face there.
+    const latin = role.name === 'song' ? [] : ['Booklet Latin']
+    const stack = [...new Set([...latin, ...role.system, role.open.family, role.fallback])].map(quote).join(', ')
     return `  ${role.cssVar}: ${stack}, serif;\n  ${role.cssVar}-weight: ${role.open.weight};`
   })
   return `${faces.join('\n')}\n:root {\n${vars.join('\n')}\n}\n`

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import type { RoleName } from '../fonts/roles.ts'
+import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { locateBrowser } from './locate-browser.ts'
 import { DOCUMENT_PATH, ORIGIN, PageFiles } from './page-files.ts'
 
@@ -45,6 +47,10 @@ export interface RenderResult {
   /** TOC target id → the number printed in the TOC. */
   toc: Record<string, number | null>
   missingFonts: string[]
+  /** What Chromium drew each role with (QA-7). */
+  fontsUsed: Record<RoleName, UsedFont[]>
+  /** Widths of —— and …… as laid out, in em of their font size (QA-5). */
+  markWidths: { mark: string; em: number }[]
   refusedRequests: string[]
   mendedSplits: number
 }
@@ -62,15 +68,23 @@ const LAUNCH_ARGS = [
 ]
 
 export async function renderPdf(input: RenderInput): Promise<RenderResult> {
-  const executablePath = locateBrowser({ flag: input.browserPath })
-  const puppeteer = await import('puppeteer-core')
-  let browser: Browser
+  const browser = await launchBrowser(input.browserPath, input.timeoutMs)
   try {
-    browser = await puppeteer.launch({
+    return await withTimeout(paginateAndPrint(browser, input), input.timeoutMs ?? 300_000)
+  } finally {
+    await browser.close().catch(() => undefined)
+  }
+}
+
+export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
+  const executablePath = locateBrowser({ flag: browserPath })
+  const puppeteer = await import('puppeteer-core')
+  try {
+    return await puppeteer.launch({
       executablePath,
       headless: true,
       args: LAUNCH_ARGS,
-      protocolTimeout: input.timeoutMs ?? 300_000,
+      protocolTimeout: timeoutMs,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
@@ -81,31 +95,31 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
       cause,
     })
   }
-  try {
-    return await withTimeout(paginateAndPrint(browser, input), input.timeoutMs ?? 300_000)
-  } finally {
-    await browser.close().catch(() => undefined)
-  }
 }
 
-async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<RenderResult> {
+/** A page whose every request is answered by `files` (nothing reaches the network). */
+export async function servedPage(browser: Browser, files: PageFiles, refused: string[] = []) {
   const page = await browser.newPage()
-  const files = new PageFiles(input.html, input.fontMounts, input.manuscriptRoot)
-  const refusedRequests: string[] = []
-  const pageErrors: string[] = []
-  page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
-  page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)))
   await page.setRequestInterception(true)
   page.on('request', (request) => {
     void files.get(request.url()).then((answer) => {
       if ('refused' in answer) {
         // Chromium asks for a favicon on its own; that is not the manuscript's doing.
-        if (!request.url().endsWith('/favicon.ico')) refusedRequests.push(answer.refused)
+        if (!request.url().endsWith('/favicon.ico')) refused.push(answer.refused)
         return request.abort('blockedbyclient')
       }
       return request.respond({ status: 200, contentType: answer.contentType, body: answer.body })
     })
   })
+  return page
+}
+
+async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<RenderResult> {
+  const refusedRequests: string[] = []
+  const page = await servedPage(browser, new PageFiles(input.html, input.fontMounts, input.manuscriptRoot), refusedRequests)
+  const pageErrors: string[] = []
+  page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
+  page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)))
   await page.goto(`${ORIGIN}${DOCUMENT_PATH}`, { waitUntil: 'load' })
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
@@ -122,11 +136,12 @@ async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<R
     input.fontFamilies,
     input.targetIds,
   )
+  const fontsUsed = await fontsUsedByRole(page)
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
   }
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
-  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests'>), pdf, refusedRequests }
+  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed'>), pdf, refusedRequests, fontsUsed }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

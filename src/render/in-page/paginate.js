@@ -84,6 +84,24 @@
     return { folios, toc }
   }
 
+  /** QA-5: —— and …… as laid out, in em of their font size (first 50 of each). */
+  function measureMarks(pagesArea) {
+    const widths = []
+    const walker = document.createTreeWalker(pagesArea, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let node = walker.nextNode(); node && widths.length < 100; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/——|……/g)) {
+        range.setStart(node, match.index)
+        range.setEnd(node, match.index + 2)
+        const rects = range.getClientRects()
+        if (rects.length !== 1) continue
+        const size = parseFloat(getComputedStyle(node.parentElement).fontSize)
+        widths.push({ mark: match[0], em: Math.round((rects[0].width / size) * 1000) / 1000 })
+      }
+    }
+    return widths
+  }
+
   window.__booklet = {
     async paginate({ families, ids }) {
       const missingFonts = await loadFonts(families)
@@ -92,8 +110,7 @@
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
-      console.log("booklet: mended splits " + mendedSplits)
-      return { ...layout, ...numbers, missingFonts, mendedSplits, total: flow.total }
+      return { ...layout, ...numbers, missingFonts, mendedSplits, markWidths: measureMarks(pagesArea), total: flow.total }
     },
   }
 })()

@@ -1,0 +1,50 @@
+/**
+ * QA-7 / FN-6: which font Chromium actually drew each role with, asked through the DevTools
+ * protocol (CSS.getPlatformFontsForNode) rather than guessed from the CSS.
+ */
+import type { Page } from 'puppeteer-core'
+import type { RoleName } from '../fonts/roles.ts'
+
+export interface UsedFont {
+  family: string
+  /** Loaded through @font-face (the project's bundled font) rather than installed on the machine. */
+  webFont: boolean
+  glyphs: number
+}
+
+/** Elements that show each role in a booklet page (and in the `booklet fonts` sample page). */
+export const ROLE_SELECTORS: Record<RoleName, string> = {
+  xbs: '.article-title, .cover-title, [data-role="xbs"]',
+  hei: '.article-body h2, [data-role="hei"]',
+  kai: '.article-subtitle, .article-body h3, blockquote, [data-role="kai"]',
+  fs: '.article-body p, [data-role="fs"]',
+  song: '.toc-page, [data-role="song"]',
+}
+
+const SAMPLES_PER_ROLE = 5
+
+export async function fontsUsedByRole(page: Page): Promise<Record<RoleName, UsedFont[]>> {
+  const session = await page.createCDPSession()
+  try {
+    await session.send('DOM.enable')
+    await session.send('CSS.enable')
+    const { root } = await session.send('DOM.getDocument', { depth: -1 })
+    const result = {} as Record<RoleName, UsedFont[]>
+    for (const [role, selector] of Object.entries(ROLE_SELECTORS) as [RoleName, string][]) {
+      const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })
+      const totals = new Map<string, UsedFont>()
+      for (const nodeId of nodeIds.slice(0, SAMPLES_PER_ROLE)) {
+        const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId })
+        for (const font of fonts) {
+          const seen = totals.get(font.familyName) ?? { family: font.familyName, webFont: font.isCustomFont, glyphs: 0 }
+          seen.glyphs += font.glyphCount
+          totals.set(font.familyName, seen)
+        }
+      }
+      result[role] = [...totals.values()].sort((a, b) => b.glyphs - a.glyphs)
+    }
+    return result
+  } finally {
+    await session.detach().catch(() => undefined)
+  }
+}
