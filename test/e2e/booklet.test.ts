@@ -174,12 +174,57 @@ function commonChecks(get: () => Built) {
   })
 }
 
+/** typography.md §4.2: marks that may not start, or not end, a line (GB style). */
+const NO_START = new Set([...'。，、；：？！）］｝〕〉》」』】〗〙”’·～%‰℃'])
+const NO_END = new Set([...'（［｛〔〈《「『【〖〘“‘／'])
+
+function typographyChecks(get: () => Built) {
+  it('starts and ends no line with a forbidden mark (QA-4)', () => {
+    const { texts, report } = get()
+    const bad: string[] = []
+    texts.forEach((text, i) => {
+      if (i < report.bodyStartPage) return
+      for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+        const first = line[0]!
+        const last = line[line.length - 1]!
+        if (folioOf(line) !== null) continue // "— 1 —" is a page number, not text
+        const loneDash = first === '—' && line[1] !== '—'
+        if (NO_START.has(first) || loneDash || NO_END.has(last)) bad.push(`p${i + 1}: ${line}`)
+      }
+    })
+    expect(bad).toEqual([])
+  })
+
+  it('ends no paragraph with a line of a single character (QA-8, LC-10)', () => {
+    const { texts, report } = get()
+    const lonely = texts
+      .slice(report.bodyStartPage)
+      .flatMap((t) => t.split('\n'))
+      .filter((line) => hanOf(line).length === 1 && /^[\p{Script=Han}\p{P}\s\d]+$/u.test(line.trim()))
+    expect(lonely).toEqual([])
+  })
+
+  it('never leaves a heading as the last line of a page (LC-11)', () => {
+    const built = get()
+    for (const article of built.report.articles) {
+      for (const heading of article.headings) {
+        const lines = built.texts[heading.page]!.split('\n').map((l) => l.trim()).filter((l) => l && folioOf(l) === null)
+        const at = lines.findIndex((l) => squash(heading.text).startsWith(squash(l)) || squash(l).startsWith(squash(heading.text).slice(0, 8)))
+        expect(at, heading.text).toBeGreaterThanOrEqual(0)
+        const rest = squash(lines.slice(at).join(''))
+        expect(rest.length, `${heading.text} on page ${heading.page + 1}`).toBeGreaterThan(squash(heading.text).length)
+      }
+    }
+  })
+}
+
 describe('the sample manuscript', () => {
   let built: Built
   beforeAll(async () => {
     built = await buildInto('manuscript')
   })
   commonChecks(() => built)
+  typographyChecks(() => built)
 
   it('prints every Han character of the manuscript, in order, on the body pages', () => {
     const source = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/^---[\s\S]*?---/, '')
@@ -215,6 +260,20 @@ describe('a booklet of three articles', () => {
     built = await buildInto('test/fixtures/projects/multi')
   })
   commonChecks(() => built)
+  typographyChecks(() => built)
+
+  it('sets —— and …… exactly 2 字 wide (QA-5)', () => {
+    const { report } = built
+    expect(report.markWidths.length).toBeGreaterThan(0)
+    for (const { mark, em } of report.markWidths) expect(em, mark).toBeCloseTo(2, 1)
+  })
+
+  it('draws 小标宋, 黑体, 楷体 and 仿宋 with four distinct bundled faces (QA-7)', () => {
+    const fonts = Object.fromEntries(built.report.fonts.map((f) => [f.role, f]))
+    for (const role of ['xbs', 'hei', 'kai', 'fs']) expect(fonts[role]?.source, role).toBe('bundled')
+    expect(new Set(['xbs', 'hei', 'kai', 'fs'].map((r) => fonts[r]?.face)).size).toBe(4)
+    expect(fonts.fs?.family).toBe('FandolFang')
+  })
 
   it('keeps the order of booklet.yaml and prints front matter under each title', () => {
     expect(built.report.articles.map((a) => a.title)).toEqual(['在全县党务工作会议上的讲话', '学习笔记摘编', '简短通知'])
