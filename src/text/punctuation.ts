@@ -220,7 +220,7 @@ const timeRanges: Rule = (text) => [
 const NUMERIC_RANGE = /(?<![\p{Script=Latin}\d.\-—])(\d+(?:\.\d+)?[%‰℃]?)([~〜\-–－])(?=(\d+(?:\.\d+)?(?:[%‰℃°]|\p{Script=Han}|[A-Za-z]{1,3}(?![A-Za-z]))))/gu
 const numericRanges: Rule = (text) =>
   [...text.matchAll(NUMERIC_RANGE)]
-    .filter((m) => inCjkContext(text, m.index, m.index + m[0].length + m[3]!.length))
+    .filter((m) => HAN.test(m[3]!) || inCjkContext(text, m.index, m.index + m[0].length + m[3]!.length))
     .map((m) => edit(m.index + m[1]!.length, m.index + m[0].length, '～', 'PN-12', '数值范围用浪纹线“～”'))
 
 /** PN-10 破折号 variants → ——, never between two digits (T-14: a single — stays). */

@@ -98,3 +98,31 @@ describe('booklet build (command line)', () => {
     expect(unknown.stderr).toContain('booklet --help')
   })
 })
+
+describe('booklet check', () => {
+  it('lists numbering fixes as file:line:col  message  [rule] and exits 0 when there is no error', async () => {
+    const dir = workspace({ 'a.md': '# 讲话\n\n## 坚持党的领导\n\n正文。\n\n## 二、聚焦中心\n\n## 加强领导\n' })
+    const result = await booklet(['check', 'a.md'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('a.md:3:1  提示：标题补上编号“一、”  [EL-18]')
+    expect(result.stdout).toContain('a.md:9:1  提示：标题补上编号“三、”  [EL-18]')
+  })
+
+  it('exits 1 on an error', async () => {
+    const dir = workspace({ 'a.md': '---\ntitle: [\n---\n正文\n' })
+    expect((await booklet(['check', 'a.md'], dir)).code).toBe(1)
+  })
+
+  it('--fix writes the fixes back after keeping a byte-identical backup, and changes nothing else', async () => {
+    const original = '# 讲话\n\n## 坚持党的领导\n\n正文，*不动*。\n\n## 二、聚焦中心\n\n## 二、加强领导\n'
+    const dir = workspace({ 'a.md': original })
+    const result = await booklet(['check', 'a.md', '--fix'], dir)
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(original.replace('## 坚持', '## 一、坚持').replace('## 二、加强', '## 三、加强'))
+    const backup = /原稿备份在 (\S+)/.exec(result.stdout)?.[1]
+    expect(backup).toBeDefined()
+    expect(readFileSync(join(dir, backup!), 'utf8')).toBe(original)
+    const again = await booklet(['check', 'a.md', '--fix'], dir)
+    expect(again.stdout).not.toContain('已改写')
+  })
+})
