@@ -30,6 +30,13 @@ export const BookletConfigSchema = v.strictObject(
       ),
       'auto',
     ),
+    latinSpacing: v.optional(
+      v.pipe(
+        v.picklist(['none', 'autospace'], 'latinSpacing 只能是 none 或 autospace'),
+        v.description('汉字与西文、数字之间：none 不加空（默认，公文习惯）；autospace 加 1/8 字'),
+      ),
+      'none',
+    ),
     articles: v.optional(
       v.pipe(
         v.array(Text, 'articles 应为文件名列表'),

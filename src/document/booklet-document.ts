@@ -29,7 +29,7 @@ export function bookletDocument(input: DocumentInput): Root {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: 'zh-CN' }, [
+      h('html', { lang: 'zh-CN', className: input.config.latinSpacing === 'autospace' ? ['latin-autospace'] : undefined }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('title', input.title),

@@ -176,6 +176,10 @@ const fullwidthAlnum: Rule = (text) =>
   [...text.matchAll(FULLWIDTH_ALNUM)].map((m) =>
     edit(m.index, m.index + m[0].length, m[0].replace(/./gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), 'PN-1', '全角字母、数字改为半角'))
 
+/** Latin letter or digit next to i, looking through ASCII punctuation that belongs to it (`"Yes." 这`). */
+const latinBefore = (text: string, i: number): boolean => isLatin(charBefore(text, i - (/[.,;:!?"')\]%]*$/u.exec(text.slice(0, i))?.[0].length ?? 0)))
+const latinAfter = (text: string, i: number): boolean => isLatin(charAfter(text, i + (/^["'(\[]*/u.exec(text.slice(i))?.[0].length ?? 0)))
+
 /** PN-2 spaces between CJK items, between Han and Latin/digits (unless latinSpacing), and a leading manual indent. */
 const SPACE_RUN = /[ \u00A0\u3000]+/gu
 const spaces: Rule = (text, { options }) => {
@@ -186,7 +190,7 @@ const spaces: Rule = (text, { options }) => {
     let message: string | undefined
     if (start === 0) message = '删除段首的手工缩进空格'
     else if (isCjk(l) && isCjk(r)) message = '删除中文之间的空格'
-    else if ((isCjk(l) && isLatin(r)) || (isLatin(l) && isCjk(r))) {
+    else if ((isCjk(l) && latinAfter(text, end)) || (latinBefore(text, start) && isCjk(r))) {
       if (!options.latinSpacing || !(isHan(l) || isHan(r))) message = '删除中文与西文、数字之间的空格'
     }
     if (message) edits.push(edit(start, end, '', 'PN-2', message))
@@ -426,11 +430,11 @@ function unbalanced(text: string): PunctuationLint[] {
     for (let i = 0; i < text.length; i++) {
       if (isApostrophe(text, i)) continue
       if (text[i] === open) stack.push(i)
-      else if (text[i] === close && stack.pop() === undefined) lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}的“${close}”前面没有对应的“${open}”` })
+      else if (text[i] === close && stack.pop() === undefined) lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}不配对：${close} 前面没有对应的 ${open}` })
     }
     for (const i of stack) {
       if (open === '“' && i === text.length - text.trimStart().length) continue
-      lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}的“${open}”没有对应的“${close}”` })
+      lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}不配对：${open} 没有对应的 ${close}` })
     }
   }
   return lints

@@ -262,10 +262,11 @@ describe('a booklet of three articles', () => {
   commonChecks(() => built)
   typographyChecks(() => built)
 
-  it('sets —— and …… exactly 2 字 wide (QA-5)', () => {
+  it('sets —— and …… 2 字 wide and the 间隔号 half a 字 (QA-5, LC-8)', () => {
     const { report } = built
     expect(report.markWidths.length).toBeGreaterThan(0)
-    for (const { mark, em } of report.markWidths) expect(em, mark).toBeCloseTo(2, 1)
+    expect(report.markWidths.map((w) => w.mark)).toContain('·')
+    for (const { mark, em } of report.markWidths) expect(em, mark).toBeCloseTo(mark === '·' ? 0.5 : 2, 1)
   })
 
   it('draws 小标宋, 黑体, 楷体 and 仿宋 with four distinct bundled faces (QA-7)', () => {

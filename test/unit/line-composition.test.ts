@@ -24,7 +24,7 @@ describe('break control (TP-2)', () => {
     const out = (await html('北京—上海，10～20人，马克思·恩格斯')).html
     expect(out).toContain('<span class="nobr">京—</span>')
     expect(out).toContain('<span class="nobr">0～</span>')
-    expect(out).toContain('<span class="nobr">思·恩</span>')
+    expect(out).toContain('<span class="nobr">思<span class="zh-ip">·</span>恩</span>')
   })
 
   it('lets a line break before an opening and after a closing quote next to Han text (LB19a)', async () => {

@@ -27,6 +27,22 @@ function span(className: string, text: Text): Element {
   return { type: 'element', tagName: 'span', properties: { className: [className] }, children: [text] }
 }
 
+/** LC-8: 马克思·恩格斯 — the 间隔号 is set half width (`fwid` + `halt`) and kept with both names. */
+function interpunct(text: Text): Element {
+  const [before, dot, after] = [...text.value]
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['nobr'] },
+    children: [
+      { type: 'text', value: before! },
+      { type: 'element', tagName: 'span', properties: { className: ['zh-ip'] }, children: [{ type: 'text', value: dot! }] },
+      { type: 'text', value: after! },
+    ],
+    ...(text.position ? { position: text.position } : {}),
+  }
+}
+
 /** Splits a text node at `pieces` (value ranges); each range is wrapped by `wrap`. */
 function splitText(node: Text, ranges: [number, number][], wrap: (text: Text, value: string) => Element): ElementContent[] {
   const out: ElementContent[] = []
@@ -56,7 +72,11 @@ export default function rehypeLineBreaks() {
       if (VERBATIM.has(parent.tagName) || classesOf(parent).some((c) => c === 'nobr' || c === 'zh-dash')) return
       const ranges = [...node.value.matchAll(KEPT)].map((m): [number, number] => [m.index, m.index + m[0].length])
       if (ranges.length === 0) return
-      const replacement = splitText(node, ranges, (text, value) => span(value === '——' ? 'zh-dash' : 'nobr', text))
+      const replacement = splitText(node, ranges, (text, value) => {
+        if (value === '——') return span('zh-dash', text)
+        if (value.length === 3 && value[1] === '·') return interpunct(text)
+        return span('nobr', text)
+      })
       parent.children.splice(index, 1, ...replacement)
       return [SKIP, index + replacement.length]
     })

@@ -84,7 +84,7 @@
     return { folios, toc }
   }
 
-  /** QA-5: —— and …… as laid out, in em of their font size (first 50 of each). */
+  /** QA-5: —— and …… (2 字) and · (1/2 字) as laid out, in em of their font size. */
   function measureMarks(pagesArea) {
     const widths = []
     const walker = document.createTreeWalker(pagesArea, NodeFilter.SHOW_TEXT)
@@ -98,6 +98,11 @@
         const size = parseFloat(getComputedStyle(node.parentElement).fontSize)
         widths.push({ mark: match[0], em: Math.round((rects[0].width / size) * 1000) / 1000 })
       }
+    }
+    // LC-8: the 间隔号 set half width.
+    for (const element of [...pagesArea.querySelectorAll('.zh-ip')].slice(0, 50)) {
+      const size = parseFloat(getComputedStyle(element).fontSize)
+      widths.push({ mark: '·', em: Math.round((element.getBoundingClientRect().width / size) * 1000) / 1000 })
     }
     return widths
   }
