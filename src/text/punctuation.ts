@@ -2,13 +2,15 @@
  * Punctuation normalisation for Chinese text — typography.md §5 (GB/T 15834-2011) and §6 (GB/T 15835-2011).
  * Input: the text of one paragraph or heading. Spans that must not change (§5.2, T-1 … T-21) are protected first;
  * the PN rules then run in the spec's order. Every rule proposes edits on the working text; a Draft keeps the
- * working text as pieces of the original, so each change is reported at its offset in the ORIGINAL input.
- * Edits that touch the same original characters merge into one change (rule `PN-3+PN-16`).
- * Never NFKC: only the explicit maps below.
+ * working text as pieces of the original, so each change is reported at its offset in the ORIGINAL input and
+ * the changes never overlap (apply them from the end backwards to rewrite the source).
+ * Never NFKC (nor NFC, which would move offsets): only the explicit maps below.
  */
 
 export interface PunctuationChange {
+  /** 'PN-3'; rules that edited the same characters are joined: 'PN-1+PN-19'. */
   rule: string
+  /** Offset and length of the replaced span in the INPUT string (UTF-16 units). */
   offset: number
   length: number
   from: string
@@ -31,7 +33,7 @@ export interface PunctuationLint {
 const HAN = /\p{Script=Han}/u
 const CJK_MARK = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65“”‘’…—·]/u
 const LATIN_OR_DIGIT = /[\p{Script=Latin}0-9]/u
-const SPACE = /[ \u00A0\u3000\t]/u
+const SPACE = /[ \u00A0\u3000\t\r\n]/u
 const CN_DIGIT = '[一二三四五六七八九十]'
 
 const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch)
@@ -82,7 +84,7 @@ class Draft {
   private split(pos: number): number {
     for (let i = 0, start = 0; i < this.pieces.length; start += this.pieces[i]!.text.length, i++) {
       const p = this.pieces[i]!
-      if (pos === start) return i
+      if (pos === start && p.text.length) return i
       if (pos >= start + p.text.length) continue
       if (p.rules.length) return i // a changed piece is never cut: the edit grows to cover it
       const cut = pos - start
@@ -94,8 +96,10 @@ class Draft {
   /** Pieces covering working [start, end), as an index range. */
   private cover(start: number, end: number): [number, number] {
     const first = this.split(start)
-    const last = this.split(end)
-    return [first, this.startOf(last) === end ? last : last + 1]
+    let last = this.split(end)
+    if (this.startOf(last) !== end) last++
+    while (last > first && !this.pieces[last - 1]!.text) last-- // leave deletions next to the span alone
+    return [first, last]
   }
   protect(start: number, end: number): void {
     if (end <= start) return
@@ -121,7 +125,14 @@ class Draft {
   changes(): PunctuationChange[] {
     return this.pieces
       .filter((p) => p.rules.length)
-      .map((p) => ({ rule: p.rules.join('+'), offset: p.from, length: p.to - p.from, from: this.source.slice(p.from, p.to), to: p.text, message: p.messages.join('；') }))
+      .map((p) => ({
+        rule: p.rules.join('+'),
+        offset: p.from,
+        length: p.to - p.from,
+        from: this.source.slice(p.from, p.to),
+        to: p.text,
+        message: p.messages.join('；'),
+      }))
   }
 }
 
@@ -146,6 +157,7 @@ const PROTECTED: { re: RegExp; trim?: boolean }[] = [
   { re: /Yahoo!|Jeopardy!|\b[A-Za-z]\+\+|\b[A-Za-z]#|\.NET\b/gu }, // T-13
   { re: /\[\d{1,3}(?:[-–,]\d{1,3})*\]/gu }, // T-18 [1]
   { re: /(?<=[A-Za-z])['’](?=[A-Za-z])/gu }, // T-17
+  { re: /(?<=第[〇零一二三四五六七八九十百千]+[编章节条款])\u3000/gu }, // 第一条　 in regulations: the ideographic space is layout
 ]
 /** T-6: two or more English words with spaces and ASCII punctuation between them. */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z0-9'’-]*(?:[ ,;:!?.()"']+(?:[A-Za-z][A-Za-z0-9'’-]*|\d+))+[.,;:!?")']*/gu
@@ -160,6 +172,7 @@ function protectSpans(draft: Draft): void {
     if (!/ /.test(run)) continue
     // a quote or bracket that closes outside the run belongs to the Chinese sentence around it
     if ((run.match(/"/g) ?? []).length % 2) run = run.replace(/"[^"]*$/, '')
+    if ((run.match(/(?<![A-Za-z])'|'(?![A-Za-z])/g) ?? []).length % 2) run = run.replace(/'[^']*$/, '')
     if ((run.match(/\)/g) ?? []).length > (run.match(/\(/g) ?? []).length) run = run.replace(/\)[^)]*$/, '')
     draft.protect(m.index, m.index + run.length)
   }
@@ -172,9 +185,9 @@ type Rule = (text: string, ctx: Context) => Edit[]
 
 /** PN-1 full-width ASCII letters/digits → ASCII. */
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]+/gu
+const toAscii = (fullwidth: string): string => fullwidth.replace(/./gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 const fullwidthAlnum: Rule = (text) =>
-  [...text.matchAll(FULLWIDTH_ALNUM)].map((m) =>
-    edit(m.index, m.index + m[0].length, m[0].replace(/./gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), 'PN-1', '全角字母、数字改为半角'))
+  [...text.matchAll(FULLWIDTH_ALNUM)].map((m) => edit(m.index, m.index + m[0].length, toAscii(m[0]), 'PN-1', '全角字母、数字改为半角'))
 
 /** Latin letter or digit next to i, looking through ASCII punctuation that belongs to it (`"Yes." 这`). */
 const latinBefore = (text: string, i: number): boolean => isLatin(charBefore(text, i - (/[.,;:!?"')\]%]*$/u.exec(text.slice(0, i))?.[0].length ?? 0)))
@@ -200,28 +213,29 @@ const spaces: Rule = (text, { options }) => {
 
 /** PN-19 zero-padded month/day with units: 2026年01月05日 → 2026年1月5日. */
 const ZERO_PADDED = /(?<!\d)0(?=[1-9][月日])/gu
-const zeroPaddedDates: Rule = (text) => [...text.matchAll(ZERO_PADDED)].map((m) => edit(m.index, m.index + 1, '', 'PN-19', '日期中的月、日不加补位的“0”'))
+const zeroPaddedDates: Rule = (text) =>
+  [...text.matchAll(ZERO_PADDED)].map((m) => edit(m.index, m.index + 1, '', 'PN-19', '日期中的月、日不加补位的“0”'))
 
 /** PN-20 document-number year brackets → 〔〕: 国办发[2026]3号. */
 const DOC_NUMBER_YEAR = /(?<=\p{Script=Han})[[(（【](?:19|20)\d{2}[\])）】](?=第?\d+号)/gu
 const docNumberBrackets: Rule = (text) =>
-  [...text.matchAll(DOC_NUMBER_YEAR)].flatMap((m) => {
-    const message = '发文字号的年份用六角括号“〔〕”'
-    return [edit(m.index, m.index + 1, '〔', 'PN-20', message), edit(m.index + 5, m.index + 6, '〕', 'PN-20', message)].filter((e) => text.slice(e.start, e.end) !== e.to)
-  })
+  [...text.matchAll(DOC_NUMBER_YEAR)].flatMap((m) => [
+    edit(m.index, m.index + 1, '〔', 'PN-20', '发文字号的年份用六角括号“〔〕”'),
+    edit(m.index + 5, m.index + 6, '〕', 'PN-20', '发文字号的年份用六角括号“〔〕”'),
+  ])
 
 /** PN-13 time ranges (起止) → 一字线: 2021-2025年, 1949——2049年, 3月5日-10日. */
 const RANGE_SEPARATOR = '(?:——|[-–~～〜－])'
 const YEAR = '(?:1\\d|20|21)\\d{2}'
-const YEAR_RANGE = new RegExp(`(?<![\\d.])(${YEAR})(${RANGE_SEPARATOR})(?=${YEAR}(?![\\d.])(?:年|$|[^\\p{Script=Han}%‰℃\\d]))`, 'gu')
+const YEAR_RANGE = new RegExp(`(?<![\\d.])(${YEAR})(${RANGE_SEPARATOR})(?=(${YEAR})(?![\\d.%‰℃元人万亿个件台吨米]))`, 'gu')
 const DATE_RANGE = new RegExp(`(?<=\\d[年月日号])${RANGE_SEPARATOR}(?=\\d{1,4}[年月日号])`, 'gu')
 const timeRanges: Rule = (text) => [
-  ...[...text.matchAll(YEAR_RANGE)].map((m) => ({ start: m.index + m[1]!.length, sep: m[2]! })),
+  ...[...text.matchAll(YEAR_RANGE)].filter((m) => Number(m[3]) > Number(m[1])).map((m) => ({ start: m.index + m[1]!.length, sep: m[2]! })),
   ...[...text.matchAll(DATE_RANGE)].map((m) => ({ start: m.index, sep: m[0] })),
 ].map(({ start, sep }) => edit(start, start + sep.length, '—', 'PN-13', '起止时间用一字线“—”'))
 
 /** PN-12 numeric ranges (计量) → 浪纹线: 10~20人, 5-10亿元. */
-const NUMERIC_RANGE = /(?<![\p{Script=Latin}\d.\-—])(\d+(?:\.\d+)?[%‰℃]?)([~〜\-–－])(?=(\d+(?:\.\d+)?(?:[%‰℃°]|\p{Script=Han}|[A-Za-z]{1,3}(?![A-Za-z]))))/gu
+const NUMERIC_RANGE = /(?<![\p{Script=Latin}\d.\-—])(-?\d+(?:\.\d+)?[%‰℃]?)( *[~〜\-–－] *)(?=(\d+(?:\.\d+)?(?:[%‰℃°]|\p{Script=Han}|[A-Za-z]{1,3}(?![A-Za-z]))))/gu
 const numericRanges: Rule = (text) =>
   [...text.matchAll(NUMERIC_RANGE)]
     .filter((m) => HAN.test(m[3]!) || inCjkContext(text, m.index, m.index + m[0].length + m[3]!.length))
@@ -245,10 +259,13 @@ const ellipses: Rule = (text) =>
 /** The mark after a heading ordinal at the start (一. （一）、), left to PN-14. */
 const ORDINAL_MARK = new RegExp(`^(?:${CN_DIGIT}{1,3}|[（(](?:${CN_DIGIT}{1,3}|\\d{1,2})[）)])[.,:;．，、。：；]`, 'u')
 const ordinalMarkAt = (text: string): number => (ORDINAL_MARK.exec(text)?.[0].length ?? 0) - 1
+const BRACKET_ORDINAL_BEFORE = new RegExp(`[（(](?:${CN_DIGIT}{1,3}|\\d{1,2})[）)]$`, 'u')
 
 /** PN-3 ASCII , ; : ? ! in CJK context → ，；：？！ */
 const ASCII_MARKS = /[,;:?!]+/gu
-const FULLWIDTH: Record<string, [string, string]> = { ',': ['逗号', '，'], ';': ['分号', '；'], ':': ['冒号', '：'], '?': ['问号', '？'], '!': ['叹号', '！'] }
+const FULLWIDTH: Record<string, [name: string, mark: string]> = {
+  ',': ['逗号', '，'], ';': ['分号', '；'], ':': ['冒号', '：'], '?': ['问号', '？'], '!': ['叹号', '！'],
+}
 const asciiMarks: Rule = (text) =>
   [...text.matchAll(ASCII_MARKS)]
     .filter((m) => m.index !== ordinalMarkAt(text) && inCjkContext(text, m.index, m.index + m[0].length))
@@ -259,15 +276,19 @@ const asciiMarks: Rule = (text) =>
     })
 
 /** PN-4 ASCII . ending a sentence after Han or a closing mark → 。 (not between Han in 《》: PN-11). */
-const SENTENCE_DOT = /(?<=[\p{Script=Han}”’）》〉」』】〕])\.(?=$|[ \u00A0\u3000]|\p{Script=Han})/gu
+const SENTENCE_DOT = /(?<=[\p{Script=Han}”’）》〉」』】〕])\.(?=$|[ \u00A0\u3000"')”’）》〉」』】〕]|\p{Script=Han})/gu
 const insideBookTitle = (text: string, i: number): boolean => text.slice(0, i).split('《').length > text.slice(0, i).split('》').length
+const isOrdinalOrInterpunct = (text: string, i: number): boolean =>
+  i === ordinalMarkAt(text) || BRACKET_ORDINAL_BEFORE.test(text.slice(0, i)) ||
+  (insideBookTitle(text, i) && isHan(charBefore(text, i)) && isHan(charAfter(text, i + 1)))
 const sentenceDots: Rule = (text) =>
   [...text.matchAll(SENTENCE_DOT)]
-    .filter((m) => m.index !== ordinalMarkAt(text) && !(insideBookTitle(text, m.index) && isHan(charBefore(text, m.index)) && isHan(charAfter(text, m.index + 1))))
+    .filter((m) => !isOrdinalOrInterpunct(text, m.index))
     .map((m) => edit(m.index, m.index + 1, '。', 'PN-4', '句末的半角句点改为句号“。”'))
 
 /** PN-5 ASCII parentheses next to or around CJK → （）, always as a pair; f(x), Windows(R), (a+b)² stay ASCII (T-15). */
 const MATH_INSIDE = /[+\-*/=<>^]/u
+const SUPERSCRIPT = /^[²³⁴⁵⁶⁷⁸⁹ⁿ^]/u
 const ORDINAL_INSIDE = new RegExp(`^(?:\\d{1,2}|${CN_DIGIT}{1,3})$`, 'u')
 const parentheses: Rule = (text, { locked }) => {
   const edits: Edit[] = []
@@ -280,8 +301,8 @@ const parentheses: Rule = (text, { locked }) => {
     const [o, c, inner] = [text[open]!, text[i]!, text.slice(open + 1, i)]
     if (o === '（' && c === '）') continue
     const ordinal = open === 0 && ORDINAL_INSIDE.test(inner) // (1)、(一) at the start: a heading ordinal
-    const widen = o === '（' || c === '）' || ordinal || [...inner].some(isCjk) ||
-      (!isLatin(charBefore(text, open)) && !MATH_INSIDE.test(inner) && !/^[²³⁴⁵⁶⁷⁸⁹ⁿ^]/u.test(text.slice(i + 1)) && inCjkContext(text, open, i + 1))
+    const latinOrMath = isLatin(charBefore(text, open)) || MATH_INSIDE.test(inner) || SUPERSCRIPT.test(text.slice(i + 1))
+    const widen = o === '（' || c === '）' || ordinal || [...inner].some(isCjk) || (!latinOrMath && inCjkContext(text, open, i + 1))
     if (!widen) continue
     const message = '半角括号改为全角“（）”'
     if (o === '(') edits.push(edit(open, open + 1, '（', 'PN-5', message))
@@ -343,7 +364,8 @@ function renest(text: string, kinds: string[], locked: boolean[], rule: string, 
   for (const pair of nestedPairs(text, kinds, locked)) {
     const becomes = pair.kind === 0 && pair.parent && result.get(pair.parent) === 0 ? 1 : pair.kind
     result.set(pair, becomes)
-    if (becomes !== pair.kind) edits.push(edit(pair.open, pair.open + 1, kinds[becomes]![0]!, rule, message), edit(pair.close, pair.close + 1, kinds[becomes]![1]!, rule, message))
+    if (becomes === pair.kind) continue
+    edits.push(edit(pair.open, pair.open + 1, kinds[becomes]![0]!, rule, message), edit(pair.close, pair.close + 1, kinds[becomes]![1]!, rule, message))
   }
   return edits.sort((a, b) => a.start - b.start)
 }
@@ -358,12 +380,13 @@ const nestedBookTitles: Rule = (text, { locked }) => renest(text, ['《》', '�
 const INTERPUNCT_VARIANT = /(?<=\p{Script=Han})[•・‧．∙･.](?=\p{Script=Han})/gu
 const interpuncts: Rule = (text) =>
   [...text.matchAll(INTERPUNCT_VARIANT)]
-    .filter((m) => m[0] !== '.' || insideBookTitle(text, m.index))
+    .filter((m) => m.index !== ordinalMarkAt(text) && (m[0] !== '.' || insideBookTitle(text, m.index)))
     .map((m) => edit(m.index, m.index + 1, '·', 'PN-11', '间隔号统一为“·”'))
 
 /** PN-14 heading ordinals (GB/T 15834 B.3): 1、→1.  （一）、→（一）  一.→一、  第一、→第一， */
-const ARABIC_ORDINAL = /^\d{1,2}[、．]/u
+const ARABIC_ORDINAL = /^\d{1,2}[、．](?!\d)/u
 const BRACKET_ORDINAL = new RegExp(`^（(?:${CN_DIGIT}{1,3}|\\d{1,2})）[、，．.。：:,；;]`, 'u')
+const RUN_IN_BRACKET_ORDINAL = new RegExp(`（(?:${CN_DIGIT}{1,3}|\\d{1,2})）[、．.]`, 'gu')
 const CHINESE_ORDINAL = new RegExp(`^${CN_DIGIT}{1,3}[.．，,]`, 'u')
 const DI_ORDINAL = new RegExp(`第${CN_DIGIT}{1,3}、(?![一二三四五六七八九十第])`, 'gu')
 const headingOrdinals: Rule = (text) => {
@@ -373,19 +396,24 @@ const headingOrdinals: Rule = (text) => {
   if (arabic >= 0) edits.push(edit(arabic, arabic + 1, '.', 'PN-14', '阿拉伯数字序号后用“.”'))
   if (bracket >= 0) edits.push(edit(bracket, bracket + 1, '', 'PN-14', '括号序号后不再加标点'))
   if (chinese >= 0) edits.push(edit(chinese, chinese + 1, '、', 'PN-14', '汉字序号后用顿号“、”'))
-  for (const m of text.matchAll(DI_ORDINAL)) edits.push(edit(m.index + m[0].length - 1, m.index + m[0].length, '，', 'PN-14', '“第一”类序号后用逗号“，”'))
+  const lastChar = (m: RegExpExecArray, to: string, message: string): Edit => edit(m.index + m[0].length - 1, m.index + m[0].length, to, 'PN-14', message)
+  for (const m of text.matchAll(RUN_IN_BRACKET_ORDINAL)) edits.push(lastChar(m, '', '括号序号后不再加标点'))
+  for (const m of text.matchAll(DI_ORDINAL)) edits.push(lastChar(m, '，', '“第一”类序号后用逗号“，”'))
   return edits
 }
 
 /** PN-17 full-width colon between digits (times) → ASCII: 9：30 → 9:30. */
-const timeColons: Rule = (text) => [...text.matchAll(/(?<=\d)：(?=\d)/gu)].map((m) => edit(m.index, m.index + 1, ':', 'PN-17', '时间中的冒号用半角“:”'))
+const COLON_IN_TIME = /(?<=\d)：(?=\d)/gu
+const timeColons: Rule = (text) =>
+  [...text.matchAll(COLON_IN_TIME)].map((m) => edit(m.index, m.index + 1, ':', 'PN-17', '时间中的冒号用半角“:”'))
 
 /** PN-18 zero inside a run of Chinese digits before 年/号 → 〇 (not 一百零五年: 零 after a place value is a quantity). */
-const CHINESE_DIGIT_RUN = /(?<![十百千万亿点\p{Script=Latin}\d])[〇○O0零一二三四五六七八九]{2,}(?=[年号])/gu
+const CHINESE_DIGIT_RUN = /(?<![十百千万亿点\p{Script=Latin}\d])[〇○O0零一二三四五六七八九]{2,}(?=[年号〕])/gu
 const chineseZeros: Rule = (text) =>
   [...text.matchAll(CHINESE_DIGIT_RUN)]
     .filter((m) => /[一二三四五六七八九]/u.test(m[0]))
-    .flatMap((m) => [...m[0]].map((c, k) => ({ c, k })).filter(({ c }) => '○O0零'.includes(c)).map(({ k }) => edit(m.index + k, m.index + k + 1, '〇', 'PN-18', '年份、编号中的零写作“〇”')))
+    .flatMap((m) => [...m[0].matchAll(/[○O0零]/gu)].map((z) => m.index + z.index))
+    .map((i) => edit(i, i + 1, '〇', 'PN-18', '年份、编号中的零写作“〇”'))
 
 /** PN-16 duplicated marks: ，，→，  。。→。  、、→、  more than three ？/！ → three. */
 const DUPLICATE_MARK = /，{2,}|(?<!。)。。(?!。)|、{2,}|[？！]{4,}/gu
@@ -430,7 +458,9 @@ function unbalanced(text: string): PunctuationLint[] {
     for (let i = 0; i < text.length; i++) {
       if (isApostrophe(text, i)) continue
       if (text[i] === open) stack.push(i)
-      else if (text[i] === close && stack.pop() === undefined) lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}不配对：${close} 前面没有对应的 ${open}` })
+      else if (text[i] === close && stack.pop() === undefined) {
+        lints.push({ rule: 'QA-2', offset: i, length: 1, message: `${name}不配对：${close} 前面没有对应的 ${open}` })
+      }
     }
     for (const i of stack) {
       if (open === '“' && i === text.length - text.trimStart().length) continue
@@ -449,7 +479,10 @@ function markBeforeClosing(text: string): PunctuationLint[] {
     .map((m) => ({ rule: 'PN-21', offset: m.index, length: 1, message: `引号或括号内已有句末点号，末尾的“${m[0]}”请人工核对` }))
 }
 
+/** §5.2 lint-only: …… and 等/等等 are not used together. */
+const ELLIPSIS_ETC = /……等/gu
+
 export function lintPunctuation(text: string): PunctuationLint[] {
-  const ellipsisEtc = [...text.matchAll(/……等/gu)].map((m) => ({ rule: 'ellipsis-etc', offset: m.index, length: 3, message: '省略号和“等”“等等”不宜同时使用' }))
+  const ellipsisEtc = [...text.matchAll(ELLIPSIS_ETC)].map((m) => ({ rule: 'ellipsis-etc', offset: m.index, length: 3, message: '省略号和“等”“等等”不宜同时使用' }))
   return [...unbalanced(text), ...markBeforeClosing(text), ...ellipsisEtc].sort((a, b) => a.offset - b.offset)
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import type { BuildReport } from '../../src/report.ts'
-import { folioOf, hanOf, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines } from '../helpers/pdf.ts'
+import { folioOf, hanOf, pageLines, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines, underfilledLines } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const A5 = { width: 419.53, height: 595.28 }
@@ -192,6 +192,15 @@ function typographyChecks(get: () => Built) {
         if (NO_START.has(first) || loneDash || NO_END.has(last)) bad.push(`p${i + 1}: ${line}`)
       }
     })
+    expect(bad).toEqual([])
+  })
+
+  it('fills every justified line: no line spread out because it was broken too early (PG-4)', () => {
+    const { pdf, report } = get()
+    const bad: string[] = []
+    for (let i = report.bodyStartPage; i < report.pageCount; i++) {
+      for (const line of underfilledLines(pageLines(pdf, i), 26, 12)) bad.push(`p${i + 1}: ${line.text}`)
+    }
     expect(bad).toEqual([])
   })
 

@@ -111,3 +111,38 @@ export function pdfFonts(pdf: string): FontRow[] {
     return { name: m?.[1] ?? line, type: m?.[2]?.trim() ?? '', embedded: m?.[4] === 'yes' }
   })
 }
+
+export interface Line {
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+}
+
+/** Lines of one page (0-based) with their boxes, from pdftotext -bbox-layout. */
+export function pageLines(pdf: string, index: number): Line[] {
+  const page = String(index + 1)
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' })
+  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    text: [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+  }))
+}
+
+/**
+ * Full-width lines that hold clearly fewer characters than the measure: their characters were
+ * spread apart by justification (a line broken too early). Widths in 字 of `fontSize` points;
+ * lines with Latin letters are skipped (their widths vary).
+ */
+export function underfilledLines(lines: Line[], measure: number, fontSize: number): Line[] {
+  return lines.filter((line) => {
+    if (/[A-Za-z]/.test(line.text)) return false
+    const width = (line.xMax - line.xMin) / fontSize
+    if (width < measure - 2.5) return false // a paragraph's last line or a heading, not justified
+    const chars = [...line.text.replace(/\s+/g, '')].reduce((sum, c) => sum + (/[\x21-\x7e]/.test(c) ? 0.5 : 1), 0)
+    // text-wrap: pretty may move up to two characters down to keep a last line from being too short.
+    return width - chars > 2
+  })
+}

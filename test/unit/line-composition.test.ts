@@ -28,7 +28,7 @@ describe('break control (TP-2)', () => {
   })
 
   it('lets a line break before an opening and after a closing quote next to Han text (LB19a)', async () => {
-    expect((await html('围绕“X”和“X”的目标')).html).toContain('围绕<wbr>“X”<wbr>和<wbr>“X”<wbr>的目标')
+    expect((await html('围绕“X”和“X”的目标，“慢”')).html).toContain('围绕<wbr>“X”和<wbr>“X”的目标，“慢”')
   })
 
   it('adds no character to the text: what is printed is what was written', async () => {
@@ -40,8 +40,13 @@ describe('break control (TP-2)', () => {
 })
 
 describe('last line of a paragraph (LC-10, TP-5)', () => {
-  it('keeps the last two characters and the final mark together', async () => {
-    expect((await html(`${LONG}九十。`)).html).toContain('<span class="nobr">九十。</span></p>')
+  it('keeps the last two characters and the final mark together before a footnote mark', async () => {
+    expect((await html(`${LONG}九十。[^1]\n\n[^1]: 注。`)).html).toMatch(/<span class="nobr">九十。<\/span><sup>/)
+  })
+
+  it('leaves other paragraph ends to text-wrap: pretty', async () => {
+    expect((await html(`${LONG}九十。`)).html).toContain('九十。</p>')
+    expect((await html(`${LONG}九十。`)).html).not.toContain('nobr')
   })
 
   it('leaves short paragraphs alone', async () => {

@@ -5,8 +5,10 @@
  * - —— in `<span class="zh-dash">` (2 字 in every font and never split, LC-6);
  * - a lone — (一字线), ～, and · or ／ between Han characters may not start a line: they are
  *   kept with the character before them (· and ／ also with the one after);
- * - LC-10 / TP-5: a paragraph's last two Han characters (and the marks after them) stay together,
- *   so its last line never holds a single character.
+ * - LC-10 / TP-5: the stylesheet's `text-wrap: pretty` keeps a single character off a paragraph's
+ *   last line, except where the paragraph ends in a footnote mark, which Chromium's rule does not
+ *   see through; there the last two Han characters (and the marks after them) stay together.
+ *   Done everywhere, this would cost more stretched lines than it saves.
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { toString } from 'hast-util-to-string'
@@ -83,17 +85,22 @@ export default function rehypeLineBreaks() {
   }
 }
 
-/** TP-5: `…九十。` → `…<span class="nobr">九十。</span>`. Short paragraphs fit on one line anyway. */
+/** TP-5: `…九十。¹` → `…<span class="nobr">九十。</span>¹`. Short paragraphs fit on one line anyway. */
 function keepLastTwoHan(paragraph: Element): void {
-  if (toString(paragraph).length <= SHORT) return
+  if (toString(paragraph).length <= SHORT || !endsWithFootnoteMark(paragraph)) return
   let last: { node: Text; parent: Element } | undefined
-  visit(paragraph, 'text', (node: Text, _i, parent) => {
-    if (parent?.type === 'element' && VERBATIM.has(parent.tagName)) return SKIP
-    if (parent?.type === 'element') last = { node, parent }
+  visit(paragraph, (node, _i, parent) => {
+    if (node.type === 'element' && (VERBATIM.has(node.tagName) || node.tagName === 'sup')) return SKIP
+    if (node.type === 'text' && parent?.type === 'element') last = { node, parent }
   })
   if (!last) return
   const match = LAST_TWO_HAN.exec(last.node.value)
   if (!match) return
   const index = last.parent.children.indexOf(last.node)
   last.parent.children.splice(index, 1, ...splitText(last.node, [[match.index, last.node.value.length]], (t) => span('nobr', t)))
+}
+
+function endsWithFootnoteMark(paragraph: Element): boolean {
+  const last = [...paragraph.children].reverse().find((c) => c.type !== 'text' || c.value.trim() !== '')
+  return last?.type === 'element' && last.tagName === 'sup'
 }
