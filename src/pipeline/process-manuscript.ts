@@ -18,7 +18,7 @@ export async function processManuscript(manuscript: Manuscript): Promise<{ artic
   const coverage = await fontCoverage()
   const articles = await Promise.all(
     manuscript.articles.map(async (file, i) => {
-      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto', coverage })
+      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage })
       return { file, tree, outline: file.data.outline as ArticleOutline }
     }),
   )

@@ -21,10 +21,13 @@ import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
+import remarkPunctuation from './remark/punctuation.ts'
 import remarkRunInHeadings from './remark/run-in-headings.ts'
 
 export interface ArticleOptions {
   numbering?: NumberingMode
+  /** LC-13: keep spaces between Han and Latin/digits. */
+  latinSpacing?: boolean
   /** Font coverage per role; without it the FN-5 check is skipped (unit tests). */
   coverage?: CoverageOptions
 }
@@ -41,6 +44,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       // Front matter first: the title plugin prefers the front matter's title.
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
+      // Punctuation before headings are split or numbered: edits keep their source offsets.
+      .use(remarkPunctuation, { latinSpacing: options.latinSpacing ?? false })
       // Run-in split before numbering: the number belongs to the heading part only.
       .use(remarkRunInHeadings)
       .use(remarkHeadingNumbers, { numbering: options.numbering ?? 'auto' })

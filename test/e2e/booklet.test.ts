@@ -258,6 +258,13 @@ describe('the sample manuscript', () => {
     expect(String(doc.catalog.get((await import('pdf-lib')).PDFName.of('Lang')))).toContain('zh-CN')
   })
 
+  it('prints the half-width commas of the manuscript as full-width ones and reports each (PN-3)', () => {
+    const body = built.texts.slice(built.report.bodyStartPage).join('')
+    expect(body).not.toMatch(/\p{Script=Han},\p{Script=Han}/u)
+    expect(squash(body)).toContain('要强化党的意识，牢记自己的第一身份')
+    expect(built.report.diagnostics.filter((d) => d.rule === 'PN-3').length).toBe(6)
+  })
+
   it('dates the cover in Chinese numerals (DT-1)', () => {
     expect(built.texts[0]).toContain('二〇二六年十一月')
   })
