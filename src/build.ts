@@ -13,6 +13,7 @@ import { ensureOutputDir, writeAtomically } from './output-files.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
+import { locateBrowser } from './render/locate-browser.ts'
 import { renderPdf, type RenderResult } from './render/render-pdf.ts'
 import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
@@ -74,6 +75,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   )
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   const shownOut = displayPath(outDir, cwd)
+  // Find the browser before anything is written: no empty output folder when there is none.
+  const browserPath = locateBrowser({ flag: options.browserPath })
   await ensureOutputDir(outDir, shownOut)
 
   // 4. Paginate and print in Chromium.
@@ -83,13 +86,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       html,
       manuscriptRoot: manuscript.root,
       fontMounts: fontMounts(),
-      fontFamilies: [...new Set(ROLES.map((r) => r.open.family))],
+      fontFamilies: [...new Set(ROLES.map((r) => `${r.open.weight} 16px "${r.open.family}"`))],
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
-      browserPath: options.browserPath,
+      browserPath,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     }),
   )
-  for (const refused of rendered.refusedRequests) {
+  for (const refused of new Set(rendered.refusedRequests)) {
     diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
   }
   for (const family of rendered.missingFonts) {

@@ -3,12 +3,14 @@
  * only definition of both: loaders validate with them, and the README's tables follow them.
  */
 import * as v from 'valibot'
+import { parseDate } from '../text/chinese-date.ts'
 
 /** A date as authors write it: `2026-11`, `2026-11-05`, `2026年11月5日`. */
 const DateText = v.pipe(
   v.string('日期应写成 2026-11 或 2026-11-05'),
   v.trim(),
   v.regex(/^\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?月?)?$/, '日期应写成 2026-11 或 2026-11-05'),
+  v.check((text) => parseDate(text) !== undefined, '没有这个日期（请检查月份和日子）'),
 )
 
 const Text = v.pipe(v.string('应为文字'), v.trim(), v.nonEmpty('不能为空'))

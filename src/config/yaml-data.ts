@@ -92,7 +92,7 @@ function yamlErrorText(code: string): string {
     BAD_INDENT: '缩进不对',
     MISSING_CHAR: '缺少符号（如冒号或引号）',
     BLOCK_AS_IMPLICIT_KEY: '缩进或冒号不对',
-    MULTILINE_IMPLICIT_KEY: '名称不能跨行，请检查冒号和引号',
+    MULTILINE_IMPLICIT_KEY: '每行应写成“名称: 值”，冒号后要有一个空格',
     UNEXPECTED_TOKEN: '出现了意外的符号',
     TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
   }

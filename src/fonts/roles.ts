@@ -117,11 +117,12 @@ export const ROLES: FontRole[] = [
 /**
  * Latin letters and digits in running text: Times New Roman where installed (公文 practice),
  * else its metric twin Liberation Serif. Limited to Latin code points so that “ ” ‘ ’ — …
- * keep coming from the Chinese face (a Latin font draws them narrow and low).
+ * keep coming from the Chinese face (a Latin font draws them narrow and low); so do × and ÷
+ * (××县 placeholders look wrong in a Latin face).
  */
 const LATIN_FACE = `@font-face { font-family: 'Booklet Latin'; font-display: block;
   src: local('Times New Roman'), local('TimesNewRomanPSMT'), local('Liberation Serif'), local('LiberationSerif');
-  unicode-range: U+0020-007E, U+00C0-00FF; }\n`
+  unicode-range: U+0020-007E, U+00C0-00D6, U+00D8-00F6, U+00F8-00FF; }\n`
 
 const quote = (family: string) => `"${family}"`
 

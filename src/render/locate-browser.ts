@@ -64,6 +64,12 @@ export function locateBrowser(options: LocateOptions = {}): string {
       continue
     }
     if (isExecutable(value)) return value
+    // booklet's own variable is the user's explicit choice: a wrong path is an error, not a hint.
+    if (name === 'BOOKLET_BROWSER') {
+      throw new BookletError(`环境变量 BOOKLET_BROWSER 指定的浏览器不存在或无法运行：${value}`, {
+        hint: '请改正这个路径，或删除该环境变量让 booklet 自动查找浏览器。',
+      })
+    }
     tried.push(`环境变量 ${name}=${value}（不存在或无法运行）`)
   }
   for (const path of KNOWN_PATHS[options.platform ?? process.platform] ?? []) {

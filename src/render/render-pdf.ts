@@ -20,7 +20,7 @@ export interface RenderInput {
   html: string
   manuscriptRoot: string
   fontMounts: Map<string, string>
-  /** Font families the page must have loaded before layout starts. */
+  /** Fonts (CSS shorthand with weight) the page must have loaded before layout starts. */
   fontFamilies: string[]
   /** Element ids whose page is wanted (articles, headings). */
   targetIds: string[]

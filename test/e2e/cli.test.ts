@@ -76,6 +76,7 @@ describe('booklet build (command line)', () => {
     const result = await booklet(['build', 'a.md', '--browser', '/nonexistent/chrome'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('--browser 指定的浏览器不存在或无法运行：/nonexistent/chrome')
+    expect(existsSync(join(dir, 'dist')), 'no empty output folder').toBe(false)
   })
 
   it('keeps the previous booklet when a build fails', async () => {

@@ -54,8 +54,14 @@ describe('locateBrowser', () => {
     const env = { BOOKLET_BROWSER: '/b', PUPPETEER_EXECUTABLE_PATH: '/p', CHROME_PATH: '/c' }
     const all = only('/b', '/p', '/c', '/usr/bin/chromium').isExecutable
     expect(locateBrowser({ env, platform: 'linux', isExecutable: all })).toBe('/b')
-    expect(locateBrowser({ env, platform: 'linux', isExecutable: only('/p', '/c').isExecutable })).toBe('/p')
-    expect(locateBrowser({ env, platform: 'linux', isExecutable: only('/c').isExecutable })).toBe('/c')
+    const others = { PUPPETEER_EXECUTABLE_PATH: '/p', CHROME_PATH: '/c' }
+    expect(locateBrowser({ env: others, platform: 'linux', isExecutable: only('/p', '/c').isExecutable })).toBe('/p')
+    expect(locateBrowser({ env: others, platform: 'linux', isExecutable: only('/c').isExecutable })).toBe('/c')
+  })
+
+  it('refuses a BOOKLET_BROWSER that does not work instead of quietly using another browser', () => {
+    const env = { BOOKLET_BROWSER: '/nope', CHROME_PATH: '/c' }
+    expect(() => locateBrowser({ env, platform: 'linux', isExecutable: only('/c').isExecutable })).toThrow(/BOOKLET_BROWSER.*\/nope/)
   })
 
   it('skips unset and empty env vars', () => {

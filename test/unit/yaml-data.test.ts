@@ -67,6 +67,12 @@ describe('parseYamlData with BookletConfigSchema (booklet.yaml)', () => {
     expect(problems).toEqual([{ message: 'title：应为文字', line: 2, column: 1 }])
   })
 
+  it('rejects a date that does not exist (2026-13-45, 2026-02-30)', () => {
+    for (const date of ['2026-13-45', '2026-02-30']) {
+      expect(problemsOf(parseYamlData(`date: ${date}\n`, BookletConfigSchema))[0]?.message).toBe('date：没有这个日期（请检查月份和日子）')
+    }
+  })
+
   it('reads every value as the text typed: title: 2026 is the title "2026", date: 2026.10 is October', () => {
     expect(parseYamlData('title: 2026\ndate: 2026.10\n', BookletConfigSchema)).toMatchObject({
       ok: true,

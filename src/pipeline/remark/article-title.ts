@@ -32,7 +32,9 @@ export default function remarkArticleTitle() {
       })
     }
     const title = fromMatter ?? fromHeading
-    if (!title) {
+    // With broken front matter the title is unknown, not missing: that error is enough.
+    const matterFailed = file.messages.some((m) => m.ruleId === 'front-matter')
+    if (!title && !matterFailed) {
       file.message('文章没有标题：请在开头写“# 标题”，或在前置信息中写 title；暂用文件名作标题', {
         place: { line: 1, column: 1 },
         source: SOURCE,

@@ -30,9 +30,10 @@
   async function loadFonts(families) {
     // Text of the whole document: unicode-range faces load only the slices it needs.
     const text = document.body.innerText + '— 0123456789 —·目录'
-    await Promise.all(families.map((family) => document.fonts.load(`16px "${family}"`, text)))
+    // `families` are CSS font shorthands with the weight each role uses ('700 16px "Noto Serif SC"').
+    await Promise.all(families.map((font) => document.fonts.load(font, text)))
     await document.fonts.ready
-    return families.filter((family) => !document.fonts.check(`16px "${family}"`, '汉'))
+    return families.filter((font) => !document.fonts.check(font, text))
   }
 
   function pageOf(element) {
@@ -44,7 +45,7 @@
     const pages = [...pagesArea.querySelectorAll('.pagedjs_page')].map((page, index) => ({
       index,
       side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right',
-      blank: page.classList.contains('pagedjs_blank_page'),
+      blank: page.classList.contains('pagedjs_blank_page') || !page.querySelector('.pagedjs_page_content')?.textContent.trim(),
       named: [...page.classList].find((c) => /^pagedjs_(cover|front)_page$/.test(c))?.slice(8, -5) ?? null,
     }))
     const targets = {}
