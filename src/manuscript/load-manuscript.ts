@@ -101,7 +101,7 @@ async function readConfig(file: string, cwd: string): Promise<BookletConfig> {
   const where = first?.line ? `${shown}:${first.line}${first.column ? `:${first.column}` : ''}` : shown
   throw new BookletError(`${where}：${first?.message ?? '设置有误'}`, {
     file,
-    hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、articles（见 README）。',
+    hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、numbering、latinSpacing、articles（见 README）。',
   })
 }
 
