@@ -19,6 +19,7 @@ import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
+import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
 import remarkPunctuation from './remark/punctuation.ts'
@@ -44,6 +45,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       // Front matter first: the title plugin prefers the front matter's title.
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
+      .use(remarkDropRawHtml)
       // Punctuation before headings are split or numbered: edits keep their source offsets.
       .use(remarkPunctuation, { latinSpacing: options.latinSpacing ?? false })
       // Run-in split before numbering: the number belongs to the heading part only.

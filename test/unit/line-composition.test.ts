@@ -68,6 +68,15 @@ describe('titles (TP-6)', () => {
   })
 })
 
+describe('raw HTML', () => {
+  it('drops inline <script> with its content and says that HTML is ignored', async () => {
+    const { html: out, file } = await html('正文<script>alert(1)</script>继续。')
+    expect(out).not.toContain('alert')
+    expect(out).toContain('正文继续。')
+    expect(file.messages.map((m) => m.ruleId)).toContain('raw-html')
+  })
+})
+
 describe('着重号 (LC-15)', () => {
   it('turns ==…== into <em class="zd">, leaving ** and * alone', async () => {
     const out = (await html('要==牢记使命==，**加粗**，*楷体*')).html
