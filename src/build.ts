@@ -58,6 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     articles: [],
     fonts: [],
     markWidths: [],
+    compression: null,
     diagnostics,
     timings,
   }
@@ -102,6 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   diagnostics.push(...fontReport.diagnostics)
   report.fonts = fontReport.fonts
   report.markWidths = rendered.markWidths
+  report.compression = rendered.compression
   Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
 
   // 5. Metadata, exact A5 boxes, bookmarks.

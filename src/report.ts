@@ -22,6 +22,8 @@ export interface BuildReport {
   }[]
   /** Font actually used per role (QA-7). */
   fonts: RoleFontReport[]
+  /** `字。”字` in the body font: 3.5 em when marks are compressed (QA-6); `halt` false = TP-3 used. */
+  compression: { halt: boolean; em: number } | null
   /** Widths of —— and …… as laid out, in em (QA-5). */
   markWidths: { mark: string; em: number }[]
   diagnostics: Diagnostic[]

@@ -14,6 +14,7 @@ import type { VFile } from 'vfile'
 import rehypeArticle from './rehype/article.ts'
 import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/font-coverage.ts'
 import rehypeLineBreaks from './rehype/line-breaks.ts'
+import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
@@ -66,6 +67,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(rehypeSections)
       .use(rehypeQuoteBreaks)
       .use(rehypeLineBreaks)
+      // After the break spans: it only splits plain text, inside or outside them.
+      .use(rehypePunctuationPairs)
       .use(rehypeArticle)
       .use(rehypeTitleWords)
   )

@@ -46,6 +46,8 @@ export interface RenderResult {
   folios: (number | null)[]
   /** TOC target id → the number printed in the TOC. */
   toc: Record<string, number | null>
+  /** Whether the body font compresses adjacent marks itself (else TP-3 spans were switched on). */
+  compression: { halt: boolean; em: number }
   missingFonts: string[]
   /** What Chromium drew each role with (QA-7). */
   fontsUsed: Record<RoleName, UsedFont[]>

@@ -292,6 +292,10 @@ describe('a booklet of three articles', () => {
     expect(fonts.fs?.family).toBe('FandolFang')
   })
 
+  it('compresses adjacent marks to 1.5 字 in the body font: 字。”字 is 3.5 字 (QA-6, LC-4)', () => {
+    expect(built.report.compression).toEqual({ halt: true, em: 3.5 })
+  })
+
   it('keeps the order of booklet.yaml and prints front matter under each title', () => {
     expect(built.report.articles.map((a) => a.title)).toEqual(['在全县党务工作会议上的讲话', '学习笔记摘编', '简短通知'])
     const opener = squash(built.texts[built.report.articles[0]!.page]!)

@@ -28,7 +28,7 @@ describe('break control (TP-2)', () => {
   })
 
   it('lets a line break before an opening and after a closing quote next to Han text (LB19a)', async () => {
-    expect((await html('围绕“X”和“X”的目标，“慢”')).html).toContain('围绕<wbr>“X”和<wbr>“X”的目标，“慢”')
+    expect((await html('围绕“X”和“X”的目标，“慢”')).html).toContain('围绕<wbr>“X”和<wbr>“X”的目标<span class="pc-end">，</span><span class="pc-start">“</span>慢”')
   })
 
   it('adds no character to the text: what is printed is what was written', async () => {
@@ -65,6 +65,14 @@ describe('titles (TP-6)', () => {
   it('wraps the article title in word spans', async () => {
     const { html: out } = await html('正文')
     expect(out).toMatch(/<h1 class="article-title" id="art-1">题<\/h1>|<span class="w">/)
+  })
+})
+
+describe('compression fallback (TP-3)', () => {
+  it('marks each mark of an adjacent pair, and nothing else', async () => {
+    const out = (await html('他说：“好。”然后（注），走了。')).html
+    expect(out).toContain('<span class="pc-end">：</span><span class="pc-start">“</span>好<span class="pc-end">。</span>”')
+    expect(out).toContain('<span class="pc-end">）</span>，走了。')
   })
 })
 

@@ -36,6 +36,24 @@
     return families.filter((font) => !document.fonts.check(font, text))
   }
 
+  /**
+   * LC-5: does the body font compress 。” by itself (OpenType 'halt' + text-spacing-trim)?
+   * If not, switch on the span-based fallback (TP-3, class tp3).
+   */
+  function checkCompression() {
+    const probe = document.createElement('p')
+    probe.className = 'booklet-probe'
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;text-indent:0;text-spacing-trim:normal'
+    probe.textContent = '字。”字'
+    ;(document.querySelector('.article-body') ?? document.body).append(probe)
+    const size = parseFloat(getComputedStyle(probe).fontSize)
+    const em = probe.getBoundingClientRect().width / size
+    probe.remove()
+    const halt = em < 3.75
+    if (!halt) document.documentElement.classList.add('tp3')
+    return { halt, em: Math.round(em * 100) / 100 }
+  }
+
   function pageOf(element) {
     const page = element.closest('.pagedjs_page')
     return page ? Number(page.getAttribute('data-page-number')) - 1 : -1
@@ -111,12 +129,13 @@
   window.__booklet = {
     async paginate({ families, ids }) {
       const missingFonts = await loadFonts(families)
+      const compression = checkCompression()
       const flow = await window.PagedPolyfill.preview()
       const pagesArea = document.querySelector('.pagedjs_pages')
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
-      return { ...layout, ...numbers, missingFonts, mendedSplits, markWidths: measureMarks(pagesArea), total: flow.total }
+      return { ...layout, ...numbers, compression, missingFonts, mendedSplits, markWidths: measureMarks(pagesArea), total: flow.total }
     },
   }
 })()
