@@ -3,7 +3,11 @@
  * short Chinese message and a non-zero exit code — never a stack trace for a user mistake.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { build } from '../build.ts'
+import { displayPath, importTextArticle } from '../manuscript/load-manuscript.ts'
+import { writeAtomically } from '../output-files.ts'
 import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
 import { inspectFonts } from '../render/inspect-fonts.ts'
@@ -59,6 +63,24 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
       }
       if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1
     })
+  cli
+    .command('import')
+    .description('把纯文本讲话稿（.txt，UTF-8 或 GBK）转成 Markdown 稿件，并列出每处推断')
+    .argument('<FILE>', '.txt 文件')
+    .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md，已存在时不覆盖）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (file: string, opts: { out?: string }) => {
+      if (!/\.txt$/i.test(file)) throw new BookletError(`${file}：目前只能导入 .txt 文件`, { hint: 'Word 文件请先“另存为”纯文本（.txt）。' })
+      const article = await importTextArticle(resolve(file), process.cwd())
+      const target = resolve(opts.out ?? file.replace(/\.txt$/i, '.md'))
+      if (!opts.out && existsSync(target)) {
+        throw new BookletError(`${displayPath(target)} 已存在，未覆盖`, { hint: '用 -o 指定输出文件。' })
+      }
+      await writeAtomically(target, String(article.value), displayPath(target))
+      for (const m of article.messages) err(formatDiagnostic({ file: displayPath(resolve(file)), line: m.line ?? undefined, message: m.reason, rule: m.ruleId ?? undefined, severity: 'info' } as never))
+      err(`已写出 ${displayPath(target)}`)
+    })
+
   cli
     .command('fonts')
     .description('列出每种字体角色在本机实际使用的字体，以及缺少哪些公文字体')

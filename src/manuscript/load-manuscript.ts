@@ -3,13 +3,14 @@
  * configuration and the ordered list of article files. This is the disk-reading edge of the
  * pipeline: everything after it works on VFiles in memory.
  */
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import * as v from 'valibot'
 import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
 import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
+import { decodeText, importPlainText } from '../import/plain-text.ts'
 import { readManuscriptText } from './read-text.ts'
 
 export interface Manuscript {
@@ -44,9 +45,12 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
   if (ext === '.md' || ext === '.markdown') {
     return { root: dirname(path), config: defaultConfig(), articles: [await readArticle(path, cwd)] }
   }
-  if (ext === '.txt' || ext === '.docx') {
-    throw new BookletError(`${displayPath(path, cwd)}：暂不能直接排版 ${ext} 文件`, {
-      hint: '请先把内容整理成 Markdown（.md）稿件，格式见 README“稿件格式”一节。',
+  if (ext === '.txt') {
+    return { root: dirname(path), config: defaultConfig(), articles: [await importTextArticle(path, cwd)] }
+  }
+  if (ext === '.docx') {
+    throw new BookletError(`${displayPath(path, cwd)}：暂不能直接排版 Word 文件`, {
+      hint: '请在 Word 中“另存为”纯文本（.txt，UTF-8）后再用 booklet build 文件.txt，或整理成 Markdown（.md）稿件。',
     })
   }
   throw new BookletError(`${displayPath(path, cwd)}：不支持的文件类型“${ext || '无扩展名'}”`, {
@@ -111,6 +115,29 @@ async function lineOfArticleEntry(configFile: string, name: string): Promise<num
   const entry = new RegExp(`^\\s*-\\s*["']?${escaped}["']?\\s*(#.*)?$`)
   const index = text.split(/\r?\n/).findIndex((line) => entry.test(line))
   return index >= 0 ? index + 1 : undefined
+}
+
+/** A pasted speech (.txt, UTF-8 or GBK) imported on the fly; the importer's guesses become messages. */
+export async function importTextArticle(path: string, cwd: string): Promise<VFile> {
+  const shown = displayPath(path, cwd)
+  const bytes = await readFile(path).catch((cause: unknown) => {
+    throw new BookletError(`${shown}：无法读取`, { file: shown, cause })
+  })
+  const decoded = decodeText(bytes)
+  if (!decoded || decoded.text.includes('\u0000')) {
+    throw new BookletError(`${shown}：无法识别的文字编码（既不是 UTF-8 也不是 GBK）`, {
+      file: shown,
+      hint: '请用记事本打开后“另存为”UTF-8 编码。',
+    })
+  }
+  if (decoded.text.trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown })
+  const result = importPlainText(decoded.text)
+  const file = new VFile({ path, value: result.markdown, data: { displayPath: shown } })
+  for (const note of result.notes) {
+    const message = file.message(`（原文）${note.message}`, { place: { line: note.line, column: 1 }, source: 'booklet', ruleId: note.rule })
+    message.fatal = undefined
+  }
+  return file
 }
 
 async function readArticle(path: string, cwd: string): Promise<VFile> {

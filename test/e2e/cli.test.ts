@@ -2,7 +2,7 @@
  * The `booklet` command as a user runs it: exit codes, Chinese messages that name the file and
  * line, no stack traces, and no output written when the build fails.
  */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -125,5 +125,33 @@ describe('booklet check', () => {
     expect(readFileSync(join(dir, backup!), 'utf8')).toBe(original)
     const again = await booklet(['check', 'a.md', '--fix'], dir)
     expect(again.stdout).not.toContain('已改写')
+  })
+})
+
+describe('booklet import and building a .txt', () => {
+  const speech = join(root, 'test/fixtures/import/party-work-meeting-speech.txt')
+  const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('')
+
+  it('import writes Markdown and reports each guess with the line of the text', async () => {
+    const dir = workspace({})
+    writeFileSync(join(dir, 'speech.txt'), readFileSync(speech))
+    const result = await booklet(['import', 'speech.txt'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('speech.txt:7  提示：（原文）第 7 行没有编号')
+    expect(readFileSync(join(dir, 'speech.md'), 'utf8')).toContain('## 二、聚焦中心大局')
+    expect((await booklet(['import', 'speech.txt'], dir)).code, 'never overwrites').toBe(1)
+  })
+
+  it('booklet build speech.txt prints the same text as the Markdown manuscript, also from GBK with CRLF', async () => {
+    const dir = workspace({})
+    const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', speech])
+    writeFileSync(join(dir, 'speech.txt'), Buffer.from(gbk.toString('binary').replace(/\n/g, '\r\n'), 'binary'))
+    const fromTxt = await booklet(['build', 'speech.txt', '--out', 't'], dir)
+    expect(fromTxt.code, fromTxt.stderr).toBe(0)
+    const fromMd = await booklet(['build', join(root, 'manuscript'), '--out', 'm'], dir)
+    expect(fromMd.code).toBe(0)
+    const text = (out: string) => execFileSync('pdftotext', [join(dir, out, 'booklet.pdf'), '-'], { encoding: 'utf8' })
+    const body = (t: string) => t.slice(t.indexOf('今天'))
+    expect(han(body(text('t')))).toBe(han(body(text('m'))))
   })
 })
