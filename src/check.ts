@@ -22,6 +22,13 @@ export async function check(input: string, options: { fix?: boolean; cwd?: strin
   const { articles, diagnostics } = await processManuscript(manuscript)
   const fixed: CheckResult['fixed'] = []
   if (!options.fix) return { diagnostics, fixed }
+  const imported = articles.find(({ file }) => file.data.imported && (file.data.edits ?? []).length > 0)
+  if (imported) {
+    // The fixes are edits of the generated Markdown: written into a .txt/.docx they would destroy it.
+    throw new BookletError(`${displayPath(imported.file.path, cwd)}：导入的 .txt/.docx 文件不能直接修正`, {
+      hint: '请先用 booklet import 转成 .md 稿件，再对 .md 运行 booklet check --fix。',
+    })
+  }
   const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
   for (const { file } of articles) {
     const edits = file.data.edits ?? []

@@ -13,6 +13,8 @@ export interface Diagnostic {
 
 /** The `source` of every vfile message this project emits. */
 export const SOURCE = 'booklet'
+/** Messages of an importer: their lines are already lines of the imported source file. */
+export const IMPORT_SOURCE = 'booklet-import'
 
 export function severityOf(message: VFileMessage): Diagnostic['severity'] {
   if (message.fatal === true) return 'error'
@@ -21,14 +23,21 @@ export function severityOf(message: VFileMessage): Diagnostic['severity'] {
 }
 
 export function toDiagnostics(file: VFile, displayPath: string): Diagnostic[] {
-  return file.messages.map((m) => ({
-    file: displayPath,
-    ...(m.line ? { line: m.line } : {}),
-    ...(m.column ? { column: m.column } : {}),
-    message: m.reason,
-    ...(m.ruleId ? { rule: m.ruleId } : {}),
-    severity: severityOf(m),
-  }))
+  const lineMap = file.data.imported?.lineMap
+  return file.messages.map((m) => {
+    // In an imported .txt/.docx the pipeline sees generated Markdown: its lines are mapped back
+    // to the source's lines; columns are not (escapes and dropped indents move them).
+    const mapped = lineMap && m.source !== IMPORT_SOURCE
+    const line = mapped ? (m.line ? lineMap[m.line - 1] : undefined) : m.line
+    return {
+      file: displayPath,
+      ...(line ? { line } : {}),
+      ...(m.column && !mapped ? { column: m.column } : {}),
+      message: m.reason,
+      ...(m.ruleId ? { rule: m.ruleId } : {}),
+      severity: severityOf(m),
+    }
+  })
 }
 
 /** `file:line:col  message  [rule]` — the format editors and `booklet check` use. */

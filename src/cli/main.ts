@@ -3,11 +3,8 @@
  * short Chinese message and a non-zero exit code — never a stack trace for a user mistake.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { build } from '../build.ts'
-import { displayPath, importTextArticle } from '../manuscript/load-manuscript.ts'
-import { writeAtomically } from '../output-files.ts'
+import { importToMarkdown } from '../import-command.ts'
 import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
 import { inspectFonts } from '../render/inspect-fonts.ts'
@@ -65,20 +62,15 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     })
   cli
     .command('import')
-    .description('把纯文本讲话稿（.txt，UTF-8 或 GBK）转成 Markdown 稿件，并列出每处推断')
-    .argument('<FILE>', '.txt 文件')
-    .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md，已存在时不覆盖）')
+    .description('把讲话稿（.txt 纯文本，或 Word .docx）转成 Markdown 稿件，并列出每处推断，供核对')
+    .argument('<FILE>', '.txt 或 .docx 文件')
+    .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md；已存在时不覆盖）')
+    .option('-f, --force', '-o 指定的文件已存在时覆盖它（先在 .booklet-backup/ 中留一份备份）')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (file: string, opts: { out?: string }) => {
-      if (!/\.txt$/i.test(file)) throw new BookletError(`${file}：目前只能导入 .txt 文件`, { hint: 'Word 文件请先“另存为”纯文本（.txt）。' })
-      const article = await importTextArticle(resolve(file), process.cwd())
-      const target = resolve(opts.out ?? file.replace(/\.txt$/i, '.md'))
-      if (!opts.out && existsSync(target)) {
-        throw new BookletError(`${displayPath(target)} 已存在，未覆盖`, { hint: '用 -o 指定输出文件。' })
-      }
-      await writeAtomically(target, String(article.value), displayPath(target))
-      for (const m of article.messages) err(formatDiagnostic({ file: displayPath(resolve(file)), line: m.line ?? undefined, message: m.reason, rule: m.ruleId ?? undefined, severity: 'info' } as never))
-      err(`已写出 ${displayPath(target)}`)
+    .action(async (file: string, opts: { out?: string; force?: boolean }) => {
+      const result = await importToMarkdown(file, opts)
+      for (const d of result.diagnostics) err(formatDiagnostic(d))
+      err(`已写出 ${result.written}${result.backup ? `（原文件备份在 ${result.backup}）` : ''}，共 ${result.headings} 个标题；请核对上面的推断`)
     })
 
   cli

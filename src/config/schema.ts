@@ -59,6 +59,8 @@ export const ArticleMatterSchema = v.strictObject(
     speaker: v.optional(Text),
     author: v.optional(Text),
     date: v.optional(DateText),
+    /** What the date line says besides the date: （2026年3月5日，根据录音整理）. */
+    place: v.optional(Text),
     source: v.optional(Text),
   },
   '不认识的前置信息项',

@@ -1,78 +1,100 @@
 /**
- * Plain text → manuscript Markdown (issue 4, first part). Works from the structure a person
- * sees: the first line is the title, lines with ordinals (一、 （一） 1. （1）) are headings, and
- * short lines without sentence-final punctuation among the paragraphs are taken as headings of
- * the level their numbered siblings have. Every such guess is reported with its source line.
- * Pure: text in, Markdown and diagnostics out.
+ * Plain text → source blocks. A pasted speech is one paragraph per line or paragraphs separated
+ * by blank lines; text copied out of a PDF or an e-mail may also be hard-wrapped at a fixed width,
+ * and those lines are joined again. Leading full-width spaces (the typed 2-字 indent) are dropped.
+ * Pure: text in, blocks and notes out.
  */
 import { typedOrdinal } from '../text/ordinals.ts'
+import type { ImportNote, ImportResult, SourceBlock } from './source-blocks.ts'
+import { structureToMarkdown } from './structure.ts'
 
-export interface ImportNote {
-  line: number
-  message: string
-  rule: string
-}
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
 
-export interface ImportResult {
-  markdown: string
-  title: string
-  notes: ImportNote[]
-}
-
-/** Ends of sentences and clauses: a line ending in one of these is body text, not a heading. */
-const ENDS_LIKE_BODY = /[。！？；：，、…”’）)．.!?;:,]$/u
-const MAX_HEADING = 40
-
-/** UTF-8 (with or without BOM), else GB18030/GBK; undefined if neither fits. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } | undefined {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
-  } catch {
+/**
+ * UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's "Unicode"), else GB18030 (which
+ * includes GBK and GB2312). Undefined when none fits, or when the result is not text at all.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
+  const candidates: TextEncoding[] =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? ['utf-16le'] : bytes[0] === 0xfe && bytes[1] === 0xff ? ['utf-16be'] : ['utf-8', 'gb18030']
+  for (const encoding of candidates) {
+    let text: string
     try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' }
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
     } catch {
-      return undefined
+      continue
     }
+    return looksLikeText(text) ? { text, encoding } : undefined
   }
+  return undefined
 }
 
-interface SourceLine {
+/** Binary junk decodes as GB18030 too; text has (almost) no control or private-use characters. */
+function looksLikeText(text: string): boolean {
+  const odd = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ue000-\uf8ff\ufffd]/gu)?.length ?? 0
+  return odd <= text.length / 1000
+}
+
+interface RawLine {
   line: number
   text: string
+  indented: boolean
+  afterBlank: boolean
 }
 
-export function importPlainText(text: string): ImportResult {
-  const notes: ImportNote[] = []
-  const lines: SourceLine[] = text
-    .split(/\r\n|\r|\n/)
-    .map((raw, i) => ({ line: i + 1, text: raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '') }))
-    .filter((l) => l.text !== '')
-  const first = lines.shift()
-  if (!first) return { markdown: '', title: '', notes: [{ line: 1, message: '文件中没有文字', rule: 'import' }] }
-  const title = first.text
-  notes.push({ line: first.line, message: `第 ${first.line} 行当作标题：${title}`, rule: 'import-title' })
+/** Ends a paragraph for sure: a hard-wrapped line never ends in these. */
+const ENDS_PARAGRAPH = /[。！？：；…”」』）)]$/u
+const BULLET_OR_DASH = /^([•●◆◇■□▪▸►○※\-*]|——)/u
 
-  const numberedLevels = lines.map((l) => typedOrdinal(l.text)).filter((o) => o !== undefined).map((o) => o.level)
-  const topLevel = numberedLevels.length ? Math.min(...numberedLevels) : 1
-  const blocks: string[] = []
-  for (const { line, text: content } of lines) {
-    const ordinal = typedOrdinal(content)
-    const short = [...content].length <= MAX_HEADING && !ENDS_LIKE_BODY.test(content)
-    if (ordinal && (short || /[。！？]/u.test(content))) {
-      // A numbered line: its own heading, or a run-in heading when body text follows (EL-17).
-      blocks.push(`${'#'.repeat(ordinal.level + 1)} ${content}`)
-    } else if (short) {
-      blocks.push(`${'#'.repeat(topLevel + 1)} ${content}`)
-      notes.push({ line, message: `第 ${line} 行没有编号，但像标题（短、无句末标点），当作${['一', '二', '三', '四'][topLevel - 1]}级标题：${content}`, rule: 'import-heading' })
-    } else {
-      blocks.push(escapeMarkdown(content))
+export function textToBlocks(text: string): { blocks: SourceBlock[]; notes: ImportNote[] } {
+  const lines: RawLine[] = []
+  let afterBlank = false
+  text.split(/\r\n|\r|\n/u).forEach((raw, i) => {
+    const content = raw.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/gu, '')
+    if (content === '') {
+      afterBlank = true
+      return
     }
+    lines.push({ line: i + 1, text: content, indented: /^[\s\u3000]/u.test(raw), afterBlank })
+    afterBlank = false
+  })
+  const notes: ImportNote[] = []
+  const width = wrapWidth(lines)
+  const blocks: SourceBlock[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const start = lines[i]!
+    let value = start.text
+    while (width && i + 1 < lines.length && continuesOnNextLine(lines[i]!, lines[i + 1]!, width)) value += lines[++i]!.text
+    if (lines[i] !== start) notes.push({ line: start.line, message: `第 ${start.line}—${lines[i]!.line} 行按固定宽度折行，合为一段`, rule: 'import-wrapped' })
+    blocks.push({ line: start.line, where: `第 ${start.line} 行`, children: [{ type: 'text', value }], indented: start.indented })
   }
-  const markdown = `---\ntitle: ${JSON.stringify(title)}\n---\n\n${blocks.join('\n\n')}\n`
-  return { markdown, title, notes }
+  return { blocks, notes }
 }
 
-/** Text that Markdown would read as markup stays text. */
-function escapeMarkdown(line: string): string {
-  return line.replace(/^([#>*+-]|\d+\.)(?=\s)/u, '\\$1').replace(/([*_`[\]<])/g, '\\$1')
+/**
+ * The width text was hard-wrapped at: the most frequent length of long lines that do not end a
+ * sentence, if at least three lines share it. Undefined for one-paragraph-per-line text.
+ */
+function wrapWidth(lines: RawLine[]): number | undefined {
+  const counts = new Map<number, number>()
+  for (const { text } of lines) {
+    const length = [...text].length
+    if (length >= 20 && !ENDS_PARAGRAPH.test(text)) counts.set(length, (counts.get(length) ?? 0) + 1)
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])
+  return best && best[1] >= 3 ? best[0] : undefined
+}
+
+function continuesOnNextLine(line: RawLine, next: RawLine, width: number): boolean {
+  const length = [...line.text].length
+  if (length < width - 2 || length > width + 1 || ENDS_PARAGRAPH.test(line.text)) return false
+  return !next.afterBlank && !next.indented && !typedOrdinal(next.text) && !BULLET_OR_DASH.test(next.text)
+}
+
+/** A pasted speech → manuscript Markdown with front matter, and every guess as a note. */
+export function importPlainText(text: string): ImportResult {
+  const { blocks, notes } = textToBlocks(text)
+  if (blocks.length === 0) return { markdown: '', matter: { title: '' }, notes: [{ line: 1, message: '文件中没有文字', rule: 'import' }], lineMap: [] }
+  const result = structureToMarkdown(blocks)
+  return { ...result, notes: [...notes, ...result.notes].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }
 }

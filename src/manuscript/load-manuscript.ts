@@ -3,14 +3,15 @@
  * configuration and the ordered list of article files. This is the disk-reading edge of the
  * pipeline: everything after it works on VFiles in memory.
  */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import * as v from 'valibot'
 import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
 import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
-import { decodeText, importPlainText } from '../import/plain-text.ts'
+import { importFile, isImportable } from '../import/import-file.ts'
+import { IMPORT_SOURCE } from '../diagnostics.ts'
 import { readManuscriptText } from './read-text.ts'
 
 export interface Manuscript {
@@ -45,16 +46,11 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
   if (ext === '.md' || ext === '.markdown') {
     return { root: dirname(path), config: defaultConfig(), articles: [await readArticle(path, cwd)] }
   }
-  if (ext === '.txt') {
-    return { root: dirname(path), config: defaultConfig(), articles: [await importTextArticle(path, cwd)] }
-  }
-  if (ext === '.docx') {
-    throw new BookletError(`${displayPath(path, cwd)}：暂不能直接排版 Word 文件`, {
-      hint: '请在 Word 中“另存为”纯文本（.txt，UTF-8）后再用 booklet build 文件.txt，或整理成 Markdown（.md）稿件。',
-    })
+  if (isImportable(path)) {
+    return { root: dirname(path), config: defaultConfig(), articles: [await importArticle(path, cwd)] }
   }
   throw new BookletError(`${displayPath(path, cwd)}：不支持的文件类型“${ext || '无扩展名'}”`, {
-    hint: '稿件应为 .md 文件，或包含 .md 文件的文件夹。',
+    hint: ext === '.doc' || ext === '.wps' ? '请在 Word 或 WPS 中“另存为”.docx 后再试。' : '稿件应为 .md、.txt 或 .docx 文件，或包含 .md 文件的文件夹。',
   })
 }
 
@@ -87,7 +83,7 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
         { file: configFile, hint: '请检查文件名是否写错，或把该文件放进稿件文件夹。' },
       )
     }
-    articles.push(await readArticle(file, cwd))
+    articles.push(isImportable(file) ? await importArticle(file, cwd) : await readArticle(file, cwd))
   }
   return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
 }
@@ -117,25 +113,17 @@ async function lineOfArticleEntry(configFile: string, name: string): Promise<num
   return index >= 0 ? index + 1 : undefined
 }
 
-/** A pasted speech (.txt, UTF-8 or GBK) imported on the fly; the importer's guesses become messages. */
-export async function importTextArticle(path: string, cwd: string): Promise<VFile> {
+/**
+ * A pasted speech (.txt) or a Word file imported on the fly. The importer's guesses become
+ * messages at their source lines; `lineMap` lets later diagnostics point into the source too.
+ */
+export async function importArticle(path: string, cwd: string): Promise<VFile> {
   const shown = displayPath(path, cwd)
-  const bytes = await readFile(path).catch((cause: unknown) => {
-    throw new BookletError(`${shown}：无法读取`, { file: shown, cause })
-  })
-  const decoded = decodeText(bytes)
-  if (!decoded || decoded.text.includes('\u0000')) {
-    throw new BookletError(`${shown}：无法识别的文字编码（既不是 UTF-8 也不是 GBK）`, {
-      file: shown,
-      hint: '请用记事本打开后“另存为”UTF-8 编码。',
-    })
-  }
-  if (decoded.text.trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown })
-  const result = importPlainText(decoded.text)
-  const file = new VFile({ path, value: result.markdown, data: { displayPath: shown } })
+  const result = await importFile(path, shown)
+  const file = new VFile({ path, value: result.markdown, data: { displayPath: shown, imported: { lineMap: result.lineMap } } })
   for (const note of result.notes) {
-    const message = file.message(`（原文）${note.message}`, { place: { line: note.line, column: 1 }, source: 'booklet', ruleId: note.rule })
-    message.fatal = undefined
+    const message = file.message(note.message, { ...(note.line ? { place: { line: note.line, column: 1 } } : {}), source: IMPORT_SOURCE, ruleId: note.rule })
+    message.fatal = note.severity === 'warning' ? false : undefined
   }
   return file
 }

@@ -5,15 +5,19 @@
 import { readFile } from 'node:fs/promises'
 import { BookletError } from '../errors.ts'
 
-export async function readManuscriptText(path: string, displayPath: string): Promise<string> {
-  let bytes: Buffer
+/** The file's bytes, or a message that says why they cannot be read. */
+export async function readFileBytes(path: string, displayPath: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path)
+    return await readFile(path)
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : '无法读取'
     throw new BookletError(`${displayPath}：${why}`, { file: displayPath, cause })
   }
+}
+
+export async function readManuscriptText(path: string, displayPath: string): Promise<string> {
+  const bytes = await readFileBytes(path, displayPath)
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
     throw new BookletError(`${displayPath}：文件是空的`, { file: displayPath, hint: '请在文件中写入文章内容后再生成。' })
   }

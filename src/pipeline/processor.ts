@@ -18,6 +18,7 @@ import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
+import rehypeSpeechParts from './rehype/speech-parts.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
@@ -63,6 +64,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
         footnoteBackLabel: (n: number) => `返回正文第 ${n + 1} 处引用`,
         footnoteBackContent: '↩',
       })
+      // On the flat body, before sections nest it: the closing is the article's last paragraphs.
+      .use(rehypeSpeechParts)
       // Sections before the article wrapper: it only looks at top-level headings.
       .use(rehypeSections)
       .use(rehypeQuoteBreaks)

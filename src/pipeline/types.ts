@@ -25,5 +25,7 @@ declare module 'vfile' {
     /** Article title from front matter or the first `#` heading. */
     title: string
     outline: ArticleOutline
+    /** Set when the article was imported from .txt/.docx: Markdown line → source line. */
+    imported: { lineMap: (number | undefined)[] }
   }
 }

@@ -2,7 +2,7 @@
  * The only module that talks to the browser: launches Chromium, lets Paged.js paginate the
  * booklet HTML, reads back where every article and heading landed, and prints the PDF.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -138,6 +138,8 @@ async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<R
     input.fontFamilies,
     input.targetIds,
   )
+  // For developers: the paginated DOM, to see what Paged.js made of the document.
+  if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
   const fontsUsed = await fontsUsedByRole(page)
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { makeDocx } from '../helpers/make-docx.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const bin = join(root, 'bin/booklet.mjs')
@@ -128,30 +129,81 @@ describe('booklet check', () => {
   })
 })
 
-describe('booklet import and building a .txt', () => {
+describe('booklet import and building a .txt or .docx', () => {
   const speech = join(root, 'test/fixtures/import/party-work-meeting-speech.txt')
-  const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('')
+  const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
 
-  it('import writes Markdown and reports each guess with the line of the text', async () => {
+  it('import writes Markdown, reports each guess at its line, and never overwrites without --force', async () => {
     const dir = workspace({})
     writeFileSync(join(dir, 'speech.txt'), readFileSync(speech))
     const result = await booklet(['import', 'speech.txt'], dir)
-    expect(result.code).toBe(0)
-    expect(result.stderr).toContain('speech.txt:7  提示：（原文）第 7 行没有编号')
-    expect(readFileSync(join(dir, 'speech.md'), 'utf8')).toContain('## 二、聚焦中心大局')
-    expect((await booklet(['import', 'speech.txt'], dir)).code, 'never overwrites').toBe(1)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('speech.txt:7  提示：没有编号，但像标题（短、无句末标点、后接正文），后面的同级标题从“二、”编起，当作一级标题：坚持党的领导')
+    expect(result.stderr).toContain('speech.txt:9  提示：段首短句与相邻段落并列，加粗为引领句：要旗帜鲜明讲政治。  [import-lead]')
+    expect(result.stderr).toContain('已写出 speech.md，共 3 个标题')
+    // The manuscript/ sample is exactly what the importer makes of the speech.
+    expect(readFileSync(join(dir, 'speech.md'), 'utf8')).toBe(readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8'))
+
+    writeFileSync(join(dir, 'speech.md'), '我的修改')
+    const again = await booklet(['import', 'speech.txt'], dir)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('speech.md 已存在，没有覆盖')
+    expect(readFileSync(join(dir, 'speech.md'), 'utf8')).toBe('我的修改')
+    const forced = await booklet(['import', 'speech.txt', '-o', 'speech.md', '--force'], dir)
+    expect(forced.code).toBe(0)
+    const backup = /原文件备份在 (\S+?)）/.exec(forced.stderr)?.[1]
+    expect(readFileSync(join(dir, backup!), 'utf8')).toBe('我的修改')
   })
 
-  it('booklet build speech.txt prints the same text as the Markdown manuscript, also from GBK with CRLF', async () => {
+  it('check on a .txt points at the lines of the text, and --fix refuses to write into it', async () => {
+    const dir = workspace({})
+    writeFileSync(join(dir, 'speech.txt'), readFileSync(speech))
+    const checked = await booklet(['check', 'speech.txt'], dir)
+    expect(checked.stdout).toContain('speech.txt:19  提示：标题补上编号“三、”  [EL-18]')
+    const fix = await booklet(['check', 'speech.txt', '--fix'], dir)
+    expect(fix.code).toBe(1)
+    expect(fix.stderr).toContain('导入的 .txt/.docx 文件不能直接修正')
+    expect(readFileSync(join(dir, 'speech.txt'))).toEqual(readFileSync(speech))
+  })
+
+  it('a booklet made from the .txt (GBK, CRLF) is the booklet made from the Markdown manuscript', async () => {
     const dir = workspace({})
     const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', speech])
     writeFileSync(join(dir, 'speech.txt'), Buffer.from(gbk.toString('binary').replace(/\n/g, '\r\n'), 'binary'))
-    const fromTxt = await booklet(['build', 'speech.txt', '--out', 't'], dir)
+    const config = readFileSync(join(root, 'manuscript/booklet.yaml'), 'utf8').replace(/articles:[\s\S]*$/, 'articles:\n  - speech.txt\n')
+    writeFileSync(join(dir, 'booklet.yaml'), config)
+    const fromTxt = await booklet(['build', '.', '--out', 't', '--json'], dir)
     expect(fromTxt.code, fromTxt.stderr).toBe(0)
-    const fromMd = await booklet(['build', join(root, 'manuscript'), '--out', 'm'], dir)
+    const fromMd = await booklet(['build', join(root, 'manuscript'), '--out', 'm', '--json'], dir)
     expect(fromMd.code).toBe(0)
-    const text = (out: string) => execFileSync('pdftotext', [join(dir, out, 'booklet.pdf'), '-'], { encoding: 'utf8' })
-    const body = (t: string) => t.slice(t.indexOf('今天'))
-    expect(han(body(text('t')))).toBe(han(body(text('m'))))
+    expect(pdfText(join(dir, 't/booklet.pdf'))).toBe(pdfText(join(dir, 'm/booklet.pdf')))
+    const headings = (json: string) => JSON.parse(json).articles.map((a: { headings: unknown }) => a.headings)
+    expect(headings(fromTxt.stdout)).toEqual(headings(fromMd.stdout))
+  })
+
+  it('builds a .docx on the fly and imports it to Markdown', async () => {
+    const dir = workspace({})
+    const paragraphs = readFileSync(speech, 'utf8').split('\n').filter((l) => l.trim() !== '')
+    writeFileSync(join(dir, 'speech.docx'), await makeDocx(paragraphs))
+    const built = await booklet(['build', 'speech.docx', '--out', 'd'], dir)
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toContain('speech.docx  提示：第 6 段：没有编号，但像标题')
+    const text = pdfText(join(dir, 'd/booklet.pdf'))
+    expect(text).toContain('三、加强组织领导，努力开创党务工作新局面')
+    const imported = await booklet(['import', 'speech.docx'], dir)
+    expect(imported.code).toBe(0)
+    expect(readFileSync(join(dir, 'speech.md'), 'utf8')).toBe(readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8'))
+  })
+
+  it('refuses what it cannot import, naming the file', async () => {
+    const dir = workspace({ 'notes.md': '# 题\n', 'old.doc': 'x', 'broken.docx': 'PK not really a zip' })
+    const md = await booklet(['import', 'notes.md'], dir)
+    expect(md.code).toBe(1)
+    expect(md.stderr).toContain('notes.md：只能导入 .txt 或 .docx 文件')
+    const broken = await booklet(['import', 'broken.docx'], dir)
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain('broken.docx：无法读取这个 Word 文件')
+    expect(broken.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(dir, 'broken.md'))).toBe(false)
   })
 })

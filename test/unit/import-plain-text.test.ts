@@ -1,41 +1,190 @@
+/** Plain-text import (issue 4): every detection rule and the note it leaves for the author. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { decodeText, importPlainText } from '../../src/import/plain-text.ts'
 
 const sample = readFileSync(join(import.meta.dirname, '../fixtures/import/party-work-meeting-speech.txt'), 'utf8')
+const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('')
+const headings = (markdown: string) => markdown.split('\n').filter((l) => l.startsWith('#'))
+const rules = (text: string) => importPlainText(text).notes.map((n) => `${n.line}:${n.rule}`)
+const body = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
 
-describe('plain text import', () => {
-  it('turns the sample speech into a title and three level-1 headings although only one is numbered', () => {
-    const result = importPlainText(sample)
-    expect(result.title).toBe('在全县党务工作会议上的讲话')
-    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual([
+describe('the sample speech', () => {
+  const result = importPlainText(sample)
+
+  it('has its title in front matter and three level-1 headings although only one is numbered', () => {
+    expect(result.matter).toEqual({ title: '在全县党务工作会议上的讲话' })
+    expect(headings(result.markdown)).toEqual([
       '## 坚持党的领导，牢牢把握党务工作新要求',
       '## 二、聚焦中心大局，全面提高党务工作新水平',
       '## 加强组织领导，努力开创党务工作新局面',
     ])
-    expect(result.notes.filter((n) => n.rule === 'import-heading').map((n) => n.line)).toEqual([7, 19])
+    const guesses = result.notes.filter((n) => n.rule === 'import-heading')
+    expect(guesses.map((n) => n.line)).toEqual([7, 19])
+    expect(guesses[0]!.message).toContain('后面的同级标题从“二、”编起')
+    expect(guesses[1]!.message).toContain('同级')
   })
 
-  it('keeps every character of the text', () => {
-    const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('')
-    expect(han(importPlainText(sample).markdown)).toBe(han(sample))
+  it('sets the parallel lead sentences in bold, word for word, and leaves the lone short first sentence alone', () => {
+    const leads = result.notes.filter((n) => n.rule === 'import-lead').map((n) => n.line)
+    expect(leads).toEqual([9, 10, 11, 14, 15, 16, 17, 18, 21, 22, 23])
+    expect(result.markdown).toContain('\n**要旗帜鲜明讲政治。**始终把党的政治建设摆在首位。')
+    expect(result.markdown).toContain('\n**组织工作要选人才、强队伍，夯实基础。**要健全完善')
+    expect(result.markdown).toContain('\n党是各项事业的领导核心。各党务部门')
+    expect(result.markdown).toContain('\n同志们，做好党务工作，使命光荣')
+    expect(result.markdown).not.toContain('&#x')
   })
 
+  it('keeps every character of the text in order', () => {
+    expect(han(result.markdown)).toBe(han(sample))
+  })
+
+  it('maps each Markdown line back to the line of the text', () => {
+    const lines = result.markdown.split('\n')
+    const heading = lines.findIndex((l) => l.startsWith('## 二、'))
+    expect(result.lineMap[heading]).toBe(12)
+    expect(result.lineMap[lines.findIndex((l) => l.startsWith('今天'))]).toBe(3)
+  })
+})
+
+describe('the header of a speech', () => {
+  const text = ['在全县基层党建工作推进会', '上的讲话', '——在县委理论学习中心组扩大会上', '（2026年3月5日，根据录音整理）', '县委书记　张三', '同志们：', '　　今天召开这次会议，主要是总结去年工作。'].join('\n')
+  const result = importPlainText(text)
+
+  it('joins a title written over two lines and reads subtitle, date, place and speaker into front matter', () => {
+    expect(result.matter).toEqual({
+      title: '在全县基层党建工作推进会上的讲话',
+      subtitle: '——在县委理论学习中心组扩大会上',
+      date: '2026-03-05',
+      place: '根据录音整理',
+      speaker: '县委书记　张三',
+    })
+    expect(result.markdown).toMatch(/^---\ntitle: 在全县基层党建工作推进会上的讲话\n/)
+    expect(rules(text)).toEqual(['1:import-title', '3:import-subtitle', '4:import-date', '5:import-speaker', '6:import-salutation'])
+  })
+
+  it('keeps the salutation as the first paragraph and drops the typed indent', () => {
+    expect(body(result.markdown)).toBe('\n同志们：\n\n今天召开这次会议，主要是总结去年工作。\n')
+  })
+
+  it('joins two-line titles of other kinds, and not a title followed by a heading', () => {
+    expect(importPlainText('关于进一步加强基层党组织建设的\n实施意见\n正文很长，有句号。').matter.title).toBe('关于进一步加强基层党组织建设的实施意见')
+    const notJoined = importPlainText('学习资料\n坚持党的领导\n正文很长，有句号。')
+    expect(notJoined.matter.title).toBe('学习资料')
+    expect(headings(notJoined.markdown)).toEqual(['## 坚持党的领导'])
+  })
+
+  it('reads dates in Chinese numerals and a date line without brackets', () => {
+    expect(importPlainText('讲话\n（二〇二六年三月十五日）\n正文，有句号。').matter.date).toBe('2026-03-15')
+    expect(importPlainText('讲话\n2026年3月5日\n正文，有句号。').matter.date).toBe('2026-03-05')
+  })
+})
+
+describe('headings', () => {
   it('reads four levels of manual numbering, CRLF line ends and leading full-width spaces', () => {
     const text = '标题\r\n\r\n一、总体要求\r\n（一）指导思想\r\n1.坚持党的领导\r\n（1）加强学习\r\n　　正文段落很长，有句号。\r\n'
-    const heads = importPlainText(text).markdown.split('\n').filter((l) => l.startsWith('#'))
-    expect(heads).toEqual(['## 一、总体要求', '### （一）指导思想', '#### 1.坚持党的领导', '##### （1）加强学习'])
-    expect(importPlainText(text).markdown).toContain('\n正文段落很长，有句号。\n')
+    const result = importPlainText(text)
+    expect(headings(result.markdown)).toEqual(['## 一、总体要求', '### （一）指导思想', '#### 1.坚持党的领导', '##### （1）加强学习'])
+    expect(result.markdown).toContain('\n正文段落很长，有句号。\n')
   })
 
-  it('keeps a numbered line with body text after its first sentence as a (run-in) heading', () => {
-    expect(importPlainText('题\n（一）夯实基础。要把基层组织建强，不断提高组织力。\n').markdown).toContain('### （一）夯实基础。要把基层组织建强')
+  it('keeps a numbered line with body text after its first sentence as a run-in heading, and says so', () => {
+    const result = importPlainText('题\n（一）夯实基础。要把基层组织建强，不断提高组织力。\n')
+    expect(result.markdown).toContain('\n### （一）夯实基础。要把基层组织建强')
+    expect(rules('题\n（一）夯实基础。要把基层组织建强，不断提高组织力。\n')).toContain('2:import-run-in')
   })
 
-  it('decodes UTF-8 with BOM and GBK, and refuses bytes that are neither', () => {
+  it('puts the body after a level-1 heading sentence into its own paragraph (EL-2: level 1 stands alone)', () => {
+    expect(body(importPlainText('题\n二、重点任务。今年要抓好三件事。').markdown)).toBe('\n## 二、重点任务。\n\n今年要抓好三件事。\n')
+  })
+
+  it('keeps a long numbered sentence as a paragraph, with a warning', () => {
+    const text = '题\n2.长期以来形成的良好传统和作风，在新形势下必须坚持并不断发扬光大，这是我们的重要法宝，必须长期坚持；'
+    const result = importPlainText(text)
+    expect(headings(result.markdown)).toEqual([])
+    expect(result.notes.find((n) => n.rule === 'import-numbered-paragraph')).toMatchObject({ line: 2, severity: 'warning' })
+  })
+
+  it('makes an unnumbered heading right under a numbered one its child, and later ones its siblings', () => {
+    const text = ['题', '一、总体要求', '指导思想', '坚持以人民为中心的发展思想，有句号。', '基本原则', '坚持稳中求进工作总基调，有句号。', '二、重点任务', '正文很长，有句号。'].join('\n')
+    const result = importPlainText(text)
+    expect(headings(result.markdown)).toEqual(['## 一、总体要求', '### 指导思想', '### 基本原则', '## 二、重点任务'])
+    expect(result.notes.filter((n) => n.rule === 'import-heading').map((n) => n.message)).toEqual([
+      expect.stringContaining('紧接在“一、总体要求”之下，当作二级标题'),
+      expect.stringContaining('与前面的“指导思想”同级，当作二级标题'),
+    ])
+  })
+
+  it('does not take a short line as a heading when no body text follows it', () => {
+    expect(headings(importPlainText('题\n第一行很短\n第二行也很短\n').markdown)).toEqual([])
+  })
+})
+
+describe('lead words and enumerations', () => {
+  it('sets 一是 二是 三是 in bold, with their clause when it is a short sentence of its own', () => {
+    expect(body(importPlainText('题\n要原原本本学习，一是读原著，二是学原文，三是悟原理。').markdown)).toBe('\n要原原本本学习，**一是**读原著，**二是**学原文，**三是**悟原理。\n')
+    expect(body(importPlainText('题\n今年抓三件事。一是坚持高位推动。成立了领导小组。二是强化督导。每月通报一次。').markdown)).toBe(
+      '\n今年抓三件事。**一是坚持高位推动。**&成立了领导小组。**二是强化督导。**每月通报一次。\n'.replace('&', ''),
+    )
+  })
+
+  it('keeps two bold runs apart when the clause runs into the next marker', () => {
+    expect(body(importPlainText('题\n一是学习。二是落实。').markdown)).toBe('\n**一是**学习。**二是**落实。\n')
+  })
+
+  it('leaves a lone 一是 alone', () => {
+    expect(importPlainText('题\n这件事一是一，不含糊。').markdown).not.toContain('**')
+  })
+})
+
+describe('lists, attachments and the closing', () => {
+  const text = ['题', '正文很长，有句号。', '——抓好班子建设；', '——抓好队伍建设。', '● 按时参加组织生活', '● 按时交纳党费', '附件：1.基层党建工作任务清单', '2.基层党建工作考核办法', '中共××县委组织部', '2026年3月5日', '附件1', '基层党建工作任务清单', '一、任务', '正文，有句号。'].join('\n')
+  const result = importPlainText(text)
+
+  it('keeps —— item lines as paragraphs and bullet lines as a list', () => {
+    expect(body(result.markdown)).toContain('\n——抓好班子建设；\n\n——抓好队伍建设。\n\n- 按时参加组织生活\n- 按时交纳党费\n')
+  })
+
+  it('keeps the attachments note as one paragraph whose items are its lines, not headings', () => {
+    expect(body(result.markdown)).toContain('\n附件：1.基层党建工作任务清单\\\n2.基层党建工作考核办法\n')
+    expect(result.notes.find((n) => n.rule === 'import-attachment')).toMatchObject({ line: 7, message: expect.stringContaining('连同下面 1 行') })
+  })
+
+  it('takes the organ and the date at the end of the body as the signature and date', () => {
+    expect(result.notes.filter((n) => n.rule === 'import-signature').map((n) => n.line)).toEqual([9, 10])
+    expect(body(result.markdown)).toContain('\n中共××县委组织部\n\n2026年3月5日\n\n附件1\n\n基层党建工作任务清单\n\n## 一、任务\n')
+  })
+})
+
+describe('text as it arrives', () => {
+  it('joins lines hard-wrapped at a fixed width and says which', () => {
+    const paragraph = '这是一个很长的段落，从电子邮件里复制出来的时候按照固定的宽度折了行，需要重新合为一段才能正确排版，否则每一行都会变成一个段落。'
+    const wrapped = (paragraph.match(/.{1,24}/gu) ?? []).join('\n')
+    const text = `题\n${wrapped}\n\n${wrapped}`
+    const result = importPlainText(text)
+    expect(body(result.markdown)).toBe(`\n${paragraph}\n\n${paragraph}\n`)
+    expect(result.notes.filter((n) => n.rule === 'import-wrapped').map((n) => n.message)).toEqual([expect.stringContaining('第 2—'), expect.stringContaining('合为一段')])
+  })
+
+  it('leaves one-paragraph-per-line text as it is', () => {
+    expect(importPlainText(sample).notes.some((n) => n.rule === 'import-wrapped')).toBe(false)
+  })
+
+  it('decodes UTF-8 with BOM, UTF-16 with BOM and GBK, and refuses bytes that are none of these or not text', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe4, 0xb8, 0xad]))?.text).toBe('中')
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e]))).toEqual({ text: '中', encoding: 'utf-16le' })
     expect(decodeText(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]))).toEqual({ text: '中文', encoding: 'gb18030' })
     expect(decodeText(new Uint8Array([0xff, 0xff, 0xff]))).toBeUndefined()
+    expect(decodeText(new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 37) % 256)))).toBeUndefined()
+  })
+
+  it('escapes what Markdown would read as markup, so the text reads back unchanged', () => {
+    const lines = ['# 井号开头的一句话，有句号。', '1. 数字加点加空格开头的一句话，太长了所以不是标题，这一句话确实很长很长很长很长很长很长，有句号。', '用*星号*、_下划线_、[方括号](链接)和<尖括号>写的内容，有句号。']
+    const tree = fromMarkdown(body(importPlainText(`题\n${lines.join('\n')}`).markdown))
+    expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'paragraph'])
+    expect(tree.children.map((c) => toString(c))).toEqual(lines)
   })
 })

@@ -168,12 +168,33 @@ describe('loadManuscript: a single file or a bad path', () => {
     expect(manuscript.config).toEqual(DEFAULTS)
   })
 
-  it('gives a clear error for a .txt file', async () => {
-    const dir = await folder({ 'speech.txt': '讲话' })
-    const error = await failure(loadManuscript('speech.txt', dir))
-    expect(error.message).toContain('speech.txt')
-    expect(error.message).toContain('.txt')
-    expect(error.hint).toContain('Markdown')
+  it('imports a .txt speech on the fly, with the guesses as messages at their lines and a line map', async () => {
+    const dir = await folder({ 'speech.txt': '讲话\n\n坚持党的领导\n正文很长，有句号。\n' })
+    const { articles } = await loadManuscript('speech.txt', dir)
+    expect(String(articles[0]!.value)).toBe('---\ntitle: 讲话\n---\n\n## 坚持党的领导\n\n正文很长，有句号。\n')
+    expect(articles[0]!.messages.map((m) => [m.line, m.ruleId, m.source])).toEqual([
+      [1, 'import-title', 'booklet-import'],
+      [3, 'import-heading', 'booklet-import'],
+    ])
+    expect(articles[0]!.data.imported?.lineMap[4]).toBe(3)
+  })
+
+  it('imports .txt and .docx articles listed in booklet.yaml', async () => {
+    const dir = await folder({ 'booklet.yaml': 'articles:\n  - a.txt\n  - b.md\n', 'a.txt': '甲\n正文。', 'b.md': '# 乙\n' })
+    const { articles } = await loadManuscript('.', dir)
+    expect(articles.map((a) => String(a.value).split('\n')[1])).toEqual(['title: 甲', ''])
+  })
+
+  it('refuses empty, binary and undecodable text, a damaged .docx and an old .doc, naming the file', async () => {
+    const junk = new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 37) % 256))
+    const dir = await folder({ 'empty.txt': '  \n', 'junk.txt': junk, 'bad.docx': '这不是 Word 文件', 'old.doc': 'x', 'spaces.txt': '\u3000\u3000\n' })
+    expect((await failure(loadManuscript('empty.txt', dir))).message).toBe('empty.txt：文件是空的')
+    expect((await failure(loadManuscript('spaces.txt', dir))).message).toBe('spaces.txt：文件中没有文字')
+    const binary = await failure(loadManuscript('junk.txt', dir))
+    expect(binary.message).toContain('junk.txt：无法识别的文字编码，或不是文本文件')
+    expect(binary.hint).toContain('UTF-8')
+    expect((await failure(loadManuscript('bad.docx', dir))).message).toContain('bad.docx：不是 Word 2007 及以后的 .docx 文件')
+    expect((await failure(loadManuscript('old.doc', dir))).hint).toContain('另存为”.docx')
   })
 
   it('gives a clear error for another file type', async () => {

@@ -18,7 +18,7 @@ export default function rehypeArticle() {
       h('h1.article-title', { id }, file.data.title ?? ''),
       subtitle ? h('p.article-subtitle', subtitle.startsWith('——') ? subtitle : `——${subtitle}`) : undefined,
       speaker ? h('p.article-speaker', speaker) : undefined,
-      matter.date ? h('p.article-date', `（${formatArabicDate(matter.date)}）`) : undefined,
+      matter.date || matter.place ? h('p.article-date', `（${[matter.date && formatArabicDate(matter.date), matter.place].filter(Boolean).join('，')}）`) : undefined,
       matter.source ? h('p.article-source', `来源：${matter.source}`) : undefined,
     ])
     // remark-rehype gives every article's footnote label the same id; make it unique.

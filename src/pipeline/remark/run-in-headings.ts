@@ -25,7 +25,8 @@ export default function remarkRunInHeadings() {
         data: { hProperties: { className: ['run-in-body'] } },
       }
       tree.children.splice(i + 1, 0, body)
-      file.message('标题后接正文，排为接排标题（标题与正文同段）', { place: node.position, source: SOURCE, ruleId: 'EL-17' })
+      // A report of what was done, not a problem: info, not warning.
+      file.message('标题后接正文，排为接排标题（标题与正文同段）', { place: node.position, source: SOURCE, ruleId: 'EL-17' }).fatal = undefined
     }
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * The disk edge of the importers: reads a `.txt` or `.docx` file and runs the pure import on it.
+ * Unreadable, empty, binary and badly encoded files get a Chinese message naming the file.
+ */
+import { extname } from 'node:path'
+import { BookletError } from '../errors.ts'
+import { readFileBytes } from '../manuscript/read-text.ts'
+import { docxToBlocks } from './docx.ts'
+import { decodeText, importPlainText } from './plain-text.ts'
+import type { ImportResult } from './source-blocks.ts'
+import { structureToMarkdown } from './structure.ts'
+
+export const IMPORTABLE = ['.txt', '.docx'] as const
+
+export function isImportable(path: string): boolean {
+  return (IMPORTABLE as readonly string[]).includes(extname(path).toLowerCase())
+}
+
+export async function importFile(path: string, shown: string): Promise<ImportResult> {
+  const bytes = await readFileBytes(path, shown)
+  const result = extname(path).toLowerCase() === '.docx' ? await importDocx(bytes, shown) : importText(bytes, shown)
+  if (!result.matter.title && result.markdown.trim() === '') throw new BookletError(`${shown}：文件中没有文字`, { file: shown })
+  return result
+}
+
+function importText(bytes: Buffer, shown: string): ImportResult {
+  if (bytes.toString('latin1').trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown, hint: '请把讲话稿的文字粘贴进去后再试。' })
+  const decoded = decodeText(bytes)
+  if (!decoded) {
+    throw new BookletError(`${shown}：无法识别的文字编码，或不是文本文件（既不是 UTF-8，也不是 GBK/GB18030）`, {
+      file: shown,
+      hint: '请用记事本打开，“另存为”时编码选 UTF-8 后再试。',
+    })
+  }
+  return importPlainText(decoded.text)
+}
+
+async function importDocx(bytes: Buffer, shown: string): Promise<ImportResult> {
+  // A .docx is a zip archive; anything else (an old .doc renamed, a damaged file) is refused plainly.
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
+    throw new BookletError(`${shown}：不是 Word 2007 及以后的 .docx 文件（可能是旧版 .doc 或文件已损坏）`, {
+      file: shown,
+      hint: '请在 Word 或 WPS 中打开，“另存为”.docx 格式后再试。',
+    })
+  }
+  let read: Awaited<ReturnType<typeof docxToBlocks>>
+  try {
+    read = await docxToBlocks(bytes)
+  } catch (cause) {
+    throw new BookletError(`${shown}：无法读取这个 Word 文件（文件可能已损坏）`, { file: shown, hint: '请在 Word 或 WPS 中打开并重新保存为 .docx 后再试。', cause })
+  }
+  if (read.blocks.length === 0) throw new BookletError(`${shown}：Word 文件中没有文字`, { file: shown })
+  const result = structureToMarkdown(read.blocks)
+  return { ...result, notes: [...read.notes, ...result.notes] }
+}

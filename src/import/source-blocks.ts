@@ -1,0 +1,47 @@
+/**
+ * What an importer reads out of a plain-text or Word file before the structure is guessed: one
+ * block per paragraph, with where it came from (so every guess can name its line) and whatever
+ * the source already says about it (a Word heading style, a table, a footnote).
+ */
+import type { PhrasingContent, RootContent } from 'mdast'
+
+export interface SourceBlock {
+  /** 1-based line in a text file; absent for Word paragraphs. */
+  line?: number
+  /** How a person finds the block again: "第 12 行" or "第 12 段". */
+  where: string
+  /** A paragraph's inline content; the structure rules may turn it into a heading. */
+  children?: PhrasingContent[]
+  /** A block the source already made (table, list, footnote definition): passed through. */
+  node?: RootContent
+  /** The heading level a Word heading style gave it (1 = 一、), when the document has styles. */
+  styleLevel?: number
+  /** Word's Title / Subtitle paragraph styles. */
+  styleRole?: 'title' | 'subtitle'
+  /** The text started with spaces or full-width spaces (an indented paragraph). */
+  indented?: boolean
+}
+
+export interface ImportNote {
+  line?: number
+  message: string
+  rule: string
+  severity?: 'info' | 'warning'
+}
+
+/** The front matter an import can fill in. */
+export interface ImportedMatter {
+  title: string
+  subtitle?: string
+  speaker?: string
+  date?: string
+  place?: string
+}
+
+export interface ImportResult {
+  markdown: string
+  matter: ImportedMatter
+  notes: ImportNote[]
+  /** For each line of `markdown` (index 0 = line 1), the source line it came from, if known. */
+  lineMap: (number | undefined)[]
+}

@@ -1,0 +1,481 @@
+/**
+ * Structure detection for imported manuscripts (issue 4, typography.md TP-7 / EL-17): from the
+ * paragraphs of a pasted speech or a Word file to the manuscript format — title, subtitle,
+ * speaker and date in front matter, headings by level, run-in headings, bold lead sentences,
+ * lists, attachments note, signature and date. It works from what a person sees in the text and
+ * reports every guess with its line, so the author can check it. Pure: blocks in, Markdown out.
+ */
+import type { Heading, List, Paragraph, PhrasingContent, RootContent, Text } from 'mdast'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown } from 'mdast-util-to-markdown'
+import { toString } from 'mdast-util-to-string'
+import { stringify } from 'yaml'
+import { chineseNumber, typedOrdinal } from '../text/ordinals.ts'
+import type { ImportedMatter, ImportNote, ImportResult, SourceBlock } from './source-blocks.ts'
+
+/** A heading is at most this long (characters); longer numbered lines are paragraphs. */
+const MAX_HEADING = 40
+/** A bold lead sentence (要旗帜鲜明讲政治。) is at most this long. */
+const MAX_LEAD = 20
+const SENTENCE_END = /[。！？]/u
+/** A line ending in one of these is running text, not a heading. */
+const ENDS_LIKE_BODY = /[。！？；：，、…”’）)．.!?;:,]$/u
+const LEVEL_NAMES = ['一级', '二级', '三级', '四级']
+const BULLET = /^[•●◆◇■□▪▸►○※]\s*|^[-*]\s+/u
+const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u
+const ATTACHMENT_LABEL = /^附\s*件\s*\d*$/u
+const TITLE_ENDINGS = /(讲话|发言|致辞|报告|意见|通知|决定|方案|办法|规定|纲要|总结|汇报|提纲|体会|主持词|讲稿|党课|说明|公报|倡议书)$/u
+const POSITIONS = /(书记|主任|县长|市长|省长|区长|部长|局长|厅长|主席|委员|同志|秘书长|镇长|乡长|校长|院长|组长|经理|董事长)$/u
+
+type Kind = 'paragraph' | 'heading' | 'bullet' | 'node' | 'attachment-note' | 'signature' | 'closing-date' | 'salutation'
+
+interface Item {
+  block: SourceBlock
+  text: string
+  kind: Kind
+  level?: number
+  /** Heading came from a typed ordinal (not guessed). */
+  numbered?: boolean
+  /** Lines joined into this paragraph (an attachments note over several lines). */
+  extra?: Item[]
+}
+
+export function structureToMarkdown(blocks: SourceBlock[]): ImportResult {
+  const notes: ImportNote[] = []
+  const note = (block: SourceBlock, message: string, rule: string, severity?: 'warning') =>
+    // With a line number the place is already in the diagnostic's location.
+    notes.push({ ...(block.line ? { line: block.line } : {}), message: block.line ? message : `${block.where}：${message}`, rule, ...(severity ? { severity } : {}) })
+
+  const items: Item[] = blocks
+    .map((block) => ({ block, text: block.children ? toString({ type: 'paragraph', children: block.children }).trim() : '', kind: block.node ? ('node' as const) : ('paragraph' as const) }))
+    .filter((item) => item.kind === 'node' || item.text !== '')
+  const matter = readHeader(items, note)
+  const bodyEnd = findBodyEnd(items)
+  markClosing(items, bodyEnd, note)
+  classify(items, bodyEnd, note)
+  placeUnnumberedHeadings(items, bodyEnd, note)
+  markLeadSentences(items, note)
+  markSequences(items, note)
+  return { ...serialize(matter, items), notes }
+}
+
+type Note = (block: SourceBlock, message: string, rule: string, severity?: 'warning') => void
+
+/** Title (one or two lines), then up to three lines of subtitle, speaker and date, in any order. */
+function readHeader(items: Item[], note: Note): ImportedMatter {
+  const first = items[0]
+  if (!first || first.kind === 'node') return { title: '' }
+  items.shift()
+  let title = first.text
+  const second = items[0]
+  if (second && second.kind !== 'node' && isSecondTitleLine(first, second)) {
+    items.shift()
+    title = `${first.text}${second.text}`
+    note(first.block, `和下一行合为标题（标题分两行书写）：${title}`, 'import-title')
+  } else {
+    note(first.block, `当作标题：${title}`, 'import-title')
+  }
+  const matter: ImportedMatter = { title }
+  for (let taken = 0; taken < 3 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
+    const { block, text } = items[0]
+    if (!matter.subtitle && (/^(——|－－|--)/u.test(text) || block.styleRole === 'subtitle')) {
+      matter.subtitle = text.replace(/^(－－|--)/u, '——')
+      note(block, `当作副标题：${text}`, 'import-subtitle')
+    } else if (!matter.date && !matter.place && dateLine(text)) {
+      Object.assign(matter, dateLine(text))
+      note(block, `当作日期行：${text}`, 'import-date')
+    } else if (!matter.speaker && looksLikeSpeaker(text)) {
+      matter.speaker = text.replace(/[\s\u3000]+/gu, '　')
+      note(block, `当作讲话人：${text}`, 'import-speaker')
+    } else break
+    items.shift()
+  }
+  return matter
+}
+
+/** "在全县党务工作会议" + "上的讲话": a title wrapped over two lines. */
+function isSecondTitleLine(first: Item, second: Item): boolean {
+  if (first.block.styleRole === 'title' && second.block.styleRole === 'title') return true
+  const a = first.text
+  const b = second.text
+  if ([...a].length > 30 || [...b].length > 30 || ENDS_LIKE_BODY.test(a) || ENDS_LIKE_BODY.test(b)) return false
+  if (typedOrdinal(b) || /^(——|－－|--|[（(])/u.test(b) || second.block.styleLevel) return false
+  // 在……会议 / 上的讲话: the first line cannot end there.
+  if (/^在/u.test(a) && !/上的/u.test(a) && /^(上|会上|上的)/u.test(b) && TITLE_ENDINGS.test(b)) return true
+  // 关于……的 / 实施意见: a first line ending in 的 waits for its noun.
+  if (/的$/u.test(a) && TITLE_ENDINGS.test(b)) return true
+  return TITLE_ENDINGS.test(b) && !TITLE_ENDINGS.test(a) && !looksLikeSpeaker(b)
+}
+
+const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
+const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/u
+
+/** A date written out in a line, as `2026-03-05` (or `2026-03`). */
+function findDate(text: string): { date: string; match: string } | undefined {
+  const arabic = ARABIC_DATE.exec(text)
+  if (arabic) return { date: isoDate(Number(arabic[1]), Number(arabic[2]), arabic[3] ? Number(arabic[3]) : undefined), match: arabic[0] }
+  const chinese = CHINESE_DATE.exec(text)
+  if (!chinese) return undefined
+  const year = Number([...chinese[1]!].map((d) => '〇一二三四五六七八九'.indexOf(d === '零' ? '〇' : d)).join(''))
+  const small = (s: string) => Array.from({ length: 31 }, (_, i) => i + 1).find((n) => chineseNumber(n) === s)
+  const month = small(chinese[2]!)
+  const day = chinese[3] ? small(chinese[3]) : undefined
+  return month ? { date: isoDate(year, month, day), match: chinese[0] } : undefined
+}
+
+function isoDate(year: number, month: number, day?: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${year}-${pad(month)}${day ? `-${pad(day)}` : ''}`
+}
+
+/** `（2026年3月5日）`, `（2026年3月5日，根据录音整理）`, `2026年3月5日`. */
+function dateLine(text: string): { date?: string; place?: string } | undefined {
+  const bracketed = /^[（(](.+)[）)]$/u.exec(text)
+  const inner = bracketed ? bracketed[1]!.trim() : text
+  if ([...inner].length > 40 || SENTENCE_END.test(inner)) return undefined
+  const found = findDate(inner)
+  if (!found) return bracketed ? { place: inner } : undefined
+  const place = inner.replace(found.match, '').replace(/^[\s，,、]+|[\s，,、]+$/gu, '')
+  if (!bracketed && place) return undefined
+  return { date: found.date, ...(place ? { place } : {}) }
+}
+
+function looksLikeSpeaker(text: string): boolean {
+  if ([...text].length > 24 || /[。，；：！？、]/u.test(text) || typedOrdinal(text)) return false
+  return /\S[\s\u3000]+\S/u.test(text) || POSITIONS.test(text) || /^[\p{Script=Han}·]{2,4}$/u.test(text)
+}
+
+function isDateAlone(text: string): boolean {
+  const found = findDate(text)
+  return found !== undefined && text.replace(found.match, '').trim() === ''
+}
+
+/** The body ends where an attachment (附件1 on its own line) begins. */
+function findBodyEnd(items: Item[]): number {
+  const label = items.findIndex((item) => item.kind !== 'node' && ATTACHMENT_LABEL.test(item.text))
+  return label >= 0 ? label : items.length
+}
+
+/** Signature and date at the end of the body (EL-15). */
+function markClosing(items: Item[], bodyEnd: number, note: Note): void {
+  const last = items[bodyEnd - 1]
+  if (!last || last.kind === 'node' || !isDateAlone(last.text)) return
+  last.kind = 'closing-date'
+  note(last.block, `当作成文日期（落款）：${last.text}`, 'import-signature')
+  const signer = items[bodyEnd - 2]
+  if (signer && signer.kind === 'paragraph' && [...signer.text].length <= 30 && !ENDS_LIKE_BODY.test(signer.text) && !typedOrdinal(signer.text)) {
+    signer.kind = 'signature'
+    note(signer.block, `当作署名（落款）：${signer.text}`, 'import-signature')
+  }
+}
+
+function classify(items: Item[], bodyEnd: number, note: Note): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    if (item.kind !== 'paragraph') continue
+    const { block, text } = item
+    if (items.findIndex((other) => other.kind !== 'node') === i && /^[^。！？，；]{1,16}[：:]$/u.test(text)) {
+      item.kind = 'salutation'
+      note(block, `当作称呼语（顶格）：${text}`, 'import-salutation')
+      continue
+    }
+    if (ATTACHMENT_NOTE.test(text)) {
+      item.kind = 'attachment-note'
+      item.extra = []
+      // Further attachments follow on their own lines: 2．××× — part of the note, not headings.
+      while (items[i + 1]?.kind === 'paragraph' && /^\d+\s*[.．、]/u.test(items[i + 1]!.text) && !SENTENCE_END.test(items[i + 1]!.text)) {
+        item.extra.push(items.splice(i + 1, 1)[0]!)
+      }
+      note(block, `当作附件说明${item.extra.length ? `（连同下面 ${item.extra.length} 行）` : ''}`, 'import-attachment')
+      continue
+    }
+    if (i >= bodyEnd && ATTACHMENT_LABEL.test(text)) {
+      note(block, `当作附件的开始（此后是附件正文）：${text}`, 'import-attachment')
+      continue
+    }
+    if (BULLET.test(text)) {
+      item.kind = 'bullet'
+      continue
+    }
+    if (block.styleLevel) {
+      const ordinal = typedOrdinal(text)
+      item.kind = 'heading'
+      item.level = ordinal?.level ?? block.styleLevel
+      item.numbered = ordinal !== undefined
+      if (!ordinal) note(block, `按 Word 的标题样式当作${LEVEL_NAMES[item.level - 1]}标题：${text}`, 'import-heading')
+      continue
+    }
+    const ordinal = typedOrdinal(text)
+    if (!ordinal) continue
+    const head = firstSentence(text)
+    if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || /[。！？]$/u.test(text))) {
+      item.kind = 'heading'
+      item.level = ordinal.level
+      item.numbered = true
+      if (head.length < text.length) {
+        note(block, `编号标题后接正文，排为接排标题：${head}`, 'import-run-in')
+        if (ordinal.level === 1) splitLevelOneRunIn(items, i)
+      }
+    } else {
+      note(block, `有编号“${ordinal.text.trim()}”，但句子太长或以逗号、分号结尾，保留为正文段落`, 'import-numbered-paragraph', 'warning')
+    }
+  }
+}
+
+/** Text up to and including the first 。！？, or all of it. */
+function firstSentence(text: string): string {
+  const end = SENTENCE_END.exec(text)
+  return end ? text.slice(0, end.index + 1) : text
+}
+
+/** A level-1 heading stands on its own line (EL-2): the body after its first sentence becomes the next paragraph. */
+function splitLevelOneRunIn(items: Item[], index: number): void {
+  const item = items[index]!
+  const split = splitChildren(item.block.children ?? [], firstSentence(item.text).length)
+  if (!split) return
+  item.block = { ...item.block, children: split.head }
+  item.text = toString({ type: 'paragraph', children: split.head })
+  items.splice(index + 1, 0, { block: { ...item.block, children: split.tail }, text: toString({ type: 'paragraph', children: split.tail }), kind: 'paragraph' })
+}
+
+/**
+ * Short lines with no sentence-final mark that are followed by body text are headings without
+ * a number. Their level comes from their numbered siblings: right under a heading they are its
+ * children; a later number (二、 after an unnumbered first heading) shows the level it stands for;
+ * otherwise they continue the level of the heading before them.
+ */
+function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): void {
+  const numbered = items.filter((item) => item.kind === 'heading' && item.numbered)
+  const topLevel = numbered.length ? Math.min(...numbered.map((item) => item.level!)) : 1
+  for (let i = 0; i < Math.min(bodyEnd, items.length); i++) {
+    const item = items[i]!
+    if (item.kind !== 'paragraph') continue
+    if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)/u.test(item.text)) continue
+    const next = items[i + 1]
+    const followedByBody = next && (next.kind === 'heading' ? next.numbered : next.kind === 'paragraph' && (ENDS_LIKE_BODY.test(next.text) || [...next.text].length > MAX_HEADING))
+    if (!followedByBody) continue
+    const previous = lastHeadingBefore(items, i)
+    let level: number
+    let why: string
+    if (previous && items[i - 1] === previous.item) {
+      level = Math.min(previous.item.level! + 1, 4)
+      why = `紧接在“${previous.item.text}”之下`
+    } else {
+      const later = nextNumberedHeadingAfter(items, i)
+      if (later && later.value > 1 && !numberedSiblingBetween(items, i, later.level)) {
+        level = later.level
+        why = `后面的同级标题从“${typedOrdinal(later.item.text)!.text.trim()}”编起`
+      } else if (previous) {
+        level = previous.item.level!
+        why = `与前面的“${previous.item.text}”同级`
+      } else {
+        level = topLevel
+        why = '是正文中的第一个标题'
+      }
+    }
+    item.kind = 'heading'
+    item.level = level
+    note(item.block, `没有编号，但像标题（短、无句末标点、后接正文），${why}，当作${LEVEL_NAMES[level - 1]}标题：${item.text}`, 'import-heading')
+  }
+}
+
+function lastHeadingBefore(items: Item[], index: number) {
+  for (let i = index - 1; i >= 0; i--) if (items[i]!.kind === 'heading') return { item: items[i]! }
+  return undefined
+}
+
+function nextNumberedHeadingAfter(items: Item[], index: number) {
+  for (let i = index + 1; i < items.length; i++) {
+    const item = items[i]!
+    if (item.kind === 'heading' && item.numbered) return { item, level: item.level!, value: typedOrdinal(item.text)?.value ?? 1 }
+  }
+  return undefined
+}
+
+/** A numbered heading of `level` between the last higher heading and `index`: then the unnumbered line is not its missing first sibling. */
+function numberedSiblingBetween(items: Item[], index: number, level: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const item = items[i]!
+    if (item.kind !== 'heading') continue
+    if (item.level! < level) return false
+    if (item.level === level) return true
+  }
+  return false
+}
+
+/**
+ * Parallel paragraphs that open with a short sentence — 要旗帜鲜明讲政治。… 要一以贯之守规矩。… —
+ * get their lead sentence in bold (set in 黑体): the speech's own sub-points, kept word for word.
+ * Parallel means the same opening character, or the same shape (length within two characters and
+ * the same punctuation). A lone short first sentence is not a lead.
+ */
+function markLeadSentences(items: Item[], note: Note): void {
+  let run: Item[] = []
+  const flush = () => {
+    if (run.length >= 2) {
+      for (const item of run) {
+        const lead = firstSentence(item.text)
+        if (embolden(item, [[0, lead.length]])) note(item.block, `段首短句与相邻段落并列，加粗为引领句：${lead}`, 'import-lead')
+      }
+    }
+    run = []
+  }
+  for (const item of items) {
+    const lead = item.kind === 'paragraph' && plainText(item) ? leadSentence(item.text) : undefined
+    if (!lead) {
+      flush()
+      continue
+    }
+    const previous = run.at(-1)
+    if (previous && !parallel(leadSentence(previous.text)!, lead)) flush()
+    run.push(item)
+  }
+  flush()
+}
+
+function leadSentence(text: string): string | undefined {
+  const lead = firstSentence(text)
+  if (lead.length === text.length || !/[。！？]$/u.test(lead) || [...lead].length > MAX_LEAD) return undefined
+  return /^[一二三四五六七八九十]是/u.test(lead) ? undefined : lead
+}
+
+function parallel(a: string, b: string): boolean {
+  if (a[0] === b[0]) return true
+  const marks = (s: string) => s.replace(/[^、，；：。！？]/gu, '')
+  return marks(a) === marks(b) && Math.abs([...a].length - [...b].length) <= 2
+}
+
+/**
+ * 一是……二是……: the enumerating words are set in bold, with their clause when it is a short
+ * sentence of its own (一是坚持高位推动。). Only where the enumeration really is one (一是 and 二是
+ * in a paragraph, or paragraphs opening with 一是, 二是 …).
+ */
+function markSequences(items: Item[], note: Note): void {
+  const marker = /(^|[。；！？：，])\s*([一二三四五六七八九十]是)/gu
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    if (item.kind !== 'paragraph' || !plainText(item)) continue
+    const found = [...item.text.matchAll(marker)].map((m) => ({ start: m.index! + m[0].length - 2, word: m[2]! }))
+    const words = found.map((f) => f.word)
+    const opensRun = /^一是/u.test(item.text) && /^二是/u.test(items[i + 1]?.text ?? '')
+    const continuesRun = /^[二三四五六七八九十]是/u.test(item.text) && items.slice(0, i).some((prev) => /^一是/u.test(prev.text))
+    if (!(words.includes('一是') && words.includes('二是')) && !opensRun && !continuesRun) continue
+    const ranges = found.map(({ start }): [number, number] => {
+      const clause = /^[^，；。！？]*[。！？；]/u.exec(item.text.slice(start))
+      return [start, clause && [...clause[0]].length <= MAX_LEAD && clause[0].length < item.text.length - start ? start + clause[0].length : start + 2]
+    })
+    // 一是学习。二是落实。: a clause that runs into the next marker keeps only its marker bold,
+    // so that the two bold runs do not touch.
+    ranges.forEach((range, k) => {
+      if (ranges[k + 1] && range[1] >= ranges[k + 1]![0]) range[1] = range[0] + 2
+    })
+    if (embolden(item, ranges)) note(item.block, `“${words.join('、')}”是分项列举，加粗`, 'import-sequence')
+  }
+}
+
+/** The paragraph is one plain text node (no Word formatting to keep). */
+function plainText(item: Item): boolean {
+  const children = item.block.children ?? []
+  return children.length === 1 && children[0]!.type === 'text'
+}
+
+/** Sets the given character ranges of a plain-text paragraph in bold. */
+function embolden(item: Item, ranges: [number, number][]): boolean {
+  if (!plainText(item) || ranges.length === 0) return false
+  const value = item.text
+  const children: PhrasingContent[] = []
+  let at = 0
+  for (const [start, end] of ranges) {
+    if (start < at) continue
+    if (start > at) children.push({ type: 'text', value: value.slice(at, start) })
+    children.push({ type: 'strong', children: [{ type: 'text', value: value.slice(start, end) }] })
+    at = end
+  }
+  if (at < value.length) children.push({ type: 'text', value: value.slice(at) })
+  item.block = { ...item.block, children }
+  return true
+}
+
+/** Splits inline content after `length` characters of its text, when the cut falls in a text node. */
+export function splitChildren(children: PhrasingContent[], length: number): { head: PhrasingContent[]; tail: PhrasingContent[] } | undefined {
+  let at = 0
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    const size = toString(child).length
+    if (at + size < length) {
+      at += size
+      continue
+    }
+    if (child.type !== 'text') return undefined
+    const cut = length - at
+    const head = [...children.slice(0, i), { ...child, value: child.value.slice(0, cut) } as Text]
+    const rest = child.value.slice(cut).replace(/^\s+/u, '')
+    const tail = [...(rest ? [{ type: 'text', value: rest } as Text] : []), ...children.slice(i + 1)]
+    return tail.length ? { head, tail } : undefined
+  }
+  return undefined
+}
+
+function trimmed(children: PhrasingContent[]): PhrasingContent[] {
+  const out = children.map((c) => ({ ...c })) as PhrasingContent[]
+  const first = out[0]
+  if (first?.type === 'text') first.value = first.value.replace(/^[\s\u3000]+/u, '')
+  const last = out.at(-1)
+  if (last?.type === 'text') last.value = last.value.replace(/[\s\u3000]+$/u, '')
+  return out.filter((c) => c.type !== 'text' || c.value !== '')
+}
+
+/**
+ * mdast-util-to-markdown writes the Han character after `**要讲政治。**` as `&#x59CB;` to satisfy
+ * CommonMark's flanking rule; the pipeline reads the plain character right (remark-cjk-friendly),
+ * and an author must be able to read and edit the file, so CJK characters are never references.
+ */
+function readableCjk(markdown: string): string {
+  return markdown.replace(/&#x([0-9A-F]+);/gu, (reference, hex: string) => {
+    const code = Number.parseInt(hex, 16)
+    return code >= 0x2e80 ? String.fromCodePoint(code) : reference
+  })
+}
+
+/** One Markdown block per item, each remembering its source line; consecutive bullets make one list. */
+function serialize(matter: ImportedMatter, items: Item[]): Omit<ImportResult, 'notes'> {
+  const frontMatter = `---\n${stringify(matter, { lineWidth: 0 })}---\n`
+  const lineMap: (number | undefined)[] = frontMatter.split('\n').slice(0, -1).map(() => undefined)
+  const parts: string[] = [frontMatter]
+  const emit = (node: RootContent, lines: (number | undefined)[]) => {
+    const text = readableCjk(toMarkdown({ type: 'root', children: [node] }, { extensions: [gfmToMarkdown()], bullet: '-' }))
+    parts.push(`\n${text}`)
+    const count = text.split('\n').length - 1
+    lineMap.push(undefined, ...Array.from({ length: count }, (_, k) => lines[Math.min(k, lines.length - 1)]))
+  }
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    const { block } = item
+    if (item.kind === 'node') {
+      emit(block.node!, [block.line])
+    } else if (item.kind === 'heading') {
+      const heading: Heading = { type: 'heading', depth: (item.level! + 1) as Heading['depth'], children: trimmed(block.children ?? []) }
+      emit(heading, [block.line])
+    } else if (item.kind === 'bullet') {
+      const list: List = { type: 'list', ordered: false, spread: false, children: [] }
+      const lines: (number | undefined)[] = []
+      for (; items[i]?.kind === 'bullet'; i++) {
+        const children = trimmed(items[i]!.block.children ?? [])
+        const first = children[0]
+        if (first?.type === 'text') first.value = first.value.replace(BULLET, '')
+        list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] })
+        lines.push(items[i]!.block.line)
+      }
+      i--
+      emit(list, lines)
+    } else {
+      const children = trimmed(block.children ?? [])
+      // An attachments note keeps its lines (附件：1．… / 2．…) as lines of one paragraph.
+      for (const extra of item.extra ?? []) children.push({ type: 'break' }, ...trimmed(extra.block.children ?? []))
+      const paragraph: Paragraph = { type: 'paragraph', children }
+      emit(paragraph, [block.line, ...(item.extra ?? []).map((e) => e.block.line)])
+    }
+  }
+  const markdown = parts.join('')
+  return { markdown, matter, lineMap }
+}

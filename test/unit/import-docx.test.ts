@@ -1,0 +1,79 @@
+/** Word import (issue 4): styles, bold leads, footnotes, tables, images, and typed numbering. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { docxToBlocks } from '../../src/import/docx.ts'
+import { importPlainText } from '../../src/import/plain-text.ts'
+import { structureToMarkdown } from '../../src/import/structure.ts'
+import { makeDocx } from '../helpers/make-docx.ts'
+
+const sample = readFileSync(join(import.meta.dirname, '../fixtures/import/party-work-meeting-speech.txt'), 'utf8')
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+async function importDocx(bytes: Buffer) {
+  const { blocks, notes } = await docxToBlocks(bytes)
+  const result = structureToMarkdown(blocks)
+  return { ...result, notes: [...notes, ...result.notes] }
+}
+
+describe('Word import', () => {
+  it('maps heading styles, bold lead text, footnotes and tables to the manuscript format', async () => {
+    const docx = await makeDocx(
+      [
+        { heading: 'title', text: '关于加强基层党建工作的通知' },
+        { heading: 1, text: '一、总体要求' },
+        { heading: 2, text: '指导思想' },
+        { runs: [{ text: '要旗帜鲜明讲政治。', bold: true }, { text: '始终把党的政治建设摆在首位', footnote: 1 }, { text: '。' }] },
+        { table: [['项目', '责任单位'], ['学习', '组织部']] },
+        '二、重点任务',
+        '今年要重点抓好三件事，有句号。',
+      ],
+      { 1: '见《中国共产党章程》。' },
+    )
+    const result = await importDocx(docx)
+    expect(result.markdown).toBe(
+      [
+        '---',
+        'title: 关于加强基层党建工作的通知',
+        '---',
+        '',
+        '## 一、总体要求',
+        '',
+        '### 指导思想',
+        '',
+        '**要旗帜鲜明讲政治。**始终把党的政治建设摆在首位[^1]。',
+        '',
+        '| 项目 | 责任单位 |',
+        '| -- | ---- |',
+        '| 学习 | 组织部  |',
+        '',
+        '## 二、重点任务',
+        '',
+        '今年要重点抓好三件事，有句号。',
+        '',
+        '[^1]: 见《中国共产党章程》。',
+        '',
+      ].join('\n'),
+    )
+    expect(result.notes).toContainEqual({ message: '第 3 段：按 Word 的标题样式当作二级标题：指导思想', rule: 'import-heading' })
+  })
+
+  it('shifts heading styles so the shallowest one used is level 1', async () => {
+    const result = await importDocx(await makeDocx(['标题', { heading: 2, text: '总体要求' }, '正文，有句号。', { heading: 3, text: '指导思想' }, '正文，有句号。']))
+    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## 总体要求', '### 指导思想'])
+  })
+
+  it('gives a document typed with manual numbering and no styles the same Markdown as the plain text', async () => {
+    const paragraphs = sample.split('\n').filter((l) => l.trim() !== '')
+    const result = await importDocx(await makeDocx(paragraphs))
+    expect(result.markdown).toBe(importPlainText(sample).markdown)
+    // Word has paragraphs, not lines: the guesses name the paragraph.
+    expect(result.notes.find((n) => n.rule === 'import-heading')?.message).toMatch(/^第 6 段：/)
+  })
+
+  it('leaves images out and says so', async () => {
+    const result = await importDocx(await makeDocx(['标题', '正文，有句号。', { image: PIXEL }]))
+    expect(result.markdown).not.toContain('data:')
+    expect(result.notes[0]).toMatchObject({ rule: 'import-image', severity: 'warning', message: expect.stringContaining('1 张图片没有导入') })
+  })
+})

@@ -1,0 +1,42 @@
+/** The parts of a speech set apart from body text (TP-7, EL-15, GB/T 9704 7.3.5). */
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { articleToHtml } from '../../src/pipeline/processor.ts'
+
+const html = (value: string) => articleToHtml(new VFile({ path: '/m/speech.md', value }), 'art-1')
+
+describe('speech parts', () => {
+  it('sets the salutation flush left, only as the first paragraph', async () => {
+    const out = await html('# 讲话\n\n同志们：\n\n今天开会。\n\n各位代表：\n')
+    expect(out).toContain('<p class="salutation">同志们：</p>')
+    expect(out).toContain('<p>各位代表：</p>')
+    expect(await html('# 讲话\n\n关于今年的工作，我讲三点意见：\n')).not.toContain('salutation')
+  })
+
+  it('aligns signature and date right, the date starting 2 字 right of the signature (GB/T 9704 7.3.5.2)', async () => {
+    const out = await html('# 通知\n\n正文。\n\n中共××县委组织部\n\n2026年3月5日\n')
+    // 9 字 of signature, 6 字 of date (digits are half width): date inset 9 − 6 = 3, signature 2.
+    expect(out).toContain('<p class="signature" style="padding-inline-end: 2em">中共××县委组织部</p>')
+    expect(out).toContain('<p class="closing-date" style="padding-inline-end: 3em">2026年3月5日</p>')
+  })
+
+  it('keeps the date 2 字 from the edge and moves a short signature left', async () => {
+    const out = await html('# 通知\n\n正文。\n\n县委办\n\n二〇二六年三月五日\n')
+    // date 9 字 at inset 2 starts 11 字 from the edge; the signature starts 2 字 left of it: 13 − 3 = 10.
+    expect(out).toContain('<p class="signature" style="padding-inline-end: 10em">县委办</p>')
+    expect(out).toContain('<p class="closing-date" style="padding-inline-end: 2em">二〇二六年三月五日</p>')
+  })
+
+  it('does not take a last sentence or a date inside text for a closing', async () => {
+    expect(await html('# 讲话\n\n谢谢大家！\n\n会议于2026年3月5日召开。\n')).not.toMatch(/signature|closing-date/)
+  })
+
+  it('marks the attachments note, and an attachment’s label and title', async () => {
+    const out = await html('# 通知\n\n正文。\n\n附件：1.任务清单\\\n2.考核办法\n\n县委办\n\n2026年3月5日\n\n附件1\n\n任务清单\n\n一是学习。\n')
+    expect(out).toContain('<p class="attachment-note">附件：1.任务清单<br>\n2.考核办法</p>')
+    expect(out).toContain('<p class="attachment-label">附件1</p>')
+    expect(out).toContain('<p class="attachment-title">任务清单</p>')
+    // The closing is the one before the attachment.
+    expect(out).toContain('class="signature"')
+  })
+})
