@@ -19,7 +19,7 @@ function seconds(value: string): number {
 
 function program(out: (line: string) => void, err: (line: string) => void): Command {
   const cli = new Command('booklet')
-    .description('把 Markdown 稿件排成 A5 学习资料小册子（PDF）')
+    .description('把讲话稿（.txt、Word .docx）或 Markdown 稿件排成 A5 学习资料小册子（PDF）')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) })
     .showHelpAfterError('（用 booklet --help 查看用法）')
@@ -29,7 +29,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
   cli
     .command('build')
     .description('生成 booklet.pdf 和 booklet.html')
-    .argument('[INPUT]', '稿件文件夹或一个 .md 文件', 'manuscript')
+    .argument('[INPUT]', '稿件文件夹，或一个 .md、.txt、.docx 文件', 'manuscript')
     .option('-o, --out <DIR>', '输出文件夹', 'dist')
     .option('--json', '在标准输出打印机器可读的报告（JSON）')
     .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
@@ -44,7 +44,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
   cli
     .command('check')
     .description('检查稿件：列出标点、编号、结构等问题和将要做的改动（不启动浏览器）')
-    .argument('[INPUT]', '稿件文件夹或一个 .md 文件', 'manuscript')
+    .argument('[INPUT]', '稿件文件夹，或一个 .md、.txt、.docx 文件', 'manuscript')
     .option('--fix', '把改动写回稿件（先在 .booklet-backup/ 中保留原稿备份）')
     .option('--json', '以 JSON 打印结果')
     .helpOption('-h, --help', '显示帮助')
@@ -65,7 +65,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .description('把讲话稿（.txt 纯文本，或 Word .docx）转成 Markdown 稿件，并列出每处推断，供核对')
     .argument('<FILE>', '.txt 或 .docx 文件')
     .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md；已存在时不覆盖）')
-    .option('-f, --force', '-o 指定的文件已存在时覆盖它（先在 .booklet-backup/ 中留一份备份）')
+    .option('-f, --force', '输出文件已存在时覆盖它（先在旁边的 .booklet-backup/ 中留一份备份）')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: { out?: string; force?: boolean }) => {
       const result = await importToMarkdown(file, opts)
