@@ -3,14 +3,19 @@
  * assemble the booklet HTML → paginate and print in Chromium → post-process the PDF → write
  * both outputs atomically. Returns one report; throws BookletError only for operational failures.
  */
+import { toString as hastToString } from 'hast-util-to-string'
 import { join, resolve } from 'node:path'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
 import { presetStyles } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
-import { ensureOutputDir, writeAtomically } from './output-files.ts'
+import { checkOutputDir, ensureOutputDir, writeAtomically } from './output-files.ts'
+import { imposeBooklet } from './pdf/impose.ts'
+import { comparePages, previousPageDigests } from './pdf/page-changes.ts'
+import { readPdfText } from './pdf/pdf-text.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
+import { preflight } from './pdf/preflight.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
 import { locateBrowser } from './render/locate-browser.ts'
@@ -24,6 +29,12 @@ export interface BuildOptions {
   browserPath?: string | undefined
   timeoutMs?: number
   cwd?: string
+  /** Also write booklet-imposed.pdf for saddle stitching (two A5 pages per A4 side). */
+  impose?: boolean
+  /** Fold marks on the imposed sheets. */
+  marks?: boolean
+  /** A failed preflight check fails the build, and the previous PDF stays. */
+  strict?: boolean
 }
 
 const A5_POINTS = { width: (148 / 25.4) * 72, height: (210 / 25.4) * 72 }
@@ -59,6 +70,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     fonts: [],
     markWidths: [],
     compression: null,
+    preflight: null,
+    imposition: null,
+    changes: null,
     diagnostics,
     timings,
   }
@@ -78,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const shownOut = displayPath(outDir, cwd)
   // Find the browser before anything is written: no empty output folder when there is none.
   const browserPath = locateBrowser({ flag: options.browserPath })
-  await ensureOutputDir(outDir, shownOut)
+  await checkOutputDir(outDir, shownOut)
 
   // 4. Paginate and print in Chromium.
   const outlines = processed.map((p) => p.outline)
@@ -106,7 +120,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   report.compression = rendered.compression
   Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
 
-  // 5. Metadata, exact A5 boxes, bookmarks.
+  // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
+  const printed = await time('read-back', () => readPdfText(rendered.pdf))
   const pdf = await time('postprocess', () =>
     postprocessPdf({
       pdf: rendered.pdf,
@@ -116,17 +131,48 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       subject: manuscript.config.subtitle,
       date: fixedDate(manuscript.config.date),
       bookmarks: bookmarks(outlines, rendered.targets),
+      pageDigests: printed.map((p) => p.fingerprint),
     }),
   )
+  const imposed = options.impose ? await time('impose', () => imposeBooklet(pdf, { marks: options.marks ?? false })) : undefined
+  if (imposed) {
+    const pageCount = imposed.sheets.length * 4
+    report.imposition = { sheets: imposed.sheets, pageCount, blanks: pageCount - rendered.pages.length }
+  }
 
-  // 6. Write both files; the previous booklet stays until the new one is complete.
+  // 6. Preflight: the PDF as a print shop would check it.
+  report.preflight = await time('preflight', () =>
+    preflight({
+      pdf,
+      pages: printed,
+      bodyStartPage: rendered.bodyStartPage,
+      toc: outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
+      manuscriptHan: processed.map(({ tree }) => hastToString(tree)).join('').match(/\p{Script=Han}/gu)?.join('') ?? '',
+      fonts: report.fonts,
+      missingFonts: rendered.missingFonts,
+      ...(report.imposition ? { imposedPageCount: report.imposition.pageCount } : {}),
+    }),
+  )
+  for (const failed of report.preflight.checks.filter((c) => !c.ok)) {
+    for (const problem of failed.problems) {
+      diagnostics.push({ file: report.input, message: `印前检查未通过（${failed.title}）：${problem}`, rule: failed.rule, severity: options.strict ? 'error' : 'warning' })
+    }
+  }
+  if (options.strict && !report.preflight.ok) return report
+
+  // 7. Write the files; the previous booklet stays until each new one is complete.
   const htmlPath = join(outDir, 'booklet.html')
   const pdfPath = join(outDir, 'booklet.pdf')
+  const imposedPath = join(outDir, 'booklet-imposed.pdf')
+  const previous = await previousPageDigests(pdfPath)
+  if (previous) report.changes = comparePages(previous, printed.map((p) => p.fingerprint), imposed?.sheets)
   await time('write', async () => {
+    await ensureOutputDir(outDir, shownOut)
     await writeAtomically(htmlPath, html, displayPath(htmlPath, cwd))
     await writeAtomically(pdfPath, pdf, displayPath(pdfPath, cwd))
+    if (imposed) await writeAtomically(imposedPath, imposed.pdf, displayPath(imposedPath, cwd))
   })
-  report.outputs = { html: displayPath(htmlPath, cwd), pdf: displayPath(pdfPath, cwd) }
+  report.outputs = { html: displayPath(htmlPath, cwd), pdf: displayPath(pdfPath, cwd), ...(imposed ? { imposed: displayPath(imposedPath, cwd) } : {}) }
   report.ok = true
   return report
 }

@@ -2,11 +2,12 @@
  * `booklet check`: the pure pipeline without a browser — every diagnostic of the manuscript,
  * and with `fix`, the changes written back into the Markdown after a backup copy is kept.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Diagnostic } from './diagnostics.ts'
 import { BookletError } from './errors.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
+import { makeDirectories } from './output-files.ts'
 import { applyEdits } from './pipeline/fixes.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 
@@ -36,7 +37,7 @@ export async function check(input: string, options: { fix?: boolean; cwd?: strin
     const backupDir = join(dirname(file.path), '.booklet-backup')
     const backup = join(backupDir, `${basename(file.path)}.${stamp}.bak`)
     try {
-      await mkdir(backupDir, { recursive: true })
+      await makeDirectories(backupDir)
       // The backup is written first: the author's text is never only in memory.
       await copyFile(file.path, backup)
       await writeFile(file.path, applyEdits(String(file.value), edits))

@@ -3,13 +3,13 @@
  * every guess listed by line so the author can check it. An existing file is never overwritten
  * unless asked (`--force`), and then only after a backup copy is kept.
  */
-import { copyFile, mkdir, stat } from 'node:fs/promises'
+import { copyFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Diagnostic } from './diagnostics.ts'
 import { BookletError } from './errors.ts'
 import { importFile, isImportable } from './import/import-file.ts'
 import { displayPath } from './manuscript/load-manuscript.ts'
-import { ensureOutputDir, writeAtomically } from './output-files.ts'
+import { ensureOutputDir, makeDirectories, writeAtomically } from './output-files.ts'
 
 export interface ImportCommandResult {
   written: string
@@ -37,7 +37,7 @@ export async function importToMarkdown(input: string, options: { out?: string; f
     }
     const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
     backup = join(dirname(target), '.booklet-backup', `${basename(target)}.${stamp}.bak`)
-    await mkdir(dirname(backup), { recursive: true })
+    await makeDirectories(dirname(backup))
     await copyFile(target, backup)
   }
   await ensureOutputDir(dirname(target), displayPath(dirname(target), cwd))

@@ -3,13 +3,30 @@
  * file goes to a temporary name beside its target and is renamed into place (rename is atomic
  * on one file system). A failed build leaves the previous booklet untouched.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { BookletError } from './errors.ts'
 
+/**
+ * Before the long part of a build: the output folder can be made (or written) — checked on the
+ * nearest folder that exists, so that nothing is created before there is something to put in it.
+ */
+export async function checkOutputDir(dir: string, shown: string): Promise<void> {
+  let existing = dir
+  while (!(await stat(existing).catch(() => undefined)) && dirname(existing) !== existing) existing = dirname(existing)
+  const info = await stat(existing).catch(() => undefined)
+  const writable = info?.isDirectory() && (await access(existing, constants.W_OK).then(() => true, () => false))
+  if (!writable) {
+    throw new BookletError(info && !info.isDirectory() ? `输出位置不是文件夹：${shown}` : `无法在此写入输出文件夹：${shown}`, {
+      hint: '请检查路径和写入权限，或用 --out 指定别的文件夹。',
+    })
+  }
+}
+
 export async function ensureOutputDir(dir: string, shown: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true })
+    await makeDirectories(dir)
   } catch (cause) {
     throw new BookletError(`无法创建输出文件夹：${shown}`, {
       hint: '请检查路径和写入权限，或用 --out 指定别的文件夹。',
@@ -27,4 +44,17 @@ export async function writeAtomically(path: string, data: string | Uint8Array, s
     await rm(temp, { force: true })
     throw new BookletError(`无法写入 ${shown}`, { hint: '请检查输出文件夹的写入权限和磁盘空间。', cause })
   }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own `mkdir(…, { recursive: true })` never returns for a
+ * path under a pseudo file system such as /proc (it retries ENOENT forever).
+ */
+export async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = []
+  for (let at = dir; !(await stat(at).catch(() => undefined)); at = dirname(at)) {
+    if (dirname(at) === at) break
+    missing.unshift(at)
+  }
+  for (const folder of missing) await mkdir(folder)
 }

@@ -1,11 +1,14 @@
 import type { Diagnostic } from './diagnostics.ts'
 import type { RoleFontReport } from './fonts/role-report.ts'
+import type { Sheet } from './pdf/impose.ts'
+import type { PageChanges } from './pdf/page-changes.ts'
+import type { PreflightResult } from './pdf/preflight.ts'
 
 /** Everything a build found out, for the CLI's summary, `--json`, and the tests. */
 export interface BuildReport {
   ok: boolean
   input: string
-  outputs: { html?: string; pdf?: string }
+  outputs: { html?: string; pdf?: string; imposed?: string }
   title: string
   /** Physical pages in the PDF, cover included. */
   pageCount: number
@@ -26,6 +29,12 @@ export interface BuildReport {
   compression: { halt: boolean; em: number } | null
   /** Widths of —— and …… as laid out, in em (QA-5). */
   markWidths: { mark: string; em: number }[]
+  /** The build's check of its own PDF (issue 5); null when no PDF was made. */
+  preflight: PreflightResult | null
+  /** With `--impose`: the sheets of booklet-imposed.pdf, A5 page indices per side (null = blank). */
+  imposition: { sheets: Sheet[]; pageCount: number; blanks: number } | null
+  /** Pages (and sheets) that differ from the previous booklet.pdf in the output folder; null if there was none. */
+  changes: PageChanges | null
   diagnostics: Diagnostic[]
   timings: Record<string, number>
 }

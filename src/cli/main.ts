@@ -34,9 +34,21 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--json', '在标准输出打印机器可读的报告（JSON）')
     .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
     .option('--timeout <SECONDS>', '排版时限（秒）', seconds, 300)
+    .option('--impose', '另外生成骑马钉拼版文件 booklet-imposed.pdf（A4 横向，每面两页，双面打印后对折装订）')
+    .option('--marks', '在拼版文件上印折叠标记（与 --impose 一起用）')
+    .option('--strict', '印前检查有任何一项未通过即算失败，不替换上一次的 PDF')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number }) => {
-      const report = await build({ input, outDir: opts.out, browserPath: opts.browser, timeoutMs: opts.timeout * 1000 })
+    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number; impose?: boolean; marks?: boolean; strict?: boolean }) => {
+      if (opts.marks && !opts.impose) throw new BookletError('--marks 只能与 --impose 一起使用', { hint: '例如：booklet build --impose --marks' })
+      const report = await build({
+        input,
+        outDir: opts.out,
+        browserPath: opts.browser,
+        timeoutMs: opts.timeout * 1000,
+        impose: opts.impose ?? false,
+        marks: opts.marks ?? false,
+        strict: opts.strict ?? false,
+      })
       if (opts.json) out(JSON.stringify(report, null, 2))
       else printReport(report, err)
       if (!report.ok) process.exitCode = 1

@@ -5,7 +5,11 @@ import type { BuildReport } from '../report.ts'
 export function printReport(report: BuildReport, write: (line: string) => void): void {
   for (const d of report.diagnostics) write(formatDiagnostic(d))
   if (!report.ok) {
-    write('生成失败：稿件中有错误（见上），未写出 PDF。')
+    write(
+      report.preflight && !report.preflight.ok
+        ? '生成失败：印前检查未通过（--strict，见上），未写出 PDF，上一次的 PDF 保持不变。'
+        : '生成失败：稿件中有错误（见上），未写出 PDF。',
+    )
     return
   }
   const bodyPages = report.pages.filter((p) => p.folio !== null).length
@@ -13,6 +17,39 @@ export function printReport(report: BuildReport, write: (line: string) => void):
   for (const article of report.articles) {
     write(`  第 ${article.folio ?? '?'} 页  ${article.title}`)
   }
+  if (report.preflight) {
+    const failed = report.preflight.checks.filter((c) => !c.ok)
+    write(failed.length ? `印前检查：${failed.length} 项未通过（${failed.map((c) => c.title).join('；')}），详见上面的警告` : `印前检查：${report.preflight.checks.length} 项全部通过`)
+  }
+  if (report.imposition && report.outputs.imposed) {
+    const { sheets, blanks } = report.imposition
+    write(`拼版文件 ${report.outputs.imposed}：${sheets.length} 张 A4 纸（双面）${blanks ? `，末尾补了 ${blanks} 个空白页` : ''}。`)
+    write('  打印：纸张 A4，“实际大小”（不缩放），双面打印选“短边翻转”；整叠对折，在折线处骑马钉装订。')
+  }
+  if (report.changes) write(describeChanges(report))
   const seconds = Object.values(report.timings).reduce((a, b) => a + b, 0) / 1000
   write(`用时 ${seconds.toFixed(1)} 秒`)
+}
+
+/** “与上次相比，第 1、3～5 页有变化” with the folios printed on them, and the sheets to reprint. */
+function describeChanges(report: BuildReport): string {
+  const { pages, removed, sheets } = report.changes!
+  if (pages.length === 0 && removed === 0) return '与上次生成的 PDF 相比，没有页面变化。'
+  const named = ranges(pages.map((p) => p + 1)).join('、')
+  const folios = pages.map((p) => report.pages[p]?.folio).filter((f): f is number => f !== null && f !== undefined)
+  let line = `与上次相比有变化的页：PDF 第 ${named} 页${folios.length ? `（页码 ${ranges(folios).join('、')}）` : ''}${removed ? `；少了 ${removed} 页` : ''}，只需重印这些页。`
+  if (sheets?.length) line += `\n  拼版文件中需重印：${sheets.map((s) => `第 ${s.sheet + 1} 张${s.side === 'front' ? '正面' : '反面'}`).join('、')}。`
+  return line
+}
+
+/** [1, 3, 4, 5] → ['1', '3～5'] */
+function ranges(numbers: number[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++
+    out.push(j > i ? `${numbers[i]}～${numbers[j]}` : String(numbers[i]))
+    i = j
+  }
+  return out
 }

@@ -3,6 +3,7 @@
  * and bookmarks (the outline) pointing at the pages where articles and headings are printed.
  */
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib'
+import { setPageDigests } from './page-changes.ts'
 
 export interface Bookmark {
   title: string
@@ -21,6 +22,8 @@ export interface PostprocessInput {
   /** Fixed dates keep the output reproducible. */
   date: Date
   bookmarks: Bookmark[]
+  /** Per-page digests of the printed text, for telling the next build which pages changed. */
+  pageDigests?: string[]
 }
 
 export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Array> {
@@ -41,6 +44,7 @@ export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Arra
   doc.setCreationDate(input.date)
   doc.setModificationDate(input.date)
   if (input.bookmarks.length > 0) addOutline(doc, input.bookmarks)
+  if (input.pageDigests) setPageDigests(doc, input.pageDigests)
   return doc.save({ useObjectStreams: false })
 }
 

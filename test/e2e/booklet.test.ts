@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
+import { NO_LINE_END, NO_LINE_START } from '../../src/pdf/preflight.ts'
 import type { BuildReport } from '../../src/report.ts'
 import { folioOf, hanOf, pageLines, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines, underfilledLines } from '../helpers/pdf.ts'
 
@@ -63,6 +64,10 @@ function tocNumbers(built: Built): Map<string, number> {
 }
 
 function commonChecks(get: () => Built) {
+  it('passes its own preflight (issue 5)', () => {
+    expect(get().report.preflight!.checks.filter((c) => !c.ok)).toEqual([])
+  })
+
   it('has A5 pages (148 × 210 mm)', async () => {
     const { doc } = await readOutline(get().pdf)
     expect(doc.getPageCount()).toBe(get().report.pageCount)
@@ -175,8 +180,8 @@ function commonChecks(get: () => Built) {
 }
 
 /** typography.md §4.2: marks that may not start, or not end, a line (GB style). */
-const NO_START = new Set([...'。，、；：？！）］｝〕〉》」』】〗〙”’·～%‰℃'])
-const NO_END = new Set([...'（［｛〔〈《「『【〖〘“‘／'])
+const NO_START = NO_LINE_START
+const NO_END = NO_LINE_END
 
 function typographyChecks(get: () => Built) {
   it('starts and ends no line with a forbidden mark (QA-4)', () => {

@@ -1,0 +1,91 @@
+/**
+ * Reads a PDF's printed text the way a reader sees it: per page, lines of text from top to
+ * bottom with their position, through pdf.js (no browser, no poppler). Used by the preflight and
+ * to tell which pages changed since the previous build.
+ */
+import { createHash } from 'node:crypto'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
+
+export interface PdfLine {
+  text: string
+  /** Baseline, in points from the bottom of the page. */
+  y: number
+  xMin: number
+  xMax: number
+  /** Largest font size on the line, in points. */
+  size: number
+}
+
+export interface PdfPage {
+  width: number
+  height: number
+  lines: PdfLine[]
+  /** Digest of what is printed on the page: text, positions and sizes. */
+  fingerprint: string
+}
+
+export async function readPdfText(pdf: Uint8Array): Promise<PdfPage[]> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = getDocument({ data: pdf.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+  const doc = await task.promise
+  try {
+    const pages: PdfPage[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const [, , width, height] = page.view as [number, number, number, number]
+      const content = await page.getTextContent()
+      const items = content.items
+        .filter((item): item is TextItem => 'str' in item && item.str !== '')
+        .map((item) => ({ ...item, str: unifiedHan(item.str) }))
+      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items) })
+      page.cleanup()
+    }
+    return pages
+  } finally {
+    await task.destroy()
+  }
+}
+
+/** Items whose baselines lie within 2 pt form one line; lines from top to bottom, items left to right. */
+function toLines(items: TextItem[]): PdfLine[] {
+  const lines: { y: number; items: TextItem[] }[] = []
+  for (const item of items) {
+    const y = item.transform[5]!
+    const line = lines.find((l) => Math.abs(l.y - y) < 2)
+    if (line) line.items.push(item)
+    else lines.push({ y, items: [item] })
+  }
+  return lines
+    .sort((a, b) => b.y - a.y)
+    .map(({ y, items: parts }) => {
+      parts.sort((a, b) => a.transform[4]! - b.transform[4]!)
+      const first = parts[0]!
+      const last = parts.at(-1)!
+      return {
+        text: parts.map((p) => p.str).join(''),
+        y,
+        xMin: first.transform[4]!,
+        xMax: last.transform[4]! + last.width,
+        size: Math.max(...parts.map((p) => Math.abs(p.transform[3]!))),
+      }
+    })
+}
+
+function fingerprintOf(items: TextItem[]): string {
+  const hash = createHash('sha256')
+  for (const item of items) {
+    const [a, , , d, x, y] = item.transform as number[]
+    hash.update(`${item.str}\u0000${a!.toFixed(2)},${d!.toFixed(2)},${x!.toFixed(2)},${y!.toFixed(2)}\n`)
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * A font may draw 工 and the Kangxi radical ⼯ with one glyph, and pdf.js may then report the
+ * radical. Radicals and compatibility ideographs are read as the unified ideograph they stand for
+ * (NFKC, applied to those blocks only: it would also turn full-width punctuation half-width).
+ */
+function unifiedHan(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/gu, (char) => char.normalize('NFKC'))
+}

@@ -1,0 +1,183 @@
+/**
+ * Preflight (issue 5): every build reads its own PDF back, as a print shop would, and checks the
+ * promises a printed booklet must keep. Each check names its rule and lists what it found; the
+ * build reports them and `--strict` refuses to replace the previous PDF when one fails.
+ * Pure apart from parsing: PDF pages (text lines) and font dictionaries in, results out.
+ */
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
+import type { RoleFontReport } from '../fonts/role-report.ts'
+import type { PdfPage } from './pdf-text.ts'
+
+export interface PreflightCheck {
+  id: string
+  rule: string
+  /** What is checked, in Chinese, for the report. */
+  title: string
+  ok: boolean
+  problems: string[]
+}
+
+export interface PreflightResult {
+  ok: boolean
+  checks: PreflightCheck[]
+}
+
+export interface PreflightInput {
+  pdf: Uint8Array
+  pages: PdfPage[]
+  /** Physical index of the page printed "— 1 —". */
+  bodyStartPage: number
+  /** TOC entries and the physical page their target is on. */
+  toc: { text: string; page: number }[]
+  /** Han characters of the articles, in reading order. */
+  manuscriptHan: string
+  fonts: RoleFontReport[]
+  missingFonts: string[]
+  /** When imposing: pages after padding with blanks. */
+  imposedPageCount?: number
+}
+
+/** LC-2: marks that may not begin a line, and marks that may not end one. */
+export const NO_LINE_START = new Set([...'。，、；：？！）］｝〕〉》」』】〗〙”’·～%‰℃'])
+export const NO_LINE_END = new Set([...'（［｛〔〈《「『【〖〘“‘／'])
+
+const FOLIO = /^—\s*(\d+)\s*—$/u
+const squash = (text: string) => text.replace(/[\s·.…⋯]+/gu, '')
+const hanOf = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('')
+const folioOf = (page: PdfPage | undefined) => {
+  for (const line of page?.lines ?? []) {
+    const match = FOLIO.exec(line.text.trim())
+    if (match) return Number(match[1])
+  }
+  return null
+}
+const textLines = (page: PdfPage) => page.lines.filter((l) => !FOLIO.test(l.text.trim()) && l.text.trim() !== '')
+
+export async function preflight(input: PreflightInput): Promise<PreflightResult> {
+  const checks = [
+    tocNumbers(input),
+    lineMarks(input),
+    hanComplete(input),
+    await embeddedFonts(input.pdf),
+    roleFonts(input),
+    foliosOnBlankPages(input),
+    folioSides(input),
+    ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
+  ]
+  return { ok: checks.every((c) => c.ok), checks }
+}
+
+function check(id: string, rule: string, title: string, problems: string[]): PreflightCheck {
+  return { id, rule, title, ok: problems.length === 0, problems }
+}
+
+/** QA-12: the number after each TOC entry is the folio printed on the page of its heading. */
+function tocNumbers({ pages, bodyStartPage, toc }: PreflightInput): PreflightCheck {
+  const tocText = squash(pages.slice(0, bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join(''))
+  const problems: string[] = []
+  for (const entry of toc) {
+    const target = pages[entry.page]
+    const printed = folioOf(target)
+    const escaped = squash(entry.text).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+    const listed = new RegExp(`${escaped}(\\d+)`, 'u').exec(tocText)?.[1]
+    if (!listed) problems.push(`目录中找不到“${entry.text}”或它的页码`)
+    else if (Number(listed) !== printed) problems.push(`目录中“${entry.text}”的页码是 ${listed}，它实际印在第 ${printed ?? '（无页码）'} 页`)
+    else if (!squash(textLines(target!).map((l) => l.text).join('')).includes(squash(entry.text))) {
+      problems.push(`“${entry.text}”不在目录所指的第 ${listed} 页上`)
+    }
+  }
+  return check('toc-pages', 'QA-12', '目录页码与标题所在页一致', problems)
+}
+
+/** QA-4 / LC-2: no line of the body begins or ends with a mark that may not stand there. */
+function lineMarks({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  pages.forEach((page, i) => {
+    if (i < bodyStartPage) return
+    for (const line of textLines(page)) {
+      const text = line.text.trim()
+      const first = text[0]!
+      // A lone — at the start is half of a broken ——.
+      const loneDash = first === '—' && text[1] !== '—'
+      if (NO_LINE_START.has(first) || loneDash) problems.push(`第 ${folioOf(page) ?? i + 1} 页一行以“${first}”开头：${text.slice(0, 12)}……`)
+      if (NO_LINE_END.has(text.at(-1)!)) problems.push(`第 ${folioOf(page) ?? i + 1} 页一行以“${text.at(-1)}”结尾：……${text.slice(-12)}`)
+    }
+  })
+  return check('line-marks', 'QA-4', '行首行尾没有禁用的标点', problems)
+}
+
+/** Every Han character of the manuscript is printed, in order, on the body pages (nothing lost at a break). */
+function hanComplete({ pages, bodyStartPage, manuscriptHan }: PreflightInput): PreflightCheck {
+  const printed = hanOf(pages.slice(bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join(''))
+  const missing: string[] = []
+  let at = 0
+  for (const [i, char] of [...manuscriptHan].entries()) {
+    const found = printed.indexOf(char, at)
+    if (found < 0) missing.push(`“${char}”（${[...manuscriptHan].slice(Math.max(0, i - 6), i + 1).join('')}）`)
+    else at = found + 1
+  }
+  const problems = missing.length ? [`稿件中有 ${missing.length} 个字没有印出来，如 ${missing.slice(0, 5).join('、')}`] : []
+  return check('text-complete', 'TP-1', '稿件的每个汉字都印在正文页上', problems)
+}
+
+/** No Type 3 font (print shops reject them) and every font embedded. */
+async function embeddedFonts(pdf: Uint8Array): Promise<PreflightCheck> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const problems = new Set<string>()
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue
+    const subtype = object.get(PDFName.of('Subtype'))
+    const name = String(object.get(PDFName.of('BaseFont')) ?? '').replace(/^\/([A-Z]{6}\+)?/u, '')
+    if (subtype === PDFName.of('Type3')) problems.add(`Type 3 字体：${name || '（无名）'}`)
+    if (subtype === PDFName.of('Type0')) continue // its descendant CID font carries the descriptor
+    const descriptor = object.lookup(PDFName.of('FontDescriptor'))
+    if (subtype !== PDFName.of('Type3') && !(descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(PDFName.of(k)) instanceof PDFRef))) {
+      problems.add(`字体没有嵌入：${name}`)
+    }
+  }
+  return check('fonts-embedded', 'QA-7', '字体全部嵌入，没有 Type 3 字体', [...problems])
+}
+
+/** FN-5 / FN-6: every role drew its text with its own font, no fallback face. */
+function roleFonts({ fonts, missingFonts }: PreflightInput): PreflightCheck {
+  const problems = missingFonts.map((family) => `字体未能载入：${family}`)
+  for (const role of fonts) {
+    if (role.source === 'fallback') problems.push(`${role.label}用的是替代字体 ${role.face}`)
+    const others = role.used.filter((f) => f.family !== role.face && f.family !== 'Booklet Latin' && !/Liberation|Times/.test(f.family))
+    for (const face of others) problems.push(`${role.label}中有 ${face.glyphs} 个字用了替代字体 ${face.family}`)
+  }
+  return check('role-fonts', 'FN-5', '各角色都用预定字体，没有替代字体', problems)
+}
+
+/** QA-10: no page number on the cover or on a blank page. */
+function foliosOnBlankPages({ pages }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  if (folioOf(pages[0]) !== null) problems.push('封面印了页码')
+  pages.forEach((page, i) => {
+    const folio = folioOf(page)
+    if (folio !== null && textLines(page).length === 0) problems.push(`空白页（第 ${i + 1} 张 PDF 页）印了页码 ${folio}`)
+  })
+  return check('blank-folios', 'QA-10', '封面和空白页不印页码', problems)
+}
+
+/**
+ * QA-10 / EL-23: odd page numbers on right-hand pages (the cover, PDF page 1, is a right-hand
+ * page), and each number on the outer side of its page.
+ */
+function folioSides({ pages }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  pages.forEach((page, i) => {
+    const folio = folioOf(page)
+    if (folio === null) return
+    const right = i % 2 === 0
+    if (folio % 2 === 1 !== right) problems.push(`页码 ${folio} 印在${right ? '右' : '左'}页（第 ${i + 1} 张 PDF 页）`)
+    const line = page.lines.find((l) => FOLIO.test(l.text.trim()))!
+    const outer = right ? line.xMin > page.width / 2 : line.xMax < page.width / 2
+    if (!outer) problems.push(`页码 ${folio} 没有印在页面外侧（第 ${i + 1} 张 PDF 页）`)
+  })
+  return check('folio-sides', 'QA-10', '单页码在右页、双页码在左页', problems)
+}
+
+function multipleOfFour(count: number): PreflightCheck {
+  return check('page-count', 'QA-10', '拼版页数是 4 的倍数', count % 4 === 0 ? [] : [`拼版后共 ${count} 页，不是 4 的倍数`])
+}

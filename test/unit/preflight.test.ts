@@ -1,0 +1,124 @@
+/** Preflight (issue 5): each check passes on a good PDF and fails, with a message, on a bad one. */
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import type { RoleFontReport } from '../../src/fonts/role-report.ts'
+import type { PdfLine, PdfPage } from '../../src/pdf/pdf-text.ts'
+import { preflight, type PreflightInput } from '../../src/pdf/preflight.ts'
+
+const W = 419.53
+const line = (text: string, y: number, xMin = 50): PdfLine => ({ text, y, xMin, xMax: xMin + 12 * [...text].length, size: 12 })
+const page = (lines: PdfLine[]): PdfPage => ({ width: W, height: 595.28, lines, fingerprint: '' })
+const folio = (n: number) => line(`— ${n} —`, 50, n % 2 ? 330 : 60)
+
+/** Cover, blank verso, TOC, blank, then two body pages — 1 — and — 2 —. */
+function goodBooklet(): PdfPage[] {
+  return [
+    page([line('学习资料', 400)]),
+    page([]),
+    page([line('目录', 500), line('讲话·········1', 470), line('一、总体要求·····2', 450)]),
+    page([]),
+    page([line('讲话', 500), line('正文第一句。', 470), folio(1)]),
+    page([line('一、总体要求', 500), line('正文第二句。', 470), folio(2)]),
+  ]
+}
+
+const roleFont = (over: Partial<RoleFontReport> = {}): RoleFontReport => ({
+  role: 'fs',
+  label: '仿宋',
+  family: 'FandolFang',
+  face: 'FandolFang R',
+  source: 'bundled',
+  used: [{ family: 'FandolFang R', glyphs: 100 } as never],
+  ...over,
+})
+
+async function embeddedPdf(): Promise<Uint8Array> {
+  return (await PDFDocument.create()).save()
+}
+
+async function input(over: Partial<PreflightInput> = {}): Promise<PreflightInput> {
+  return {
+    pdf: await embeddedPdf(),
+    pages: goodBooklet(),
+    bodyStartPage: 4,
+    toc: [
+      { text: '讲话', page: 4 },
+      { text: '一、总体要求', page: 5 },
+    ],
+    manuscriptHan: '讲话正文第一句一总体要求正文第二句',
+    fonts: [roleFont()],
+    missingFonts: [],
+    ...over,
+  }
+}
+
+const failed = async (over: Partial<PreflightInput>) => (await preflight(await input(over))).checks.filter((c) => !c.ok).map((c) => [c.id, c.problems])
+
+describe('preflight', () => {
+  it('passes a good booklet', async () => {
+    const result = await preflight(await input())
+    expect(result.checks.map((c) => [c.id, c.ok])).toEqual([
+      ['toc-pages', true],
+      ['line-marks', true],
+      ['text-complete', true],
+      ['fonts-embedded', true],
+      ['role-fonts', true],
+      ['blank-folios', true],
+      ['folio-sides', true],
+    ])
+    expect(result.ok).toBe(true)
+  })
+
+  it('finds a TOC number that is not the page of its heading (QA-12)', async () => {
+    const pages = goodBooklet()
+    pages[2] = page([line('目录', 500), line('讲话·········1', 470), line('一、总体要求·····3', 450)])
+    expect(await failed({ pages })).toEqual([['toc-pages', ['目录中“一、总体要求”的页码是 3，它实际印在第 2 页']]])
+  })
+
+  it('finds a line that starts with 。 or ends with “ (QA-4)', async () => {
+    const pages = goodBooklet()
+    pages[5] = page([line('。正文第二句“', 470), folio(2)])
+    expect(await failed({ pages, manuscriptHan: '正文第二句', toc: [] })).toEqual([
+      ['line-marks', ['第 2 页一行以“。”开头：。正文第二句“……', '第 2 页一行以““”结尾：……。正文第二句“']],
+    ])
+  })
+
+  it('finds Han characters of the manuscript that were not printed', async () => {
+    expect(await failed({ manuscriptHan: '讲话正文第一句丢失的字一总体要求正文第二句' })).toEqual([
+      ['text-complete', ['稿件中有 4 个字没有印出来，如 “丢”（话正文第一句丢）、“失”（正文第一句丢失）、“的”（文第一句丢失的）、“字”（第一句丢失的字）']],
+    ])
+  })
+
+  it('finds Type 3 fonts and fonts that are not embedded', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage().drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica) })
+    doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type3', BaseFont: PDFName.of('ABCDEF+Odd') }))
+    expect(await failed({ pdf: await doc.save() })).toEqual([['fonts-embedded', ['字体没有嵌入：Helvetica', 'Type 3 字体：Odd']]])
+  })
+
+  it('finds a role drawn with a fallback face, or partly with one', async () => {
+    const fonts = [
+      roleFont({ source: 'fallback', face: 'AR PL UMing', used: [{ family: 'AR PL UMing', glyphs: 100 } as never] }),
+      roleFont({ label: '黑体', used: [{ family: 'FandolFang R', glyphs: 90 } as never, { family: 'Noto Sans CJK SC', glyphs: 2 } as never] }),
+    ]
+    expect(await failed({ fonts, missingFonts: ['FandolKai'] })).toEqual([
+      ['role-fonts', ['字体未能载入：FandolKai', '仿宋用的是替代字体 AR PL UMing', '黑体中有 2 个字用了替代字体 Noto Sans CJK SC']],
+    ])
+  })
+
+  it('finds page numbers on the cover and on blank pages, and odd numbers on left pages', async () => {
+    const pages = goodBooklet()
+    pages[0] = page([line('学习资料', 400), folio(1)])
+    pages[3] = page([folio(2)])
+    pages[5] = page([line('一、总体要求', 500), line('正文第二句。', 470), line('— 3 —', 50, 330)])
+    expect(await failed({ pages, toc: [] })).toEqual([
+      ['blank-folios', ['封面印了页码', '空白页（第 4 张 PDF 页）印了页码 2']],
+      ['folio-sides', ['页码 3 印在左页（第 6 张 PDF 页）', '页码 3 没有印在页面外侧（第 6 张 PDF 页）']],
+    ])
+  })
+
+  it('checks the padded page count when imposing', async () => {
+    expect((await preflight(await input({ imposedPageCount: 8 }))).checks.at(-1)).toMatchObject({ id: 'page-count', ok: true })
+    expect(await failed({ imposedPageCount: 10 })).toEqual([['page-count', ['拼版后共 10 页，不是 4 的倍数']]])
+  })
+})
