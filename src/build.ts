@@ -6,7 +6,7 @@
 import { toString as hastToString } from 'hast-util-to-string'
 import { join, resolve } from 'node:path'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
-import { presetStyles } from './document/styles.ts'
+import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
@@ -35,9 +35,9 @@ export interface BuildOptions {
   marks?: boolean
   /** A failed preflight check fails the build, and the previous PDF stays. */
   strict?: boolean
+  /** Overrides booklet.yaml's preset. */
+  preset?: PresetName
 }
-
-const A5_POINTS = { width: (148 / 25.4) * 72, height: (210 / 25.4) * 72 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd()
@@ -79,13 +79,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (diagnostics.some((d) => d.severity === 'error')) return report
 
   // 3. One HTML document: cover, 目录, articles, styles and fonts.
-  const styles = await presetStyles(manuscript.config.preset)
+  const preset = options.preset ?? manuscript.config.preset
+  const styles = await presetStyles(preset)
   const html = documentToHtml(
     bookletDocument({
       config: manuscript.config,
       title,
       articles: processed.map(({ tree, outline }) => ({ tree, outline })),
       css: styles.css,
+      frontMatter: styles.frontMatter,
     }),
   )
   const outDir = resolve(cwd, options.outDir ?? 'dist')
@@ -122,16 +124,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
   const printed = await time('read-back', () => readPdfText(rendered.pdf))
+  const pageSize = { width: (styles.grid.pageWidthMm / 25.4) * 72, height: (styles.grid.pageHeightMm / 25.4) * 72 }
+  // What is printed and on what size of paper: a change of preset changes every page.
+  const digests = printed.map((p) => `${p.fingerprint}-${Math.round(pageSize.width)}x${Math.round(pageSize.height)}`)
   const pdf = await time('postprocess', () =>
     postprocessPdf({
       pdf: rendered.pdf,
-      pageSize: A5_POINTS,
+      // Exact trim size from the preset's grid (Chromium writes 420 × 594.96 pt for A5).
+      pageSize,
       title,
       author: manuscript.config.publisher,
       subject: manuscript.config.subtitle,
       date: fixedDate(manuscript.config.date),
       bookmarks: bookmarks(outlines, rendered.targets),
-      pageDigests: printed.map((p) => p.fingerprint),
+      pageDigests: digests,
     }),
   )
   const imposed = options.impose ? await time('impose', () => imposeBooklet(pdf, { marks: options.marks ?? false })) : undefined
@@ -146,7 +152,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       pdf,
       pages: printed,
       bodyStartPage: rendered.bodyStartPage,
-      toc: outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
+      hasCover: styles.frontMatter,
+      toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
       manuscriptHan: processed.map(({ tree }) => hastToString(tree)).join('').match(/\p{Script=Han}/gu)?.join('') ?? '',
       fonts: report.fonts,
       missingFonts: rendered.missingFonts,
@@ -165,7 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const pdfPath = join(outDir, 'booklet.pdf')
   const imposedPath = join(outDir, 'booklet-imposed.pdf')
   const previous = await previousPageDigests(pdfPath)
-  if (previous) report.changes = comparePages(previous, printed.map((p) => p.fingerprint), imposed?.sheets)
+  if (previous) report.changes = comparePages(previous, digests, imposed?.sheets)
   await time('write', async () => {
     await ensureOutputDir(outDir, shownOut)
     await writeAtomically(htmlPath, html, displayPath(htmlPath, cwd))

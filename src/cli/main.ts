@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { build } from '../build.ts'
+import { PRESETS } from '../config/schema.ts'
+import type { PresetName } from '../document/styles.ts'
 import { importToMarkdown } from '../import-command.ts'
 import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
@@ -15,6 +17,11 @@ function seconds(value: string): number {
   const n = Number(value)
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('应为正数（秒）')
   return n
+}
+
+function presetName(value: string): PresetName {
+  if (!(PRESETS as readonly string[]).includes(value)) throw new InvalidArgumentError(`版式只能是 ${PRESETS.join('、')}`)
+  return value as PresetName
 }
 
 function program(out: (line: string) => void, err: (line: string) => void): Command {
@@ -34,11 +41,12 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--json', '在标准输出打印机器可读的报告（JSON）')
     .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
     .option('--timeout <SECONDS>', '排版时限（秒）', seconds, 300)
+    .option('--preset <NAME>', `版式：${PRESETS.join('、')}（覆盖 booklet.yaml 中的 preset）`, presetName)
     .option('--impose', '另外生成骑马钉拼版文件 booklet-imposed.pdf（A4 横向，每面两页，双面打印后对折装订）')
     .option('--marks', '在拼版文件上印折叠标记（与 --impose 一起用）')
     .option('--strict', '印前检查有任何一项未通过即算失败，不替换上一次的 PDF')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number; impose?: boolean; marks?: boolean; strict?: boolean }) => {
+    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean }) => {
       if (opts.marks && !opts.impose) throw new BookletError('--marks 只能与 --impose 一起使用', { hint: '例如：booklet build --impose --marks' })
       const report = await build({
         input,
@@ -48,6 +56,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
         impose: opts.impose ?? false,
         marks: opts.marks ?? false,
         strict: opts.strict ?? false,
+        ...(opts.preset ? { preset: opts.preset } : {}),
       })
       if (opts.json) out(JSON.stringify(report, null, 2))
       else printReport(report, err)

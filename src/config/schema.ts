@@ -15,7 +15,8 @@ const DateText = v.pipe(
 
 const Text = v.pipe(v.string('应为文字'), v.trim(), v.nonEmpty('不能为空'))
 
-export const PRESETS = ['a5-booklet'] as const
+/** Kept in step with PRESET_LAYOUTS in src/document/styles.ts (a test checks it). */
+export const PRESETS = ['a5-booklet', 'gongwen-a4'] as const
 
 export const BookletConfigSchema = v.strictObject(
   {

@@ -18,6 +18,8 @@ export interface DocumentInput {
   title: string
   articles: { tree: Root; outline: ArticleOutline }[]
   css: string
+  /** Cover and 目录 (the A5 booklet); without them the first article opens page 1 (gongwen-a4). */
+  frontMatter: boolean
 }
 
 export function bookletDocument(input: DocumentInput): Root {
@@ -38,8 +40,8 @@ export function bookletDocument(input: DocumentInput): Root {
           h('style', input.css),
         ]),
         h('body', [
-          coverElement(input.config, input.title),
-          tocElement(input.articles.map((a) => a.outline)),
+          input.frontMatter ? coverElement(input.config, input.title) : undefined,
+          input.frontMatter ? tocElement(input.articles.map((a) => a.outline)) : undefined,
           h('main', articles),
         ]),
       ]),

@@ -1,13 +1,15 @@
 /**
  * Emits the `@page` rules of a preset from its grid custom properties (styles/<preset>/grid.css).
  * Paged.js needs literal lengths in `@page`, and the grid must be written down only once, so the
- * margins are computed here: type area = cpl × fs by lpp × lh, the rest is margin.
+ * margins are computed here: type area = cpl × pitch by lpp × lh, the rest is margin.
  */
 
 export interface Grid {
   pageWidthMm: number
   pageHeightMm: number
   fsPt: number
+  /** Character pitch (fs + letter-spacing); GB/T 9704 fits 28 字 of 16 pt in 156 mm. */
+  pitchPt: number
   lhPt: number
   cpl: number
   lpp: number
@@ -32,8 +34,8 @@ function lengthIn(value: string, unit: 'mm' | 'pt'): number {
 export function readGrid(css: string): Grid {
   const props = new Map<string, string>()
   for (const m of css.matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)) props.set(m[1]!, m[2]!.trim())
-  const get = (name: string) => {
-    const value = props.get(name)
+  const get = (name: string, fallback?: string) => {
+    const value = props.get(name) ?? fallback
     if (value === undefined) throw new Error(`grid.css: --${name} is missing`)
     return value
   }
@@ -41,6 +43,7 @@ export function readGrid(css: string): Grid {
     pageWidthMm: lengthIn(get('page-width'), 'mm'),
     pageHeightMm: lengthIn(get('page-height'), 'mm'),
     fsPt: lengthIn(get('fs'), 'pt'),
+    pitchPt: lengthIn(get('pitch', get('fs')), 'pt'),
     lhPt: lengthIn(get('lh'), 'pt'),
     cpl: Number(get('cpl')),
     lpp: Number(get('lpp')),
@@ -54,8 +57,12 @@ export function readGrid(css: string): Grid {
 const mm = (n: number) => `${n.toFixed(3)}mm`
 
 export function pageRules(grid: Grid): string {
-  const measureMm = (grid.cpl * grid.fsPt) / PT_PER_MM
-  const heightMm = (grid.lpp * grid.lhPt) / PT_PER_MM
+  // Chromium rounds every line box and glyph advance to 1/64 px: a type area exactly lpp × lh
+  // tall can be a hair too short for its last line (28.98 pt lines: 0.01 px over). A slack of
+  // 0.05 mm, far less than a line or a character, keeps the grid whole.
+  const slackMm = 0.05
+  const measureMm = (grid.cpl * grid.pitchPt) / PT_PER_MM + slackMm
+  const heightMm = (grid.lpp * grid.lhPt) / PT_PER_MM + slackMm
   const bottom = grid.pageHeightMm - grid.marginTopMm - heightMm
   const outside = grid.pageWidthMm - grid.marginInsideMm - measureMm
   // The folio's dash centre sits folioDrop below the type area (EL-23).

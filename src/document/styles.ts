@@ -7,17 +7,27 @@ import { pageRules, readGrid, type Grid } from './page-rules.ts'
 
 export const STYLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../styles')
 
-/** Order matters: later files refine earlier ones. */
-const FILES = ['grid.css', 'base.css', 'article.css', 'cover.css', 'toc.css']
+/**
+ * Each preset: its grid (first), the shared body and article styles, then its own files, which
+ * refine the shared ones (later rules win). `frontMatter`: a cover and a 目录 before the articles.
+ */
+export const PRESET_LAYOUTS = {
+  'a5-booklet': { files: ['a5-booklet/grid.css', 'common/base.css', 'common/article.css', 'a5-booklet/cover.css', 'a5-booklet/toc.css'], frontMatter: true },
+  'gongwen-a4': { files: ['gongwen-a4/grid.css', 'common/base.css', 'common/article.css', 'gongwen-a4/gongwen.css'], frontMatter: false },
+} as const
+
+export type PresetName = keyof typeof PRESET_LAYOUTS
 
 export interface PresetStyles {
   css: string
   grid: Grid
+  /** Cover and 目录 before the articles (the booklet), or the articles alone (an official document). */
+  frontMatter: boolean
 }
 
-export async function presetStyles(preset: string): Promise<PresetStyles> {
-  const dir = join(STYLES_DIR, preset)
-  const parts = await Promise.all(FILES.map((name) => readFile(join(dir, name), 'utf8')))
+export async function presetStyles(preset: PresetName): Promise<PresetStyles> {
+  const layout = PRESET_LAYOUTS[preset]
+  const parts = await Promise.all(layout.files.map((name) => readFile(join(STYLES_DIR, name), 'utf8')))
   const grid = readGrid(parts[0]!)
-  return { css: [await fontCss(), pageRules(grid), ...parts].join('\n'), grid }
+  return { css: [await fontCss(), pageRules(grid), ...parts].join('\n'), grid, frontMatter: layout.frontMatter }
 }

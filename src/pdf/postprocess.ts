@@ -2,7 +2,7 @@
  * Works on the PDF bytes Chromium printed: exact page boxes, document metadata and language,
  * and bookmarks (the outline) pointing at the pages where articles and headings are printed.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject, type PDFRef } from 'pdf-lib'
 import { setPageDigests } from './page-changes.ts'
 
 export interface Bookmark {
@@ -45,6 +45,7 @@ export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Arra
   doc.setModificationDate(input.date)
   if (input.bookmarks.length > 0) addOutline(doc, input.bookmarks)
   if (input.pageDigests) setPageDigests(doc, input.pageDigests)
+  stabiliseStructureIds(doc)
   return doc.save({ useObjectStreams: false })
 }
 
@@ -86,4 +87,37 @@ function addOutline(doc: PDFDocument, bookmarks: Bookmark[]): void {
   )
   doc.catalog.set(PDFName.of('Outlines'), outlinesRef)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
+
+/**
+ * Chromium's tagged PDF names table header cells by the renderer's DOM node ids
+ * (`(node00001125)`), which differ from run to run. They are renamed in their sorted order, so
+ * the same document gives the same bytes; the name tree (/IDTree) stays sorted and the
+ * /Headers references keep pointing at the same cells.
+ */
+function stabiliseStructureIds(doc: PDFDocument): void {
+  const isNodeId = (object: PDFObject | undefined): object is PDFString => object instanceof PDFString && /^node\d+$/.test(object.asString())
+  const containers: (PDFDict | PDFArray)[] = []
+  const ids = new Set<string>()
+  const collect = (object: PDFObject | undefined): void => {
+    if (object instanceof PDFDict) {
+      containers.push(object)
+      for (const [, value] of object.entries()) collect(value)
+    } else if (object instanceof PDFArray) {
+      containers.push(object)
+      for (const value of object.asArray()) collect(value)
+    } else if (isNodeId(object)) ids.add(object.asString())
+  }
+  for (const [, object] of doc.context.enumerateIndirectObjects()) collect(object)
+  if (ids.size === 0) return
+  const renamed = new Map([...ids].sort().map((id, i) => [id, PDFString.of(`id${String(i + 1).padStart(6, '0')}`)]))
+  for (const container of containers) {
+    if (container instanceof PDFDict) {
+      for (const [key, value] of container.entries()) if (isNodeId(value)) container.set(key, renamed.get(value.asString())!)
+    } else {
+      container.asArray().forEach((value, i) => {
+        if (isNodeId(value)) container.set(i, renamed.get(value.asString())!)
+      })
+    }
+  }
 }

@@ -27,6 +27,8 @@ export interface PreflightInput {
   pages: PdfPage[]
   /** Physical index of the page printed "— 1 —". */
   bodyStartPage: number
+  /** The first page is a cover (the booklet); an official document numbers its first page. */
+  hasCover: boolean
   /** TOC entries and the physical page their target is on. */
   toc: { text: string; page: number }[]
   /** Han characters of the articles, in reading order. */
@@ -150,9 +152,9 @@ function roleFonts({ fonts, missingFonts }: PreflightInput): PreflightCheck {
 }
 
 /** QA-10: no page number on the cover or on a blank page. */
-function foliosOnBlankPages({ pages }: PreflightInput): PreflightCheck {
+function foliosOnBlankPages({ pages, hasCover }: PreflightInput): PreflightCheck {
   const problems: string[] = []
-  if (folioOf(pages[0]) !== null) problems.push('封面印了页码')
+  if (hasCover && folioOf(pages[0]) !== null) problems.push('封面印了页码')
   pages.forEach((page, i) => {
     const folio = folioOf(page)
     if (folio !== null && textLines(page).length === 0) problems.push(`空白页（第 ${i + 1} 张 PDF 页）印了页码 ${folio}`)

@@ -15,9 +15,10 @@ export interface UsedFont {
 /** Elements that show each role in a booklet page (and in the `booklet fonts` sample page). */
 export const ROLE_SELECTORS: Record<RoleName, string> = {
   xbs: '.article-title, .cover-title, [data-role="xbs"]',
-  hei: '.article-body h2, [data-role="hei"]',
+  hei: '.article-body h2, .article-body strong, [data-role="hei"]',
   kai: '.article-subtitle, .article-body h3, blockquote, [data-role="kai"]',
-  fs: '.article-body p, [data-role="fs"]',
+  // Chromium counts the text of descendants too: paragraphs with 黑体/楷体 runs are left out.
+  fs: '.article-body p:not(:has(strong, em)), [data-role="fs"]',
   song: '.toc-page, [data-role="song"]',
 }
 

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { A4_LANDSCAPE } from '../../src/pdf/impose.ts'
 import type { BuildReport } from '../../src/report.ts'
+import { readPdfText } from '../../src/pdf/pdf-text.ts'
 import { hanOf, pageTexts } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -93,5 +94,85 @@ describe('print production', () => {
     const lenient = await build({ input: join(dir, 'rare.md'), outDir: join(dir, 'c'), cwd: dir })
     expect(lenient.ok).toBe(true)
     expect(lenient.diagnostics.find((d) => d.rule === 'TP-1')?.severity).toBe('warning')
+  })
+})
+
+describe('the official A4 preset (GB/T 9704)', () => {
+  const A4 = { width: (210 / 25.4) * 72, height: (297 / 25.4) * 72 }
+  const typeArea = { left: (28 / 25.4) * 72, top: (37 / 25.4) * 72, width: (156 / 25.4) * 72, height: (225 / 25.4) * 72 }
+  let report: BuildReport
+  let pages: Awaited<ReturnType<typeof readPdfText>>
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-gongwen-'))
+    report = await build({ input: join(root, 'manuscript/01-party-work-meeting-speech.md'), outDir: dir, preset: 'gongwen-a4', cwd: root })
+    expect(report.ok).toBe(true)
+    pages = await readPdfText(new Uint8Array(readFileSync(join(dir, 'booklet.pdf'))))
+  })
+
+  const body = (page: (typeof pages)[number]) => page.lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()))
+  /**
+   * Width of a line in grid cells: Han and full-width marks 1, ASCII ½; two marks side by side
+   * take 1½ (LC-4 compression), and an opening mark at the start of a line ½ (text-spacing-trim).
+   */
+  const MARKS = /[，、。；：“”《》（）]/u
+  const cells = (text: string) => {
+    const chars = [...text]
+    let n = chars.reduce((sum, c) => sum + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0)
+    chars.forEach((c, i) => {
+      if (i > 0 && MARKS.test(c) && MARKS.test(chars[i - 1]!)) n -= 0.5
+    })
+    return /^[“《（]/u.test(text) ? n - 0.5 : n
+  }
+
+  it('is A4 with no cover and no 目录: the title opens page 1, numbered — 1 —', () => {
+    expect(pages[0]!.width).toBeCloseTo(A4.width, 1)
+    expect(pages[0]!.height).toBeCloseTo(A4.height, 1)
+    expect(report.bodyStartPage).toBe(0)
+    expect(body(pages[0]!)[0]!.text).toBe('在全县党务工作会议上的讲话')
+    expect(body(pages[0]!)[0]!.size).toBeCloseTo(22, 0)
+    expect(report.preflight!.checks.filter((c) => !c.ok)).toEqual([])
+  })
+
+  it('sets 22 lines on a full page, on a 225 mm / 22 pitch inside the type area', () => {
+    const counts = pages.map((p) => body(p).length)
+    expect(Math.max(...counts)).toBe(22)
+    const full = pages.find((p) => body(p).length === 22)!
+    const lines = body(full)
+    const pitch = (lines[0]!.y - lines.at(-1)!.y) / 21
+    expect(pitch).toBeCloseTo(typeArea.height / 22, 1)
+    // The first baseline sits in the first line of the type area, the last in the 22nd.
+    expect(A4.height - lines[0]!.y).toBeGreaterThan(typeArea.top)
+    expect(A4.height - lines.at(-1)!.y).toBeLessThan(typeArea.top + typeArea.height)
+  })
+
+  it('sets 28 characters on a full line, filling the 156 mm measure, 26 after the 2-字 indent', () => {
+    const lines = pages.flatMap(body).filter((l) => l.size < 17 && /^[\p{Script=Han}，、。；：“”《》（）]+$/u.test(l.text))
+    const full = lines.filter((l) => Math.abs(l.xMax - l.xMin - typeArea.width) < 2)
+    expect(full.length).toBeGreaterThan(50)
+    // Fewer only where the last characters must go to the next line with a mark that may not
+    // start a line (合力。, 县工会”。): that line is justified, as LC-2 wants.
+    const counts = full.map((l) => cells(l.text))
+    expect(counts.filter((n) => n === 28).length / counts.length).toBeGreaterThan(0.85)
+    expect(Math.max(...counts)).toBe(28)
+    const indented = lines.filter((l) => l.xMin > typeArea.left + 20 && l.xMin < typeArea.left + 40 && l.xMax > typeArea.left + typeArea.width - 2)
+    expect(indented.length).toBeGreaterThan(5)
+    expect(Math.max(...indented.map((l) => cells(l.text)))).toBe(26)
+    expect(indented.filter((l) => cells(l.text) === 26).length / indented.length).toBeGreaterThan(0.7)
+  })
+
+  it('prints — n — in 4号 7 mm below the type area, 1 字 in from the outer edge', () => {
+    for (const [i, page] of pages.entries()) {
+      const folio = page.lines.find((l) => /^—\s*\d+\s*—$/.test(l.text.trim()))!
+      expect(folio.text.replace(/\s/g, '')).toBe(`—${i + 1}—`)
+      expect(folio.size).toBeCloseTo(14, 0)
+      const below = A4.height - folio.y - (typeArea.top + typeArea.height)
+      expect(below / (72 / 25.4)).toBeGreaterThan(7)
+      expect(below / (72 / 25.4)).toBeLessThan(14)
+      // Odd pages (right-hand) have the binding margin on the left; 1 字 of 4号 is 14 pt.
+      const left = i % 2 === 0 ? typeArea.left : A4.width - typeArea.left - typeArea.width
+      if (i % 2 === 0) expect(left + typeArea.width - folio.xMax).toBeCloseTo(14, -0.5)
+      else expect(folio.xMin - left).toBeCloseTo(14, -0.5)
+    }
   })
 })

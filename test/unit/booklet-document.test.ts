@@ -23,13 +23,14 @@ async function processed(value: string, id: string) {
   return { tree, outline: file.data.outline! }
 }
 
-async function documentOf(config: Partial<BookletConfig> = {}) {
+async function documentOf(config: Partial<BookletConfig> = {}, frontMatter = true) {
   const articles = [await processed(SPEECH, 'art-1'), await processed(NOTES, 'art-2')]
   const tree = bookletDocument({
     config: { ...DEFAULTS, ...config },
     title: '党务工作学习资料',
     articles,
     css: 'body { margin: 0 }',
+    frontMatter,
   })
   return { tree, html: documentToHtml(tree) }
 }
@@ -60,6 +61,13 @@ describe('bookletDocument', () => {
       ['nav', 'toc'],
       ['main', undefined],
     ])
+  })
+
+  it('has the articles alone, the first one on page 1, without front matter (gongwen-a4)', async () => {
+    const { tree } = await documentOf({}, false)
+    const body = one(tree, byTag('body'))
+    expect(body.children.filter((n): n is Element => n.type === 'element').map((n) => n.tagName)).toEqual(['main'])
+    expect(classesOf(findAll(tree, byTag('article'))[0]!)).toContain('body-start')
   })
 
   it('has one <article> per input, in order, and only the first has class body-start', async () => {

@@ -5,6 +5,7 @@ import { pageRules, readGrid, type Grid } from '../../src/document/page-rules.ts
 
 const gridCss = readFileSync(resolve(import.meta.dirname, '../../styles/a5-booklet/grid.css'), 'utf8')
 const PT_PER_MM = 72 / 25.4
+const SLACK = 0.05
 
 /** The body of the `@page <selector> { … }` block (selector '' = the plain `@page`), margin boxes included. */
 function block(css: string, selector: string): string {
@@ -40,6 +41,7 @@ describe('readGrid (styles/a5-booklet/grid.css)', () => {
       pageWidthMm: 148,
       pageHeightMm: 210,
       fsPt: 12,
+      pitchPt: 12,
       lhPt: 22.5,
       cpl: 26,
       lpp: 20,
@@ -78,30 +80,31 @@ describe('pageRules', () => {
     expect(page.size).toBe('148.000mm 210.000mm')
   })
 
-  it('leaves a type area 26 × 12 pt wide (110.07 mm)', () => {
-    expect(measureMm).toBeCloseTo((26 * 12) / PT_PER_MM, 2)
-    expect(measureMm).toBeCloseTo(110.07, 2)
+  // The type area is 0.05 mm larger than the grid: Chromium's layout units round lines up.
+  it('leaves a type area 26 × 12 pt wide (110.07 mm), plus the 0.05 mm slack', () => {
+    expect(measureMm).toBeCloseTo((26 * 12) / PT_PER_MM + SLACK, 2)
+    expect(measureMm).toBeCloseTo(110.07 + SLACK, 2)
   })
 
-  it('leaves a type area 20 × 22.5 pt high (158.75 mm)', () => {
-    expect(heightMm).toBeCloseTo((20 * 22.5) / PT_PER_MM, 2)
-    expect(heightMm).toBeCloseTo(158.75, 2)
+  it('leaves a type area 20 × 22.5 pt high (158.75 mm), plus the 0.05 mm slack', () => {
+    expect(heightMm).toBeCloseTo((20 * 22.5) / PT_PER_MM + SLACK, 2)
+    expect(heightMm).toBeCloseTo(158.75 + SLACK, 2)
   })
 
   it('puts the top margin at 24 mm and the inside margin at 20 mm', () => {
     expect(top).toBe(24)
     expect(left).toBe(20)
-    expect(bottom).toBeCloseTo(27.25, 3)
-    expect(right).toBeCloseTo(17.933, 3)
+    expect(bottom).toBeCloseTo(27.25 - SLACK, 3)
+    expect(right).toBeCloseTo(17.933 - SLACK, 3)
   })
 
   it('mirrors the margins: inside is left on right pages and right on left pages', () => {
     const rightPage = declarations(block(css, ':right'))
     const leftPage = declarations(block(css, ':left'))
     expect(mmValue(rightPage['margin-left']!)).toBe(20)
-    expect(mmValue(rightPage['margin-right']!)).toBeCloseTo(17.933, 3)
+    expect(mmValue(rightPage['margin-right']!)).toBeCloseTo(17.933 - SLACK, 3)
     expect(mmValue(leftPage['margin-right']!)).toBe(20)
-    expect(mmValue(leftPage['margin-left']!)).toBeCloseTo(17.933, 3)
+    expect(mmValue(leftPage['margin-left']!)).toBeCloseTo(17.933 - SLACK, 3)
   })
 
   it('puts folios only on :left and :right pages, on the outer corner', () => {
@@ -123,5 +126,18 @@ describe('pageRules', () => {
     const body = block(css, selector)
     expect(body).toMatch(/@bottom-left\s*\{\s*content:\s*none;\s*\}/)
     expect(body).toMatch(/@bottom-right\s*\{\s*content:\s*none;\s*\}/)
+  })
+})
+
+describe('presets', () => {
+  it('has a style layout for every preset booklet.yaml accepts, and a grid that reads', async () => {
+    const { PRESETS } = await import('../../src/config/schema.ts')
+    const { PRESET_LAYOUTS, STYLES_DIR } = await import('../../src/document/styles.ts')
+    expect(Object.keys(PRESET_LAYOUTS)).toEqual([...PRESETS])
+    const a4 = readGrid(readFileSync(resolve(STYLES_DIR, 'gongwen-a4/grid.css'), 'utf8'))
+    // GB/T 9704: 156 × 225 mm type area, 28 × 22, 3号 body.
+    expect((a4.cpl * a4.pitchPt) / PT_PER_MM).toBeCloseTo(156, 1)
+    expect((a4.lpp * a4.lhPt) / PT_PER_MM).toBeCloseTo(225, 0)
+    expect([a4.fsPt, a4.cpl, a4.lpp, a4.marginTopMm, a4.marginInsideMm, a4.folioSizePt]).toEqual([16, 28, 22, 37, 28, 14])
   })
 })

@@ -41,6 +41,7 @@ async function input(over: Partial<PreflightInput> = {}): Promise<PreflightInput
     pdf: await embeddedPdf(),
     pages: goodBooklet(),
     bodyStartPage: 4,
+    hasCover: true,
     toc: [
       { text: '讲话', page: 4 },
       { text: '一、总体要求', page: 5 },

@@ -88,7 +88,7 @@ describe('parseYamlData with BookletConfigSchema (booklet.yaml)', () => {
   it('rejects an empty title, an empty articles list, an unknown preset and a malformed date', () => {
     expect(problemsOf(parseYamlData('title: "  "\n', BookletConfigSchema))[0]?.message).toBe('title：不能为空')
     expect(problemsOf(parseYamlData('articles: []\n', BookletConfigSchema))[0]?.message).toBe('articles：articles 不能为空列表')
-    expect(problemsOf(parseYamlData('preset: b5\n', BookletConfigSchema))[0]?.message).toBe('preset：版式只能是 a5-booklet')
+    expect(problemsOf(parseYamlData('preset: b5\n', BookletConfigSchema))[0]?.message).toBe('preset：版式只能是 a5-booklet、gongwen-a4')
     expect(problemsOf(parseYamlData('date: 202611\n', BookletConfigSchema))[0]?.message).toBe(
       'date：日期应写成 2026-11 或 2026-11-05',
     )
