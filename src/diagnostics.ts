@@ -28,12 +28,14 @@ export function toDiagnostics(file: VFile, displayPath: string): Diagnostic[] {
     // In an imported .txt/.docx the pipeline sees generated Markdown: its lines are mapped back
     // to the source's lines; columns are not (escapes and dropped indents move them).
     const mapped = lineMap && m.source !== IMPORT_SOURCE
-    const line = mapped ? (m.line ? lineMap[m.line - 1] : undefined) : m.line
+    const place = mapped ? (m.line ? lineMap[m.line - 1] : undefined) : m.line
+    // A Word file has paragraphs, not lines: the place goes into the message.
+    const line = typeof place === 'number' ? place : undefined
     return {
       file: displayPath,
       ...(line ? { line } : {}),
       ...(m.column && !mapped ? { column: m.column } : {}),
-      message: m.reason,
+      message: typeof place === 'string' ? `${place}：${m.reason}` : m.reason,
       ...(m.ruleId ? { rule: m.ruleId } : {}),
       severity: severityOf(m),
     }

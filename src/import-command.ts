@@ -27,9 +27,12 @@ export async function importToMarkdown(input: string, options: { out?: string; f
       hint: /\.(doc|wps)$/i.test(source) ? '请在 Word 或 WPS 中“另存为”.docx 后再试。' : 'Markdown 稿件（.md）不需要导入，可直接 booklet build。',
     })
   }
-  const result = await importFile(source, shown)
   const target = resolve(cwd, options.out ?? source.replace(/\.[^.]+$/, '.md'))
   const targetShown = displayPath(target, cwd)
+  if (!/\.(md|markdown)$/i.test(target)) {
+    throw new BookletError(`${targetShown}：导入的结果是 Markdown 稿件，输出文件名应以 .md 结尾`, { hint: `例如：-o ${targetShown.replace(/\.[^./\\]*$/, '')}.md` })
+  }
+  const result = await importFile(source, shown)
   let backup: string | undefined
   if (await stat(target).catch(() => undefined)) {
     if (!options.force) {

@@ -19,6 +19,33 @@ function seconds(value: string): number {
   return n
 }
 
+/** commander's own words, for users who read Chinese. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：' }
+
+function chineseHelp(text: string): string {
+  return text.replace(/\(default: (.*?)\)/g, '（默认：$1）').replace(/\[options\]/g, '[选项]').replace(/\[command\]/g, '[命令]')
+}
+
+/** commander's error messages (usage mistakes) in Chinese; the original words stay for anything unforeseen. */
+export function chineseError(message: string): string {
+  const text = message.trim().replace(/^error: /, '')
+  const didYouMean = / ?\(Did you mean (.+?)\?\)/.exec(text)
+  const hint = didYouMean ? `（是不是 ${didYouMean[1]}？）` : ''
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^unknown option '([^']+)'/, (m) => `不认识的选项 ${m[1]}${hint}`],
+    [/^unknown command '([^']+)'/, (m) => `不认识的命令 ${m[1]}${hint}`],
+    [/^missing required argument '([^']+)'/, (m) => `缺少参数 ${m[1]}`],
+    [/^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)/, (m) => `${m[1] ? `${m[1]} 命令的` : ''}参数太多（应为 ${m[2]} 个，实际 ${m[3]} 个）`],
+    [/^option '(?:-\w, )?([^' ]+)[^']*' argument '([^']*)' is invalid\. ?(.*)$/s, (m) => `选项 ${m[1]} 的值“${m[2]}”无效${m[3] ? `：${m[3]}` : ''}`],
+    [/^option '(?:-\w, )?([^' ]+)[^']*' argument missing/, (m) => `选项 ${m[1]} 缺少值`],
+  ]
+  for (const [pattern, say] of rules) {
+    const match = pattern.exec(text)
+    if (match) return `错误：${say(match)}\n`
+  }
+  return `错误：${text}\n`
+}
+
 function presetName(value: string): PresetName {
   if (!(PRESETS as readonly string[]).includes(value)) throw new InvalidArgumentError(`版式只能是 ${PRESETS.join('、')}`)
   return value as PresetName
@@ -28,7 +55,12 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
   const cli = new Command('booklet')
     .description('把讲话稿（.txt、Word .docx）或 Markdown 稿件排成 A5 学习资料小册子（PDF）')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) })
+    .configureOutput({
+      writeOut: (s) => out(chineseHelp(s).trimEnd()),
+      writeErr: (s) => err(chineseHelp(s).trimEnd()),
+      outputError: (s, write) => write(chineseError(s)),
+    })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .showHelpAfterError('（用 booklet --help 查看用法）')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')

@@ -2,7 +2,7 @@
  * The disk edge of the importers: reads a `.txt` or `.docx` file and runs the pure import on it.
  * Unreadable, empty, binary and badly encoded files get a Chinese message naming the file.
  */
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { BookletError } from '../errors.ts'
 import { readFileBytes } from '../manuscript/read-text.ts'
 import { docxToBlocks } from './docx.ts'
@@ -18,12 +18,14 @@ export function isImportable(path: string): boolean {
 
 export async function importFile(path: string, shown: string): Promise<ImportResult> {
   const bytes = await readFileBytes(path, shown)
-  const result = extname(path).toLowerCase() === '.docx' ? await importDocx(bytes, shown) : importText(bytes, shown)
+  // The title when the text has none: the file's name, as the author named the speech.
+  const name = basename(path, extname(path))
+  const result = extname(path).toLowerCase() === '.docx' ? await importDocx(bytes, shown, name) : importText(bytes, shown, name)
   if (!result.matter.title && result.markdown.trim() === '') throw new BookletError(`${shown}：文件中没有文字`, { file: shown })
   return result
 }
 
-function importText(bytes: Buffer, shown: string): ImportResult {
+function importText(bytes: Buffer, shown: string, name: string): ImportResult {
   if (bytes.toString('latin1').trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown, hint: '请把讲话稿的文字粘贴进去后再试。' })
   const decoded = decodeText(bytes)
   if (!decoded) {
@@ -32,10 +34,10 @@ function importText(bytes: Buffer, shown: string): ImportResult {
       hint: '请用记事本打开，“另存为”时编码选 UTF-8 后再试。',
     })
   }
-  return importPlainText(decoded.text)
+  return importPlainText(decoded.text, name)
 }
 
-async function importDocx(bytes: Buffer, shown: string): Promise<ImportResult> {
+async function importDocx(bytes: Buffer, shown: string, name: string): Promise<ImportResult> {
   // A .docx is a zip archive; anything else (an old .doc renamed, a damaged file) is refused plainly.
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
     throw new BookletError(`${shown}：不是 Word 2007 及以后的 .docx 文件（可能是旧版 .doc 或文件已损坏）`, {
@@ -50,6 +52,8 @@ async function importDocx(bytes: Buffer, shown: string): Promise<ImportResult> {
     throw new BookletError(`${shown}：无法读取这个 Word 文件（文件可能已损坏）`, { file: shown, hint: '请在 Word 或 WPS 中打开并重新保存为 .docx 后再试。', cause })
   }
   if (read.blocks.length === 0) throw new BookletError(`${shown}：Word 文件中没有文字`, { file: shown })
-  const result = structureToMarkdown(read.blocks)
-  return { ...result, notes: [...read.notes, ...result.notes] }
+  const result = structureToMarkdown(read.blocks, name)
+  const paragraph = (message: string) => Number(/^第 (\d+) 段/u.exec(message)?.[1] ?? 0)
+  // In paragraph order, as a reader goes through the document.
+  return { ...result, notes: [...read.notes, ...result.notes.sort((a, b) => paragraph(a.message) - paragraph(b.message))] }
 }

@@ -72,29 +72,39 @@ export function textToBlocks(text: string): { blocks: SourceBlock[]; notes: Impo
 }
 
 /**
- * The width text was hard-wrapped at: the most frequent length of long lines that do not end a
- * sentence, if at least three lines share it. Undefined for one-paragraph-per-line text.
+ * The width text was hard-wrapped at: the most frequent width of long lines that do not end a
+ * sentence, if at least two lines share it. Undefined for one-paragraph-per-line text.
  */
 function wrapWidth(lines: RawLine[]): number | undefined {
   const counts = new Map<number, number>()
   for (const { text } of lines) {
-    const length = [...text].length
-    if (length >= 20 && !ENDS_PARAGRAPH.test(text)) counts.set(length, (counts.get(length) ?? 0) + 1)
+    const width = Math.round(cells(text))
+    if (width >= 20 && !ENDS_PARAGRAPH.test(text)) counts.set(width, (counts.get(width) ?? 0) + 1)
   }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])
-  return best && best[1] >= 3 ? best[0] : undefined
+  // Lines a character shorter or longer than the wrap width (a mark pushed over, digits) count too.
+  const near = (w: number) => [w - 1, w, w + 1].reduce((sum, x) => sum + (counts.get(x) ?? 0), 0)
+  const [best] = [...counts.keys()].map((w) => [w, near(w)] as const).sort((a, b) => b[1] - a[1] || b[0] - a[0])
+  // In one-paragraph-per-line text, long lines end with a mark: two unfinished ones of the same width are a wrap.
+  return best && best[1] >= 2 ? best[0] : undefined
+}
+
+/** Visual width in 字: digits and Latin letters are half as wide as Han characters. */
+function cells(text: string): number {
+  return [...text].reduce((sum, c) => sum + (/[\x20-\x7e]/u.test(c) ? 0.5 : 1), 0)
 }
 
 function continuesOnNextLine(line: RawLine, next: RawLine, width: number): boolean {
-  const length = [...line.text].length
-  if (length < width - 2 || length > width + 1 || ENDS_PARAGRAPH.test(line.text)) return false
-  return !next.afterBlank && !next.indented && !typedOrdinal(next.text) && !BULLET_OR_DASH.test(next.text)
+  if (next.afterBlank || next.indented || typedOrdinal(next.text) || BULLET_OR_DASH.test(next.text)) return false
+  const length = cells(line.text)
+  // A line that stops on a comma or a 顿号 stops mid-sentence, even where a wrap came early.
+  if (/[，、]$/u.test(line.text)) return length >= width - 4 && length <= width + 1
+  return length >= width - 2 && length <= width + 1 && !ENDS_PARAGRAPH.test(line.text)
 }
 
 /** A pasted speech → manuscript Markdown with front matter, and every guess as a note. */
-export function importPlainText(text: string): ImportResult {
+export function importPlainText(text: string, fallbackTitle?: string): ImportResult {
   const { blocks, notes } = textToBlocks(text)
   if (blocks.length === 0) return { markdown: '', matter: { title: '' }, notes: [{ line: 1, message: '文件中没有文字', rule: 'import' }], lineMap: [] }
-  const result = structureToMarkdown(blocks)
+  const result = structureToMarkdown(blocks, fallbackTitle)
   return { ...result, notes: [...notes, ...result.notes].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }
 }

@@ -22,6 +22,9 @@ export interface SourceBlock {
   indented?: boolean
 }
 
+/** A line number of a text file, or “第 12 段” of a Word file; undefined for generated lines. */
+export type SourcePlace = number | string | undefined
+
 export interface ImportNote {
   line?: number
   message: string
@@ -42,6 +45,6 @@ export interface ImportResult {
   markdown: string
   matter: ImportedMatter
   notes: ImportNote[]
-  /** For each line of `markdown` (index 0 = line 1), the source line it came from, if known. */
-  lineMap: (number | undefined)[]
+  /** For each line of `markdown` (index 0 = line 1), the source line (or Word paragraph) it came from. */
+  lineMap: SourcePlace[]
 }

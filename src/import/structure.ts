@@ -11,7 +11,7 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { stringify } from 'yaml'
 import { chineseNumber, typedOrdinal } from '../text/ordinals.ts'
-import type { ImportedMatter, ImportNote, ImportResult, SourceBlock } from './source-blocks.ts'
+import type { ImportedMatter, ImportNote, ImportResult, SourceBlock, SourcePlace } from './source-blocks.ts'
 
 /** A heading is at most this long (characters); longer numbered lines are paragraphs. */
 const MAX_HEADING = 40
@@ -40,7 +40,8 @@ interface Item {
   extra?: Item[]
 }
 
-export function structureToMarkdown(blocks: SourceBlock[]): ImportResult {
+/** `fallbackTitle`: the title when the text has none (the file's name). */
+export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未命名'): ImportResult {
   const notes: ImportNote[] = []
   const note = (block: SourceBlock, message: string, rule: string, severity?: 'warning') =>
     // With a line number the place is already in the diagnostic's location.
@@ -49,7 +50,7 @@ export function structureToMarkdown(blocks: SourceBlock[]): ImportResult {
   const items: Item[] = blocks
     .map((block) => ({ block, text: block.children ? toString({ type: 'paragraph', children: block.children }).trim() : '', kind: block.node ? ('node' as const) : ('paragraph' as const) }))
     .filter((item) => item.kind === 'node' || item.text !== '')
-  const matter = readHeader(items, note)
+  const matter = readHeader(items, note, fallbackTitle)
   const bodyEnd = findBodyEnd(items)
   markClosing(items, bodyEnd, note)
   classify(items, bodyEnd, note)
@@ -61,20 +62,22 @@ export function structureToMarkdown(blocks: SourceBlock[]): ImportResult {
 
 type Note = (block: SourceBlock, message: string, rule: string, severity?: 'warning') => void
 
-/** Title (one or two lines), then up to three lines of subtitle, speaker and date, in any order. */
-function readHeader(items: Item[], note: Note): ImportedMatter {
+/**
+ * Title (one to three lines), then up to three lines of subtitle, speaker and date, in any order.
+ * A first line that reads like body text (同志们：, a long sentence) is no title: the file's
+ * name stands in for it.
+ */
+function readHeader(items: Item[], note: Note, fallbackTitle: string): ImportedMatter {
   const first = items[0]
-  if (!first || first.kind === 'node') return { title: '' }
-  items.shift()
-  let title = first.text
-  const second = items[0]
-  if (second && second.kind !== 'node' && isSecondTitleLine(first, second)) {
-    items.shift()
-    title = `${first.text}${second.text}`
-    note(first.block, `和下一行合为标题（标题分两行书写）：${title}`, 'import-title')
-  } else {
-    note(first.block, `当作标题：${title}`, 'import-title')
+  if (!first || first.kind === 'node') return { title: fallbackTitle }
+  if (!looksLikeTitle(first)) {
+    note(first.block, `第一行不像标题（${first.text.length > 12 ? `${first.text.slice(0, 12)}……` : first.text}），标题取文件名“${fallbackTitle}”`, 'import-title', 'warning')
+    return { title: fallbackTitle }
   }
+  const lines = [items.shift()!]
+  while (lines.length < 3 && items[0] && items[0].kind !== 'node' && continuesTitle(lines, items[0])) lines.push(items.shift()!)
+  const title = lines.map((l) => l.text).join('')
+  note(first.block, lines.length > 1 ? `和下面 ${lines.length - 1} 行合为标题（标题分行书写）：${title}` : `当作标题：${title}`, 'import-title')
   const matter: ImportedMatter = { title }
   for (let taken = 0; taken < 3 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
     const { block, text } = items[0]
@@ -93,18 +96,25 @@ function readHeader(items: Item[], note: Note): ImportedMatter {
   return matter
 }
 
-/** "在全县党务工作会议" + "上的讲话": a title wrapped over two lines. */
-function isSecondTitleLine(first: Item, second: Item): boolean {
-  if (first.block.styleRole === 'title' && second.block.styleRole === 'title') return true
-  const a = first.text
-  const b = second.text
-  if ([...a].length > 30 || [...b].length > 30 || ENDS_LIKE_BODY.test(a) || ENDS_LIKE_BODY.test(b)) return false
-  if (typedOrdinal(b) || /^(——|－－|--|[（(])/u.test(b) || second.block.styleLevel) return false
-  // 在……会议 / 上的讲话: the first line cannot end there.
-  if (/^在/u.test(a) && !/上的/u.test(a) && /^(上|会上|上的)/u.test(b) && TITLE_ENDINGS.test(b)) return true
-  // 关于……的 / 实施意见: a first line ending in 的 waits for its noun.
-  if (/的$/u.test(a) && TITLE_ENDINGS.test(b)) return true
-  return TITLE_ENDINGS.test(b) && !TITLE_ENDINGS.test(a) && !looksLikeSpeaker(b)
+function looksLikeTitle(item: Item): boolean {
+  return item.block.styleRole === 'title' || ([...item.text].length <= 40 && !ENDS_LIKE_BODY.test(item.text) && !typedOrdinal(item.text))
+}
+
+/**
+ * A title written over several lines: 在全县党务工作会议 / 上的讲话; 在全市……精神 / 暨推动高质量发展 /
+ * 动员大会上的讲话; 关于……的 / 实施意见. The title is not complete until a line ends it.
+ */
+function continuesTitle(lines: Item[], next: Item): boolean {
+  if (lines[0]!.block.styleRole === 'title') return next.block.styleRole === 'title'
+  const sofar = lines.map((l) => l.text).join('')
+  const b = next.text
+  if ([...b].length > 30 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])/u.test(b) || next.block.styleLevel || dateLine(b)) return false
+  if (TITLE_ENDINGS.test(sofar)) return false
+  // 在……会议: a speech title is not complete before its 上的讲话.
+  if (/^在/u.test(sofar) && !/上的|会上/u.test(sofar)) return /^(暨|和|及|与|上|会上|上的)/u.test(b) || /上的(讲话|发言|致辞|报告|总结讲话|主持词)$/u.test(b)
+  // 关于……的 / 实施意见: a line ending in 的 waits for its noun.
+  if (/的$/u.test(sofar)) return TITLE_ENDINGS.test(b)
+  return TITLE_ENDINGS.test(b) && !looksLikeSpeaker(b)
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
@@ -140,9 +150,13 @@ function dateLine(text: string): { date?: string; place?: string } | undefined {
   return { date: found.date, ...(place ? { place } : {}) }
 }
 
+/** 张三 · 县委书记　张三 · 县委副书记、县长　李明华 · 区委常委、宣传部部长 陈静. */
 function looksLikeSpeaker(text: string): boolean {
-  if ([...text].length > 24 || /[。，；：！？、]/u.test(text) || typedOrdinal(text)) return false
-  return /\S[\s\u3000]+\S/u.test(text) || POSITIONS.test(text) || /^[\p{Script=Han}·]{2,4}$/u.test(text)
+  if ([...text].length > 30 || /[。，；：！？]/u.test(text) || typedOrdinal(text)) return false
+  const positionAndName = /^(.+?)[\s\u3000]+([\p{Script=Han}·]{2,4}(?:同志)?)$/u.exec(text)
+  if (positionAndName) return !positionAndName[1]!.includes('、') || POSITIONS.test(positionAndName[1]!.replace(/[\s\u3000]+/gu, ''))
+  if (text.includes('、')) return false
+  return POSITIONS.test(text) || /^[\p{Script=Han}·]{2,4}$/u.test(text)
 }
 
 function isDateAlone(text: string): boolean {
@@ -207,6 +221,10 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
     }
     const ordinal = typedOrdinal(text)
     if (!ordinal) continue
+    if (numeralSeries(text, ordinal.text)) {
+      note(block, `开头的“${text.slice(0, ordinal.text.length + 3)}”是并列的数词（如“一、二季度”），不是标题编号`, 'import-numbered-paragraph')
+      continue
+    }
     const head = firstSentence(text)
     if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || /[。！？]$/u.test(text))) {
       item.kind = 'heading'
@@ -220,6 +238,11 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       note(block, `有编号“${ordinal.text.trim()}”，但句子太长或以逗号、分号结尾，保留为正文段落`, 'import-numbered-paragraph', 'warning')
     }
   }
+}
+
+/** 一、二季度 / 三、四月份 / 一、二、三产业: numerals in a series, not an ordinal and its heading. */
+function numeralSeries(text: string, ordinal: string): boolean {
+  return /、$/u.test(ordinal.trim()) && /^[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*(季度|月份?|年级?|产业|等奖?|类|线|级|批|次|期|号|档|星|个|项|条)/u.test(text.slice(ordinal.length))
 }
 
 /** Text up to and including the first 。！？, or all of it. */
@@ -250,7 +273,8 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
   for (let i = 0; i < Math.min(bodyEnd, items.length); i++) {
     const item = items[i]!
     if (item.kind !== 'paragraph') continue
-    if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)/u.test(item.text)) continue
+    // A label line (会议时间：… 地点：…) or fields set apart by spaces is no heading.
+    if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)|[：:]|\S[\s\u3000]{2,}\S/u.test(item.text)) continue
     const next = items[i + 1]
     const followedByBody = next && (next.kind === 'heading' ? next.numbered : next.kind === 'paragraph' && (ENDS_LIKE_BODY.test(next.text) || [...next.text].length > MAX_HEADING))
     if (!followedByBody) continue
@@ -262,7 +286,7 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
       why = `紧接在“${previous.item.text}”之下`
     } else {
       const later = nextNumberedHeadingAfter(items, i)
-      if (later && later.value > 1 && !numberedSiblingBetween(items, i, later.level)) {
+      if (later && later.value > 1 && siblingsBefore(items, i, later.level) === later.value - 2) {
         level = later.level
         why = `后面的同级标题从“${typedOrdinal(later.item.text)!.text.trim()}”编起`
       } else if (previous) {
@@ -292,15 +316,16 @@ function nextNumberedHeadingAfter(items: Item[], index: number) {
   return undefined
 }
 
-/** A numbered heading of `level` between the last higher heading and `index`: then the unnumbered line is not its missing first sibling. */
-function numberedSiblingBetween(items: Item[], index: number, level: number): boolean {
+/** Headings of `level` (numbered or already placed) since the last heading above that level. */
+function siblingsBefore(items: Item[], index: number, level: number): number {
+  let count = 0
   for (let i = index - 1; i >= 0; i--) {
     const item = items[i]!
     if (item.kind !== 'heading') continue
-    if (item.level! < level) return false
-    if (item.level === level) return true
+    if (item.level! < level) break
+    if (item.level === level) count++
   }
-  return false
+  return count
 }
 
 /**
@@ -333,16 +358,24 @@ function markLeadSentences(items: Item[], note: Note): void {
   flush()
 }
 
+/** The short first sentence of a paragraph (or the whole of a one-sentence paragraph). */
 function leadSentence(text: string): string | undefined {
   const lead = firstSentence(text)
-  if (lead.length === text.length || !/[。！？]$/u.test(lead) || [...lead].length > MAX_LEAD) return undefined
+  if (!/[。！？]$/u.test(lead) || [...lead].length > MAX_LEAD) return undefined
   return /^[一二三四五六七八九十]是/u.test(lead) ? undefined : lead
 }
 
+/**
+ * 要旗帜鲜明讲政治。/ 要一以贯之守规矩。 share their opening word; 组织工作要选人才、强队伍，夯实基础。/
+ * 宣传工作要把方向、浓氛围，提振精神。 share their shape (the same marks, lengths within two) and a
+ * word in the same place (工作要). 去年我们干得不错。/ 今年形势更复杂。 share neither.
+ */
 function parallel(a: string, b: string): boolean {
   if (a[0] === b[0]) return true
   const marks = (s: string) => s.replace(/[^、，；：。！？]/gu, '')
-  return marks(a) === marks(b) && Math.abs([...a].length - [...b].length) <= 2
+  if (marks(a) !== marks(b) || Math.abs([...a].length - [...b].length) > 2) return false
+  for (let i = 0; i + 2 <= Math.min(a.length, b.length); i++) if (a.slice(i, i + 2) === b.slice(i, i + 2) && /\p{Script=Han}{2}/u.test(a.slice(i, i + 2))) return true
+  return false
 }
 
 /**
@@ -360,15 +393,16 @@ function markSequences(items: Item[], note: Note): void {
     const opensRun = /^一是/u.test(item.text) && /^二是/u.test(items[i + 1]?.text ?? '')
     const continuesRun = /^[二三四五六七八九十]是/u.test(item.text) && items.slice(0, i).some((prev) => /^一是/u.test(prev.text))
     if (!(words.includes('一是') && words.includes('二是')) && !opensRun && !continuesRun) continue
-    const ranges = found.map(({ start }): [number, number] => {
-      const clause = /^[^，；。！？]*[。！？；]/u.exec(item.text.slice(start))
-      return [start, clause && [...clause[0]].length <= MAX_LEAD && clause[0].length < item.text.length - start ? start + clause[0].length : start + 2]
+    // The clause after each marker, when it is a short sentence of its own (一是坚持高位推动。). Either
+    // every clause of the enumeration is set in bold or none is: only the markers then.
+    const clauses = found.map(({ start }) => /^[^，；。！？]*[。！？；]/u.exec(item.text.slice(start))?.[0])
+    const whole = clauses.every((clause, k) => {
+      if (!clause || [...clause].length > MAX_LEAD) return false
+      // 一是学习。二是落实。: a clause that runs into the next marker would make two bold runs touch.
+      const next = found[k + 1]
+      return !next || found[k]!.start + clause.length < next.start
     })
-    // 一是学习。二是落实。: a clause that runs into the next marker keeps only its marker bold,
-    // so that the two bold runs do not touch.
-    ranges.forEach((range, k) => {
-      if (ranges[k + 1] && range[1] >= ranges[k + 1]![0]) range[1] = range[0] + 2
-    })
+    const ranges = found.map(({ start }, k): [number, number] => [start, whole ? start + clauses[k]!.length : start + 2])
     if (embolden(item, ranges)) note(item.block, `“${words.join('、')}”是分项列举，加粗`, 'import-sequence')
   }
 }
@@ -437,12 +471,15 @@ function readableCjk(markdown: string): string {
   })
 }
 
+/** Where a block came from: its line in a text file, or “第 N 段” in a Word file. */
+const placeOf = (block: SourceBlock): SourcePlace => block.line ?? block.where
+
 /** One Markdown block per item, each remembering its source line; consecutive bullets make one list. */
 function serialize(matter: ImportedMatter, items: Item[]): Omit<ImportResult, 'notes'> {
   const frontMatter = `---\n${stringify(matter, { lineWidth: 0 })}---\n`
-  const lineMap: (number | undefined)[] = frontMatter.split('\n').slice(0, -1).map(() => undefined)
+  const lineMap: SourcePlace[] = frontMatter.split('\n').slice(0, -1).map(() => undefined)
   const parts: string[] = [frontMatter]
-  const emit = (node: RootContent, lines: (number | undefined)[]) => {
+  const emit = (node: RootContent, lines: SourcePlace[]) => {
     const text = readableCjk(toMarkdown({ type: 'root', children: [node] }, { extensions: [gfmToMarkdown()], bullet: '-' }))
     parts.push(`\n${text}`)
     const count = text.split('\n').length - 1
@@ -452,19 +489,19 @@ function serialize(matter: ImportedMatter, items: Item[]): Omit<ImportResult, 'n
     const item = items[i]!
     const { block } = item
     if (item.kind === 'node') {
-      emit(block.node!, [block.line])
+      emit(block.node!, [placeOf(block)])
     } else if (item.kind === 'heading') {
       const heading: Heading = { type: 'heading', depth: (item.level! + 1) as Heading['depth'], children: trimmed(block.children ?? []) }
-      emit(heading, [block.line])
+      emit(heading, [placeOf(block)])
     } else if (item.kind === 'bullet') {
       const list: List = { type: 'list', ordered: false, spread: false, children: [] }
-      const lines: (number | undefined)[] = []
+      const lines: SourcePlace[] = []
       for (; items[i]?.kind === 'bullet'; i++) {
         const children = trimmed(items[i]!.block.children ?? [])
         const first = children[0]
         if (first?.type === 'text') first.value = first.value.replace(BULLET, '')
         list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] })
-        lines.push(items[i]!.block.line)
+        lines.push(placeOf(items[i]!.block))
       }
       i--
       emit(list, lines)
@@ -473,7 +510,7 @@ function serialize(matter: ImportedMatter, items: Item[]): Omit<ImportResult, 'n
       // An attachments note keeps its lines (附件：1．… / 2．…) as lines of one paragraph.
       for (const extra of item.extra ?? []) children.push({ type: 'break' }, ...trimmed(extra.block.children ?? []))
       const paragraph: Paragraph = { type: 'paragraph', children }
-      emit(paragraph, [block.line, ...(item.extra ?? []).map((e) => e.block.line)])
+      emit(paragraph, [placeOf(block), ...(item.extra ?? []).map((e) => placeOf(e.block))])
     }
   }
   const markdown = parts.join('')

@@ -38,7 +38,7 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
   const info = await stat(path).catch(() => undefined)
   if (!info) {
     throw new BookletError(`找不到稿件：${displayPath(path, cwd)}`, {
-      hint: '请给出稿件文件夹（内含 .md 文件）或一个 .md 文件的路径。',
+      hint: '请给出稿件文件夹，或一个 .md、.txt、.docx 文件的路径。',
     })
   }
   if (info.isDirectory()) return loadFolder(path, cwd)
@@ -63,15 +63,10 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
     configFile = join(folder, configName)
     config = await readConfig(configFile, cwd)
   }
-  const files = config.articles
-    ? config.articles.map((name) => join(folder, name))
-    : names
-        .filter((n) => /\.(md|markdown)$/i.test(n) && !/^readme\.md$/i.test(n))
-        .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
-        .map((n) => join(folder, n))
+  const files = config.articles ? config.articles.map((name) => join(folder, name)) : articlesInFolder(folder, names)
   if (files.length === 0) {
-    throw new BookletError(`${displayPath(folder, cwd)}：文件夹里没有 .md 稿件`, {
-      hint: '每篇文章一个 .md 文件；也可以在 booklet.yaml 的 articles 中列出文件。',
+    throw new BookletError(`${displayPath(folder, cwd)}：文件夹里没有稿件（.md、.txt 或 .docx）`, {
+      hint: '每篇文章一个文件；也可以在 booklet.yaml 的 articles 中列出文件。',
     })
   }
   const articles: VFile[] = []
@@ -86,6 +81,21 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
     articles.push(isImportable(file) ? await importArticle(file, cwd) : await readArticle(file, cwd))
   }
   return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
+}
+
+/**
+ * Without a list in booklet.yaml: every .md, .txt and .docx file in name order. A speech that
+ * has been imported (讲话.txt next to 讲话.md) counts once, as its Markdown, which the author
+ * may have corrected.
+ */
+function articlesInFolder(folder: string, names: string[]): string[] {
+  const stem = (n: string) => n.replace(/\.[^.]+$/, '')
+  const markdown = new Set(names.filter((n) => /\.(md|markdown)$/i.test(n)).map(stem))
+  return names
+    .filter((n) => !/^readme\.md$/i.test(n) && !n.startsWith('.') && !n.startsWith('~$'))
+    .filter((n) => /\.(md|markdown)$/i.test(n) || (isImportable(n) && !markdown.has(stem(n))))
+    .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+    .map((n) => join(folder, n))
 }
 
 async function readConfig(file: string, cwd: string): Promise<BookletConfig> {

@@ -26,6 +26,6 @@ declare module 'vfile' {
     title: string
     outline: ArticleOutline
     /** Set when the article was imported from .txt/.docx: Markdown line → source line. */
-    imported: { lineMap: (number | undefined)[] }
+    imported: { lineMap: (number | string | undefined)[] }
   }
 }

@@ -188,3 +188,61 @@ describe('text as it arrives', () => {
     expect(tree.children.map((c) => toString(c))).toEqual(lines)
   })
 })
+
+describe('cases from a new user’s trial', () => {
+  it('reads speaker lines whose position has a 顿号, and the date after them', () => {
+    for (const speaker of ['县委副书记、县长　李明华', '区委常委、宣传部部长 陈静', '县政府党组书记、县长 李明华']) {
+      const result = importPlainText(`在全县经济工作会议上的讲话\n${speaker}\n2026年3月12日\n同志们：\n一、总体情况\n正文很长，有句号。`)
+      expect(result.matter).toEqual({ title: '在全县经济工作会议上的讲话', speaker: speaker.replace(/\s+/u, '　'), date: '2026-03-12' })
+      expect(headings(result.markdown)).toEqual(['## 一、总体情况'])
+    }
+  })
+
+  it('does not take 一、二季度 or 三、四月份 at the start of a sentence for a heading number', () => {
+    const text = ['题', '一、上半年工作', '一、二季度全县经济运行总体平稳，主要指标好于预期。', '三、四月份受天气影响，部分项目进度滞后。', '二、下半年工作安排', '正文，有句号。'].join('\n')
+    const result = importPlainText(text)
+    expect(headings(result.markdown)).toEqual(['## 一、上半年工作', '## 二、下半年工作安排'])
+    expect(body(result.markdown)).toContain('\n一、二季度全县经济运行总体平稳')
+    expect(result.notes.filter((n) => n.rule === 'import-numbered-paragraph').map((n) => n.line)).toEqual([3, 4])
+  })
+
+  it('joins a title written over three lines', () => {
+    const result = importPlainText('在全市深入学习贯彻党的二十届四中全会精神\n暨推动高质量发展\n动员大会上的讲话\n（2026年3月5日）\n同志们：\n正文，有句号。')
+    expect(result.matter).toEqual({ title: '在全市深入学习贯彻党的二十届四中全会精神暨推动高质量发展动员大会上的讲话', date: '2026-03-05' })
+  })
+
+  it('takes the file name for the title when the text starts with the salutation, and warns', () => {
+    const result = importPlainText('同志们：\n今天开会，讲三点意见。', '县长讲话')
+    expect(result.matter.title).toBe('县长讲话')
+    expect(result.notes[0]).toMatchObject({ line: 1, rule: 'import-title', severity: 'warning' })
+    expect(body(result.markdown)).toBe('\n同志们：\n\n今天开会，讲三点意见。\n')
+  })
+
+  it('joins hard-wrapped lines whose lengths vary with digits and marks', () => {
+    const lines = ['今年入汛以来，全县平均降雨量较常年同期偏多三成，部分河道', '水位超过警戒线，全县共转移群众1200人，没有发生人员伤亡。', '下一步要继续做好防汛工作，确保安全度汛，各乡镇要落实责', '任，加强巡查，发现险情及时处置，确保万无一失，守住底线。']
+    const result = importPlainText(`题\n${lines.join('\n')}`)
+    // A line that ends a sentence at the wrap width ends its paragraph: that cannot be told apart.
+    expect(body(result.markdown)).toBe(`\n${lines[0]}${lines[1]}\n\n${lines[2]}${lines[3]}\n`)
+  })
+
+  it('does not bold opening sentences that are not parallel', () => {
+    const result = importPlainText('题\n去年我们干得不错。全县生产总值增长百分之六。\n今年形势更复杂。外部环境变化很大。\n大家要有思想准备。困难比预想的多。')
+    expect(result.markdown).not.toContain('**')
+  })
+
+  it('bolds every clause of an enumeration or only the markers, never a mix', () => {
+    expect(body(importPlainText('题\n一是推进审批事项“应减尽减”。取消二十项。二是推行“一网通办”。年底前上线。三是落实告知承诺制。').markdown)).toBe(
+      '\n**一是推进审批事项“应减尽减”。**取消二十项。**二是推行“一网通办”。**年底前上线。**三是落实告知承诺制。**\n',
+    )
+    expect(body(importPlainText('题\n一是加强学习，提高本领。二是改进作风。').markdown)).toBe('\n**一是**加强学习，提高本领。**二是**改进作风。\n')
+  })
+
+  it('places an unnumbered heading where a number is missing, at the level of the next number', () => {
+    const text = ['题', '一、成绩', '（一）经济', '正文，有句号。', '（二）社会', '正文，有句号。', '当前存在的突出问题', '正文，有句号。', '三、下一步工作', '正文，有句号。'].join('\n')
+    expect(headings(importPlainText(text).markdown)).toEqual(['## 一、成绩', '### （一）经济', '### （二）社会', '## 当前存在的突出问题', '## 三、下一步工作'])
+  })
+
+  it('does not take a line of labelled fields for a heading', () => {
+    expect(headings(importPlainText('题\n会议时间：6月1日　地点：县会议中心\n正文很长，有句号。').markdown)).toEqual([])
+  })
+})

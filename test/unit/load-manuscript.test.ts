@@ -48,9 +48,9 @@ describe('loadManuscript: a folder without booklet.yaml', () => {
     expect(manuscript.configFile).toBeUndefined()
   })
 
-  it('leaves out README.md and files that are not Markdown', async () => {
-    const dir = await folder({ 'README.md': '# 说明\n', 'a.md': '# 甲\n', 'b.txt': '乙', 'c.docx': 'x' })
-    expect(names(await loadManuscript(dir, dir))).toEqual(['a.md'])
+  it('takes .md, .txt and .docx files in name order, leaving out README.md, other files and speeches already imported', async () => {
+    const dir = await folder({ 'README.md': '# 说明\n', 'a.md': '# 甲\n', 'b.txt': '乙\n正文。', 'b.md': '# 乙\n', 'c.txt': '丙\n正文。', 'd.png': 'x', '~$e.docx': 'x' })
+    expect(names(await loadManuscript(dir, dir))).toEqual(['a.md', 'b.md', 'c.txt'])
   })
 
   it('reads the text as UTF-8 (BOM removed) and records the display path relative to cwd', async () => {
@@ -60,10 +60,10 @@ describe('loadManuscript: a folder without booklet.yaml', () => {
     expect(file!.data.displayPath).toBe('a.md')
   })
 
-  it('fails clearly when the folder has no .md file', async () => {
-    const dir = await folder({ 'a.txt': '文字' })
+  it('fails clearly when the folder has no manuscript file', async () => {
+    const dir = await folder({ 'a.png': 'x' })
     const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toContain('没有 .md 稿件')
+    expect(error.message).toContain('文件夹里没有稿件（.md、.txt 或 .docx）')
   })
 })
 
