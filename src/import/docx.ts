@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
+import { toString } from 'hast-util-to-string'
 import { toMdast, type Handle } from 'hast-util-to-mdast'
 import mammoth from 'mammoth'
 import type { FootnoteDefinition, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast'
@@ -58,6 +59,11 @@ export async function docxToBlocks(bytes: Buffer): Promise<{ blocks: SourceBlock
         ...(isTitle ? { styleRole: 'title' as const } : classes.includes('doc-subtitle') ? { styleRole: 'subtitle' as const } : {}),
         ...(level && !isTitle ? { styleLevel: Math.min(level - shallowest + 1, 4) } : {}),
       })
+      return
+    }
+    const numbered = numberedHeading(element)
+    if (numbered && elements[index + 1]?.tagName === 'p') {
+      blocks.push({ where, children: phrasing(numbered.item), styleLevel: numbered.depth, styleNote: `Word 自动编号的段落，后接正文，按编号层级当作${['一', '二', '三', '四'][numbered.depth - 1]}级标题` })
       return
     }
     const node = toMdast({ type: 'root', children: [element] }, { handlers: HANDLERS }) as MdastRoot
@@ -116,4 +122,28 @@ function headerRows(tree: HastRoot): void {
     const first = rows.find((r): r is Element => r.type === 'element' && r.tagName === 'tr')
     for (const cell of first?.children ?? []) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th'
   }
+}
+
+/**
+ * Word's automatic numbering (一、（一）typed by Word, not by hand) reaches us as a list holding a
+ * single item — nested one list deeper per level — between body paragraphs. Such an item is a
+ * heading at the level of its nesting; the pipeline writes its number again.
+ */
+function numberedHeading(list: Element): { item: Element; depth: number } | undefined {
+  let depth = 0
+  let current: Element | undefined = list
+  while (current && (current.tagName === 'ol' || current.tagName === 'ul')) {
+    depth++
+    const items = current.children.filter((c): c is Element => c.type === 'element')
+    if (items.length !== 1 || items[0]!.tagName !== 'li') return undefined
+    const inner: Element[] = items[0]!.children.filter((c): c is Element => c.type === 'element')
+    const nested = inner.length === 1 && (inner[0]!.tagName === 'ol' || inner[0]!.tagName === 'ul') ? inner[0] : undefined
+    if (!nested) {
+      const text = toString(items[0]!).trim()
+      if (current.tagName !== 'ol' || depth > 4 || text === '' || [...text].length > 40 || /[。！？；：，、]$/u.test(text)) return undefined
+      return { item: items[0]!, depth }
+    }
+    current = nested
+  }
+  return undefined
 }

@@ -216,7 +216,7 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       item.kind = 'heading'
       item.level = ordinal?.level ?? block.styleLevel
       item.numbered = ordinal !== undefined
-      if (!ordinal) note(block, `按 Word 的标题样式当作${LEVEL_NAMES[item.level - 1]}标题：${text}`, 'import-heading')
+      if (!ordinal) note(block, `${block.styleNote ?? `按 Word 的标题样式当作${LEVEL_NAMES[item.level - 1]}标题`}：${text}`, 'import-heading')
       continue
     }
     const ordinal = typedOrdinal(text)

@@ -77,3 +77,40 @@ describe('Word import', () => {
     expect(result.notes[0]).toMatchObject({ rule: 'import-image', severity: 'warning', message: expect.stringContaining('1 张图片没有导入') })
   })
 })
+
+describe('Word automatic numbering', () => {
+  it('takes numbered single paragraphs between body text as headings at their numbering level', async () => {
+    const { Document, Packer, Paragraph, AlignmentType, LevelFormat } = await import('docx')
+    const level = (n: number, text: string) => ({ level: n, format: LevelFormat.CHINESE_COUNTING, text, alignment: AlignmentType.LEFT })
+    const numbered = (text: string, n: number) => new Paragraph({ text, numbering: { reference: 'cn', level: n } })
+    const doc = new Document({
+      numbering: { config: [{ reference: 'cn', levels: [level(0, '%1、'), level(1, '（%2）')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph('讲话标题'),
+            numbered('总体要求', 0),
+            new Paragraph('正文一，有句号。'),
+            numbered('指导思想', 1),
+            new Paragraph('正文二，有句号。'),
+            numbered('重点任务', 0),
+            new Paragraph('正文三，有句号。'),
+          ],
+        },
+      ],
+    })
+    const result = await importDocx(await Packer.toBuffer(doc))
+    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## 总体要求', '### 指导思想', '## 重点任务'])
+    expect(result.notes.find((n) => n.rule === 'import-heading')?.message).toBe('第 2 段：Word 自动编号的段落，后接正文，按编号层级当作一级标题：总体要求')
+  })
+
+  it('keeps a real numbered list a list', async () => {
+    const { Document, Packer, Paragraph, AlignmentType, LevelFormat } = await import('docx')
+    const item = (text: string) => new Paragraph({ text, numbering: { reference: 'n', level: 0 } })
+    const doc = new Document({
+      numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
+      sections: [{ children: [new Paragraph('题'), item('学习党章'), item('学习准则'), new Paragraph('正文，有句号。')] }],
+    })
+    expect((await importDocx(await Packer.toBuffer(doc))).markdown).toContain('\n1. 学习党章\n2. 学习准则\n')
+  })
+})
