@@ -19,7 +19,7 @@ import { preflight } from './pdf/preflight.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
 import { locateBrowser } from './render/locate-browser.ts'
-import { renderPdf, type RenderResult } from './render/render-pdf.ts'
+import { openBrowser, renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
 import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
 
@@ -37,6 +37,10 @@ export interface BuildOptions {
   strict?: boolean
   /** Overrides booklet.yaml's preset. */
   preset?: PresetName
+  /** A browser already open (watch mode keeps one warm). */
+  session?: BrowserSession
+  /** A running browser's DevTools WebSocket (`--browser-ws`, pagedjs-cli's browserEndpoint). */
+  browserWs?: string
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
@@ -93,10 +97,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   const shownOut = displayPath(outDir, cwd)
   // Find the browser before anything is written: no empty output folder when there is none.
-  const browserPath = locateBrowser({ flag: options.browserPath })
+  const browserPath = options.session || options.browserWs ? undefined : locateBrowser({ flag: options.browserPath })
   await checkOutputDir(outDir, shownOut)
 
-  // 4. Paginate and print in Chromium.
+  // 4. Paginate and print in Chromium (a browser service: connected for this build only).
+  const connected = !options.session && options.browserWs ? await openBrowser({ wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs }) : undefined
   const outlines = processed.map((p) => p.outline)
   const rendered = await time('render', () =>
     renderPdf({
@@ -107,8 +112,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
       browserPath,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      session: options.session ?? connected,
     }),
-  )
+  ).finally(() => connected?.close())
+  for (const [phase, ms] of Object.entries(rendered.phases)) timings[`render.${phase}`] = ms
   for (const refused of new Set(rendered.refusedRequests)) {
     diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
   }

@@ -7,6 +7,7 @@ import { build } from '../build.ts'
 import { PRESETS } from '../config/schema.ts'
 import type { PresetName } from '../document/styles.ts'
 import { importToMarkdown } from '../import-command.ts'
+import { watch } from '../watch.ts'
 import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
 import { inspectFonts } from '../render/inspect-fonts.ts'
@@ -77,8 +78,9 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--impose', '另外生成骑马钉拼版文件 booklet-imposed.pdf（A4 横向，每面两页，双面打印后对折装订）')
     .option('--marks', '在拼版文件上印折叠标记（与 --impose 一起用）')
     .option('--strict', '印前检查有任何一项未通过即算失败，不替换上一次的 PDF')
+    .option('--browser-ws <URL>', '连接正在运行的浏览器服务（DevTools WebSocket 地址 ws://…），不另启动浏览器')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean }) => {
+    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; browserWs?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean }) => {
       if (opts.marks && !opts.impose) throw new BookletError('--marks 只能与 --impose 一起使用', { hint: '例如：booklet build --impose --marks' })
       const report = await build({
         input,
@@ -89,10 +91,45 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
         marks: opts.marks ?? false,
         strict: opts.strict ?? false,
         ...(opts.preset ? { preset: opts.preset } : {}),
+        ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
       })
       if (opts.json) out(JSON.stringify(report, null, 2))
       else printReport(report, err)
       if (!report.ok) process.exitCode = 1
+    })
+  cli
+    .command('watch')
+    .description('监视稿件，每次保存后自动重新生成 PDF（浏览器保持打开，重新生成更快）')
+    .argument('[INPUT]', '稿件文件夹，或一个 .md、.txt、.docx 文件', 'manuscript')
+    .option('-o, --out <DIR>', '输出文件夹', 'dist')
+    .option('--preset <NAME>', `版式：${PRESETS.join('、')}`, presetName)
+    .option('--impose', '同时生成骑马钉拼版文件 booklet-imposed.pdf')
+    .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
+    .option('--browser-ws <URL>', '连接正在运行的浏览器服务（ws://…）')
+    .option('--timeout <SECONDS>', '每次排版的时限（秒）', seconds, 300)
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (input: string, opts: { out: string; preset?: PresetName; impose?: boolean; browser?: string; browserWs?: string; timeout: number }) => {
+      const stop = new AbortController()
+      const onSignal = () => stop.abort()
+      process.once('SIGINT', onSignal)
+      process.once('SIGTERM', onSignal)
+      try {
+        await watch({
+          input,
+          outDir: opts.out,
+          impose: opts.impose ?? false,
+          timeoutMs: opts.timeout * 1000,
+          log: err,
+          signal: stop.signal,
+          ...(opts.preset ? { preset: opts.preset } : {}),
+          ...(opts.browser ? { browserPath: opts.browser } : {}),
+          ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
+        })
+      } finally {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
+      err('已停止监视。')
     })
   cli
     .command('check')

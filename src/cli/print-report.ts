@@ -27,7 +27,8 @@ export function printReport(report: BuildReport, write: (line: string) => void):
     write('  打印：纸张 A4，“实际大小”（不缩放），双面打印选“短边翻转”；整叠对折，在折线处骑马钉装订。')
   }
   if (report.changes) write(describeChanges(report))
-  const seconds = Object.values(report.timings).reduce((a, b) => a + b, 0) / 1000
+  // Steps only: `render.layout` and the like are parts of `render`.
+  const seconds = Object.entries(report.timings).filter(([step]) => !step.includes('.')).reduce((a, [, ms]) => a + ms, 0) / 1000
   write(`用时 ${seconds.toFixed(1)} 秒`)
 }
 

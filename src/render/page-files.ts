@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
 export interface PageFile {
   body: Buffer
   contentType: string
+  /** Our own fonts and scripts: the same bytes for the life of the process, so a warm browser may keep them. */
+  immutable?: boolean
 }
 
 export type Refusal = { refused: string }
@@ -45,7 +47,10 @@ export class PageFiles {
     const path = decodeURIComponent(new URL(url).pathname)
     if (path === DOCUMENT_PATH) return { body: Buffer.from(this.html), contentType: TYPES['.html']! }
     for (const [prefix, dir] of this.mounts) {
-      if (path.startsWith(prefix)) return this.fromFolder(dir, path.slice(prefix.length))
+      if (path.startsWith(prefix)) {
+        const file = await this.fromFolder(dir, path.slice(prefix.length))
+        return 'body' in file ? { ...file, immutable: true } : file
+      }
     }
     if (path.startsWith('/_booklet/')) return { refused: `未知的内部文件：${path}` }
     return this.fromFolder(this.manuscriptRoot, path.slice(1))

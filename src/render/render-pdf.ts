@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'puppeteer-core'
+import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
@@ -27,6 +27,18 @@ export interface RenderInput {
   browserPath?: string | undefined
   /** Whole render, in milliseconds. */
   timeoutMs?: number
+  /** A browser kept open between builds (watch mode, a browser service); else one is launched. */
+  session?: BrowserSession | undefined
+}
+
+/** An open browser: launched here, or a running one reached over its DevTools WebSocket. */
+export interface BrowserSession {
+  browser: Browser
+  /** Launched (closing ends it) or connected (closing only disconnects). */
+  kind: 'launched' | 'connected'
+  close(): Promise<void>
+  /** The page kept between builds (set by renderPdf). */
+  page?: BookletPage | undefined
 }
 
 export interface PageInfo {
@@ -55,6 +67,8 @@ export interface RenderResult {
   markWidths: { mark: string; em: number }[]
   refusedRequests: string[]
   mendedSplits: number
+  /** Milliseconds spent in each phase (browser, load, layout, print). */
+  phases: Record<string, number>
 }
 
 /** Why each flag: see the comments; all of them keep the browser off the network. */
@@ -70,12 +84,76 @@ const LAUNCH_ARGS = [
 ]
 
 export async function renderPdf(input: RenderInput): Promise<RenderResult> {
-  const browser = await launchBrowser(input.browserPath, input.timeoutMs)
+  const started = performance.now()
+  const session = input.session ?? (await openBrowser({ browserPath: input.browserPath, timeoutMs: input.timeoutMs }))
+  const browserMs = Math.round(performance.now() - started)
+  const refusedRequests: string[] = []
+  let keep = false
   try {
-    return await withTimeout(paginateAndPrint(browser, input), input.timeoutMs ?? 300_000)
+    const mounts = new Map([...input.fontMounts, ...scriptMounts()])
+    // A warm session reuses its page: the renderer keeps our fonts and Paged.js in memory, and
+    // a rebuild does not pay for loading 17 MB of fonts again.
+    const served = (session.page ??= await bookletPage(session.browser))
+    served.files = new PageFiles(input.html, mounts, input.manuscriptRoot)
+    served.refused = refusedRequests
+    served.errors = []
+    try {
+      const result = await withTimeout(paginateAndPrintOn(served, input), input.timeoutMs ?? 300_000)
+      result.phases = { browser: browserMs, ...result.phases }
+      keep = true
+      return result
+    } finally {
+      // After a failure or a time-out the page may be hung: a fresh one next time.
+      if (!keep || !input.session) {
+        session.page = undefined
+        await served.page.close().catch(() => undefined)
+      }
+    }
   } finally {
-    await browser.close().catch(() => undefined)
+    if (!input.session) await session.close()
   }
+}
+
+/** The page a build renders in; its request handler serves whichever build is current. */
+interface BookletPage {
+  page: Page
+  files: PageFiles
+  refused: string[]
+  errors: string[]
+}
+
+async function bookletPage(browser: Browser): Promise<BookletPage> {
+  const served: BookletPage = { page: undefined as never, files: new PageFiles('', new Map(), '/'), refused: [], errors: [] }
+  served.page = await servedPage(browser, { get: (url) => served.files.get(url) }, served.refused, () => served.refused)
+  served.page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
+  served.page.on('pageerror', (error) => served.errors.push(String((error as Error).message ?? error)))
+  // The document is not laid out until Paged.js takes it: otherwise every font slice that
+  // arrives makes Chromium lay out the whole unpaginated booklet again (a second per build).
+  await served.page.evaluateOnNewDocument(() => {
+    // Adopted before the HTML is parsed; paginate.js drops it.
+    const hold = new CSSStyleSheet()
+    hold.replaceSync('body > * { display: none !important; }')
+    document.adoptedStyleSheets = [hold]
+  })
+  return served
+}
+
+/** Launches Chromium, or connects to a running one (`--browser-ws`, a pool of browsers). */
+export async function openBrowser(options: { browserPath?: string | undefined; wsEndpoint?: string | undefined; timeoutMs?: number | undefined }): Promise<BrowserSession> {
+  if (options.wsEndpoint) {
+    const puppeteer = await import('puppeteer-core')
+    try {
+      const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: options.timeoutMs ?? 300_000 })
+      return { browser, kind: 'connected', close: () => browser.disconnect().catch(() => undefined) }
+    } catch (cause) {
+      throw new BookletError(`无法连接浏览器服务：${options.wsEndpoint}`, {
+        hint: `请确认浏览器服务正在运行、地址以 ws:// 开头。浏览器报告：${(cause as Error).message.split('\n')[0]}`,
+        cause,
+      })
+    }
+  }
+  const browser = await launchBrowser(options.browserPath, options.timeoutMs)
+  return { browser, kind: 'launched', close: () => browser.close().catch(() => undefined) }
 }
 
 export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
@@ -100,35 +178,41 @@ export async function launchBrowser(browserPath: string | undefined, timeoutMs =
 }
 
 /** A page whose every request is answered by `files` (nothing reaches the network). */
-export async function servedPage(browser: Browser, files: PageFiles, refused: string[] = []) {
+export async function servedPage(browser: Browser, files: Pick<PageFiles, 'get'>, refused: string[] = [], refusedNow: () => string[] = () => refused) {
   const page = await browser.newPage()
   await page.setRequestInterception(true)
   page.on('request', (request) => {
     void files.get(request.url()).then((answer) => {
       if ('refused' in answer) {
         // Chromium asks for a favicon on its own; that is not the manuscript's doing.
-        if (!request.url().endsWith('/favicon.ico')) refused.push(answer.refused)
+        if (!request.url().endsWith('/favicon.ico')) refusedNow().push(answer.refused)
         return request.abort('blockedbyclient')
       }
-      return request.respond({ status: 200, contentType: answer.contentType, body: answer.body })
+      return request.respond({ status: 200, contentType: answer.contentType, body: answer.body, headers: answer.immutable ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {} })
     })
   })
   return page
 }
 
-async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<RenderResult> {
-  const refusedRequests: string[] = []
-  const page = await servedPage(browser, new PageFiles(input.html, input.fontMounts, input.manuscriptRoot), refusedRequests)
-  const pageErrors: string[] = []
-  page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
-  page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)))
+async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Promise<RenderResult> {
+  const { page, refused: refusedRequests, errors: pageErrors } = served
+  const phases: Record<string, number> = {}
+  let at = performance.now()
+  const phase = (name: string) => {
+    const now = performance.now()
+    phases[name] = Math.round(now - at)
+    at = now
+  }
   await page.goto(`${ORIGIN}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+  phase('goto')
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
-  const pagedPath = join(dirname(require.resolve('pagedjs')), '../dist/paged.polyfill.js')
-  await page.addScriptTag({ content: await readFile(pagedPath, 'utf8') })
-  await page.addScriptTag({ content: await readFile(join(here, 'in-page/paginate.js'), 'utf8') })
+  // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
+  await page.addScriptTag({ url: `${ORIGIN}${SCRIPTS_PREFIX}paged.polyfill.js` })
+  phase('paged')
+  await page.addScriptTag({ url: `${ORIGIN}${IN_PAGE_PREFIX}paginate.js` })
+  phase('load')
   const layout = await page.evaluate(
     (families, ids) =>
       (window as unknown as { __booklet: { paginate: (o: object) => Promise<unknown> } }).__booklet.paginate({
@@ -140,12 +224,28 @@ async function paginateAndPrint(browser: Browser, input: RenderInput): Promise<R
   )
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
+  const { inPage } = layout as { inPage: Record<string, number> }
+  for (const [name, ms] of Object.entries(inPage)) phases[`layout.${name}`] = ms
+  phase('layout')
   const fontsUsed = await fontsUsedByRole(page)
+  phase('fonts-used')
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
   }
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
-  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed'>), pdf, refusedRequests, fontsUsed }
+  phase('print')
+  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases'>), pdf, refusedRequests, fontsUsed, phases }
+}
+
+const SCRIPTS_PREFIX = '/_booklet/pagedjs/'
+const IN_PAGE_PREFIX = '/_booklet/in-page/'
+
+/** The page's own scripts (Paged.js and our driver), served like the fonts. */
+export function scriptMounts(): Map<string, string> {
+  return new Map([
+    [SCRIPTS_PREFIX, join(dirname(require.resolve('pagedjs')), '../dist')],
+    [IN_PAGE_PREFIX, join(here, 'in-page')],
+  ])
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

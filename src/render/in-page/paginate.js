@@ -128,14 +128,27 @@
 
   window.__booklet = {
     async paginate({ families, ids }) {
+      const times = {}
+      let at = performance.now()
+      const phase = (name) => {
+        const now = performance.now()
+        times[name] = Math.round(now - at)
+        at = now
+      }
       const missingFonts = await loadFonts(families)
+      // Shown again only now (see render-pdf.ts): Paged.js moves the content into pages at once.
+      document.adoptedStyleSheets = []
       const compression = checkCompression()
+      phase('fonts')
       const flow = await window.PagedPolyfill.preview()
+      phase('paged')
       const pagesArea = document.querySelector('.pagedjs_pages')
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
-      return { ...layout, ...numbers, compression, missingFonts, mendedSplits, markWidths: measureMarks(pagesArea), total: flow.total }
+      const markWidths = measureMarks(pagesArea)
+      phase('measure')
+      return { ...layout, ...numbers, compression, missingFonts, mendedSplits, markWidths, total: flow.total, inPage: times }
     },
   }
 })()

@@ -1,0 +1,135 @@
+/**
+ * `booklet watch`: rebuilds the booklet on every save of a manuscript file, booklet.yaml or a
+ * style file. One browser stays open between rebuilds; saves are debounced and rebuilds never
+ * overlap (a save during a rebuild queues one more). A broken edit prints its error with file and
+ * line, and the last good PDF stays in place (build writes nothing then).
+ */
+import { watch as watchFiles, type FSWatcher } from 'chokidar'
+import { basename, relative, resolve, sep } from 'node:path'
+import { build, type BuildOptions } from './build.ts'
+import { formatDiagnostic } from './diagnostics.ts'
+import { STYLES_DIR } from './document/styles.ts'
+import { BookletError } from './errors.ts'
+import { displayPath } from './manuscript/load-manuscript.ts'
+import { locateBrowser } from './render/locate-browser.ts'
+import { openBrowser, type BrowserSession } from './render/render-pdf.ts'
+import type { BuildReport } from './report.ts'
+
+export interface WatchOptions extends Omit<BuildOptions, 'session'> {
+  input: string
+  /** Quiet time after the last save before a rebuild starts. */
+  debounceMs?: number
+  log: (line: string) => void
+  /** Stops watching (Ctrl-C). */
+  signal: AbortSignal
+  /** Called after each rebuild, for tests and tools. */
+  onBuild?: (result: { report?: BuildReport; error?: BookletError; ms: number }) => void
+}
+
+const WATCHED = /\.(md|markdown|txt|docx|ya?ml|css|png|jpe?g|gif|svg|webp)$/i
+
+export async function watch(options: WatchOptions): Promise<void> {
+  const cwd = options.cwd ?? process.cwd()
+  const input = resolve(cwd, options.input)
+  const outDir = resolve(cwd, options.outDir ?? 'dist')
+  // No browser, no watching: say so at once, not on the first save.
+  const browserPath = options.browserWs ? undefined : locateBrowser({ flag: options.browserPath })
+  let session: BrowserSession = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
+  const ignored = (path: string) => {
+    const name = basename(path)
+    return (
+      path === outDir ||
+      path.startsWith(outDir + sep) ||
+      path.split(sep).some((part) => part === '.booklet-backup' || part === 'node_modules' || part === '.git') ||
+      name.startsWith('~$') ||
+      name.startsWith('.booklet-tmp-')
+    )
+  }
+  const watcher: FSWatcher = watchFiles([input, STYLES_DIR], {
+    ignoreInitial: true,
+    ignored: (path, stats) => ignored(path) || (stats?.isFile() === true && !WATCHED.test(path)),
+    // Editors save in several writes; wait until the file has settled.
+    awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
+  })
+
+  let running = false
+  let pending = false
+  let timer: NodeJS.Timeout | undefined
+  let changed = new Set<string>()
+
+  const rebuild = async () => {
+    if (running) {
+      pending = true
+      return
+    }
+    running = true
+    const files = [...changed].map((f) => relative(cwd, f) || f)
+    changed = new Set()
+    const started = performance.now()
+    const stamp = new Date().toTimeString().slice(0, 8)
+    if (files.length) options.log(`[${stamp}] 已保存：${files.join('、')}，重新生成……`)
+    try {
+      if (!session.browser.connected) session = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
+      const report = await build({ ...options, cwd, input, outDir, session })
+      const ms = Math.round(performance.now() - started)
+      printRebuild(report, ms, options.log)
+      options.onBuild?.({ report, ms })
+    } catch (error) {
+      const ms = Math.round(performance.now() - started)
+      if (!(error instanceof BookletError)) throw error
+      options.log(`错误：${error.message}`)
+      if (error.hint) options.log(error.hint)
+      options.log('上一次生成的 PDF 保持不变；改好后保存即可重新生成。')
+      options.onBuild?.({ error, ms })
+    } finally {
+      running = false
+    }
+    if (pending) {
+      pending = false
+      await rebuild()
+    }
+  }
+
+  const schedule = (path: string) => {
+    changed.add(path)
+    clearTimeout(timer)
+    timer = setTimeout(() => void rebuild().catch(fail), options.debounceMs ?? 200)
+  }
+  let failure: unknown
+  let stop: () => void = () => undefined
+  const fail = (error: unknown) => {
+    failure = error
+    stop()
+  }
+
+  await new Promise<void>((ready) => watcher.once('ready', ready))
+  options.log(`正在监视 ${displayPath(input, cwd)}（以及样式文件），保存后自动重新生成；按 Ctrl-C 结束。`)
+  await rebuild().catch(fail)
+  watcher.on('all', (_event, path) => schedule(path))
+  await new Promise<void>((done) => {
+    stop = done
+    if (options.signal.aborted) done()
+    options.signal.addEventListener('abort', () => done(), { once: true })
+  })
+  clearTimeout(timer)
+  await watcher.close()
+  // Let a rebuild in progress finish writing before the browser goes.
+  while (running) await new Promise((r) => setTimeout(r, 50))
+  await session.close()
+  if (failure) throw failure
+}
+
+/** One rebuild, briefly: errors and warnings in full, the rest counted. */
+function printRebuild(report: BuildReport, ms: number, log: (line: string) => void): void {
+  const shown = report.diagnostics.filter((d) => d.severity !== 'info')
+  for (const d of shown) log(formatDiagnostic(d))
+  const infos = report.diagnostics.length - shown.length
+  const stamp = new Date().toTimeString().slice(0, 8)
+  if (!report.ok) {
+    log(`[${stamp}] 未生成：有错误（见上），上一次的 PDF 保持不变。用时 ${(ms / 1000).toFixed(1)} 秒`)
+    return
+  }
+  const changes = report.changes
+  const what = !changes ? '' : changes.pages.length === 0 && changes.removed === 0 ? '，页面无变化' : `，变化的页：${changes.pages.map((p) => p + 1).join('、')}`
+  log(`[${stamp}] 已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页${what}）${infos ? `，另有 ${infos} 条提示（booklet check 可查看）` : ''}，用时 ${(ms / 1000).toFixed(1)} 秒`)
+}
