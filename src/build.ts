@@ -13,7 +13,6 @@ import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
 import { checkOutputDir, ensureOutputDir, writeAtomically } from './output-files.ts'
 import { imposeBooklet } from './pdf/impose.ts'
 import { comparePages, previousPageDigests } from './pdf/page-changes.ts'
-import { readPdfText } from './pdf/pdf-text.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
 import { preflight } from './pdf/preflight.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
@@ -44,7 +43,35 @@ export interface BuildOptions {
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  if (options.session) return buildIn(options, async () => options.session!)
+  // No browser open yet: start one at once; it comes up in its own process while the manuscript
+  // is read and processed. A failure to start is reported when the browser is needed, so a
+  // manuscript error still comes first.
+  const starting = (async () =>
+    openBrowser({
+      browserPath: options.browserWs ? undefined : locateBrowser({ flag: options.browserPath }),
+      wsEndpoint: options.browserWs,
+      timeoutMs: options.timeoutMs,
+    }))().then(
+    (session) => ({ session }),
+    (error: unknown) => ({ error }),
+  )
+  try {
+    return await buildIn(options, async () => {
+      const started = await starting
+      if ('error' in started) throw started.error
+      return started.session
+    })
+  } finally {
+    const started = await starting
+    if ('session' in started) await started.session.close()
+  }
+}
+
+async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSession>): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd()
+  // pdf.js is needed only at the end; its 0.3 s of loading overlaps the browser's work.
+  void import('./pdf/pdf-text.ts')
   const timings: Record<string, number> = {}
   const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
     const start = performance.now()
@@ -96,12 +123,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   )
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   const shownOut = displayPath(outDir, cwd)
-  // Find the browser before anything is written: no empty output folder when there is none.
-  const browserPath = options.session || options.browserWs ? undefined : locateBrowser({ flag: options.browserPath })
+  // The browser before anything is written: no empty output folder when there is none.
+  const session = await time('browser', browser)
   await checkOutputDir(outDir, shownOut)
 
-  // 4. Paginate and print in Chromium (a browser service: connected for this build only).
-  const connected = !options.session && options.browserWs ? await openBrowser({ wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs }) : undefined
+  // 4. Paginate and print in Chromium.
   const outlines = processed.map((p) => p.outline)
   const rendered = await time('render', () =>
     renderPdf({
@@ -110,11 +136,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       fontMounts: fontMounts(),
       fontFamilies: [...new Set(ROLES.map((r) => `${r.open.weight} 16px "${r.open.family}"`))],
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
-      browserPath,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      session: options.session ?? connected,
+      session,
     }),
-  ).finally(() => connected?.close())
+  )
   for (const [phase, ms] of Object.entries(rendered.phases)) timings[`render.${phase}`] = ms
   for (const refused of new Set(rendered.refusedRequests)) {
     diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
@@ -130,6 +155,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
 
   // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
+  const { readPdfText } = await import('./pdf/pdf-text.ts')
   const printed = await time('read-back', () => readPdfText(rendered.pdf))
   const pageSize = { width: (styles.grid.pageWidthMm / 25.4) * 72, height: (styles.grid.pageHeightMm / 25.4) * 72 }
   // What is printed and on what size of paper: a change of preset changes every page.

@@ -5,7 +5,6 @@
 import { basename, extname } from 'node:path'
 import { BookletError } from '../errors.ts'
 import { readFileBytes } from '../manuscript/read-text.ts'
-import { docxToBlocks } from './docx.ts'
 import { decodeText, importPlainText } from './plain-text.ts'
 import type { ImportResult } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
@@ -45,6 +44,8 @@ async function importDocx(bytes: Buffer, shown: string, name: string): Promise<I
       hint: '请在 Word 或 WPS 中打开，“另存为”.docx 格式后再试。',
     })
   }
+  // mammoth is loaded only for Word files.
+  const { docxToBlocks } = await import('./docx.ts')
   let read: Awaited<ReturnType<typeof docxToBlocks>>
   try {
     read = await docxToBlocks(bytes)

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import type { Sheet } from './impose.ts'
-import { readPdfText } from './pdf-text.ts'
 
 const KEY = PDFName.of('BookletPages')
 
@@ -25,6 +24,7 @@ export async function previousPageDigests(path: string): Promise<string[] | unde
     const stored = info.lookupMaybe(KEY, PDFString)
     if (stored) return stored.decodeText().split(' ')
     // A booklet from before digests were stored: read its pages.
+    const { readPdfText } = await import('./pdf-text.ts')
     return (await readPdfText(bytes)).map((page) => page.fingerprint)
   } catch {
     return undefined

@@ -44,7 +44,11 @@ export class PageFiles {
 
   async get(url: string): Promise<PageFile | Refusal> {
     if (!url.startsWith(`${ORIGIN}/`)) return { refused: `外部地址（不会联网获取）：${url}` }
-    const path = decodeURIComponent(new URL(url).pathname)
+    return this.getPath(decodeURIComponent(new URL(url).pathname))
+  }
+
+  /** A path of the page's own origin (`/booklet.html`, `/_booklet/fonts/…`, `/images/a.png`). */
+  async getPath(path: string): Promise<PageFile | Refusal> {
     if (path === DOCUMENT_PATH) return { body: Buffer.from(this.html), contentType: TYPES['.html']! }
     for (const [prefix, dir] of this.mounts) {
       if (path.startsWith(prefix)) {

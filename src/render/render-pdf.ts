@@ -11,7 +11,8 @@ import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { locateBrowser } from './locate-browser.ts'
-import { DOCUMENT_PATH, ORIGIN, PageFiles } from './page-files.ts'
+import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
+import { startPageServer, type PageServer } from './page-server.ts'
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
@@ -106,7 +107,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
       // After a failure or a time-out the page may be hung: a fresh one next time.
       if (!keep || !input.session) {
         session.page = undefined
-        await served.page.close().catch(() => undefined)
+        await served.close()
       }
     }
   } finally {
@@ -114,17 +115,41 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
   }
 }
 
-/** The page a build renders in; its request handler serves whichever build is current. */
+/** The page a build renders in; its server serves whichever build is current. */
 interface BookletPage {
   page: Page
+  server: PageServer
   files: PageFiles
   refused: string[]
   errors: string[]
+  close(): Promise<void>
 }
 
 async function bookletPage(browser: Browser): Promise<BookletPage> {
-  const served: BookletPage = { page: undefined as never, files: new PageFiles('', new Map(), '/'), refused: [], errors: [] }
-  served.page = await servedPage(browser, { get: (url) => served.files.get(url) }, served.refused, () => served.refused)
+  const served: BookletPage = {
+    page: undefined as never,
+    server: undefined as never,
+    files: new PageFiles('', new Map(), '/'),
+    refused: [],
+    errors: [],
+    close: async () => {
+      await served.page?.close().catch(() => undefined)
+      await served.server?.close()
+    },
+  }
+  served.server = await startPageServer(
+    () => served.files,
+    (what) => served.refused.push(what),
+  )
+  served.page = await browser.newPage()
+  await served.page.setRequestInterception(true)
+  // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
+  served.page.on('request', (request) => {
+    const url = request.url()
+    if (url.startsWith(`${served.server.base}/`)) return void request.continue()
+    if (!url.endsWith('/favicon.ico')) served.refused.push(/^https?:|^ftp:|^wss?:/.test(url) ? `外部地址（不会联网获取）：${url}` : `不允许的地址：${url.slice(0, 100)}`)
+    return void request.abort('blockedbyclient')
+  })
   served.page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
   served.page.on('pageerror', (error) => served.errors.push(String((error as Error).message ?? error)))
   // The document is not laid out until Paged.js takes it: otherwise every font slice that
@@ -144,7 +169,15 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
     const puppeteer = await import('puppeteer-core')
     try {
       const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: options.timeoutMs ?? 300_000 })
-      return { browser, kind: 'connected', close: () => browser.disconnect().catch(() => undefined) }
+      const session: BrowserSession = {
+        browser,
+        kind: 'connected',
+        close: async () => {
+          await session.page?.close()
+          await browser.disconnect().catch(() => undefined)
+        },
+      }
+      return session
     } catch (cause) {
       throw new BookletError(`无法连接浏览器服务：${options.wsEndpoint}`, {
         hint: `请确认浏览器服务正在运行、地址以 ws:// 开头。浏览器报告：${(cause as Error).message.split('\n')[0]}`,
@@ -153,7 +186,15 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
     }
   }
   const browser = await launchBrowser(options.browserPath, options.timeoutMs)
-  return { browser, kind: 'launched', close: () => browser.close().catch(() => undefined) }
+  const session: BrowserSession = {
+    browser,
+    kind: 'launched',
+    close: async () => {
+      await session.page?.close()
+      await browser.close().catch(() => undefined)
+    },
+  }
+  return session
 }
 
 export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
@@ -203,15 +244,16 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
     phases[name] = Math.round(now - at)
     at = now
   }
-  await page.goto(`${ORIGIN}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+  const base = served.server.base
+  await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
   phase('goto')
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
   // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
-  await page.addScriptTag({ url: `${ORIGIN}${SCRIPTS_PREFIX}paged.polyfill.js` })
+  await page.addScriptTag({ url: `${base}${SCRIPTS_PREFIX}paged.polyfill.js` })
   phase('paged')
-  await page.addScriptTag({ url: `${ORIGIN}${IN_PAGE_PREFIX}paginate.js` })
+  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
   phase('load')
   const layout = await page.evaluate(
     (families, ids) =>

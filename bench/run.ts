@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: speed and memory of booklet against pagedjs-cli and Chromium's own printing,
+ * measured in one run on one machine (issue 6). For manuscripts of about 10, 50, 200 and 500 A5
+ * pages it measures
+ *   - our cold `booklet build` (Markdown → PDF, everything included, a new process),
+ *   - pagedjs-cli 0.4.3 on our own booklet.html (fonts as files: the same document),
+ *   - Chromium's --print-to-pdf of that HTML (no pagination script: the floor),
+ *   - our rebuild in watch mode after a one-paragraph edit in one article,
+ *   - the peak memory of each process tree,
+ * and prints a table with ratios to pagedjs-cli. `--soak N` then rebuilds the smallest manuscript
+ * N times in one watch and prints the memory of the whole process tree along the way.
+ *
+ * Options: --sizes 10,50,200,500   --soak 100   --keep (leave the work folder)
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { fontMounts } from '../src/fonts/roles.ts'
+import { locateBrowser } from '../src/render/locate-browser.ts'
+import { watch } from '../src/watch.ts'
+import { generateManuscript } from './generate.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1]! : fallback
+}
+const sizes = option('sizes', '10,50,200,500').split(',').map(Number)
+const soakRuns = Number(option('soak', '100'))
+const work = mkdtempSync(join(tmpdir(), 'booklet-bench-'))
+const browser = locateBrowser({})
+
+/** Sum of the resident memory of a process and all its descendants, in MiB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let pages = 0
+  const visit = (p: number) => {
+    try {
+      pages += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1])
+    } catch {
+      return
+    }
+    for (const child of children.get(p) ?? []) visit(child)
+  }
+  visit(pid)
+  return (pages * 4096) / 2 ** 20
+}
+
+/** Runs a command; wall time and the peak memory of its process tree. */
+function measure(command: string, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; peakMb: number; code: number; output: string }> {
+  return new Promise((done) => {
+    const started = performance.now()
+    const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    let peakMb = 0
+    const poll = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 50)
+    child.on('close', (code) => {
+      clearInterval(poll)
+      done({ ms: performance.now() - started, peakMb, code: code ?? 1, output })
+    })
+  })
+}
+
+/** pagedjs-cli, installed once beside the project (its puppeteer must not download a browser). */
+function pagedjsCli(): string {
+  const dir = join(root, 'node_modules/.cache/booklet-bench')
+  const bin = join(dir, 'node_modules/.bin/pagedjs-cli')
+  if (!existsSync(bin)) {
+    console.error('首次运行：安装 pagedjs-cli 0.4.3 到 node_modules/.cache/booklet-bench ……')
+    mkdirSync(dir, { recursive: true })
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', 'pagedjs-cli@0.4.3'], {
+      stdio: 'inherit',
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    })
+  }
+  return bin
+}
+
+/** booklet.html with the font URLs pointing at the font files, so other tools see the same document. */
+function standaloneHtml(outDir: string): string {
+  let html = readFileSync(join(outDir, 'booklet.html'), 'utf8')
+  for (const [prefix, dir] of fontMounts()) html = html.replaceAll(prefix, `${pathToFileURL(dir).href}/`)
+  const file = join(outDir, 'standalone.html')
+  writeFileSync(file, html)
+  return file
+}
+
+async function watchRebuild(dir: string, file: string, paragraph: string): Promise<{ coldMs: number; rebuildMs: number }> {
+  const stop = new AbortController()
+  const times: number[] = []
+  let resolveNext: (() => void) | undefined
+  const running = watch({
+    input: dir,
+    outDir: join(dir, '..', 'watch-out'),
+    log: () => undefined,
+    signal: stop.signal,
+    debounceMs: 50,
+    onBuild: ({ ms, error }) => {
+      if (error) throw error
+      times.push(ms)
+      resolveNext?.()
+    },
+  })
+  const nextBuild = () => new Promise<void>((r) => (resolveNext = r))
+  await nextBuild()
+  const text = readFileSync(file, 'utf8')
+  writeFileSync(file, text.replace(paragraph, `${paragraph}这是基准测试改动的一句话。`))
+  await nextBuild()
+  stop.abort()
+  await running
+  return { coldMs: times[0]!, rebuildMs: times[1]! }
+}
+
+interface Row {
+  pages: number
+  booklet: { ms: number; peakMb: number }
+  pagedjs: { ms: number; peakMb: number }
+  chromium: { ms: number }
+  watch: { coldMs: number; rebuildMs: number }
+}
+
+const rows: Row[] = []
+const cli = pagedjsCli()
+for (const size of sizes) {
+  const manuscript = generateManuscript(join(work, `m${size}`, 'manuscript'), size)
+  const out = join(work, `m${size}`, 'out')
+  const ours = await measure(process.execPath, [join(root, 'bin/booklet.mjs'), 'build', manuscript.dir, '--out', out, '--json', '--timeout', '1800'])
+  if (ours.code !== 0) throw new Error(`booklet build failed:\n${ours.output.slice(-2000)}`)
+  const report = JSON.parse(ours.output.slice(ours.output.indexOf('{')))
+  const html = standaloneHtml(out)
+  const theirs = await measure(cli, [html, '-o', join(out, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu', '-t', '1800000'], { PUPPETEER_EXECUTABLE_PATH: browser })
+  if (theirs.code !== 0) throw new Error(`pagedjs-cli failed:\n${theirs.output.slice(-2000)}`)
+  const floor = await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, 'chromium.pdf')}`, pathToFileURL(html).href])
+  const rebuild = await watchRebuild(manuscript.dir, manuscript.editable.file, manuscript.editable.paragraph)
+  rows.push({ pages: report.pageCount, booklet: ours, pagedjs: theirs, chromium: floor, watch: rebuild })
+  console.error(`${size}: ${report.pageCount} 页，booklet ${(ours.ms / 1000).toFixed(1)} s，pagedjs-cli ${(theirs.ms / 1000).toFixed(1)} s`)
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+console.log(`\n机器：${cpus()[0]?.model ?? '?'} × ${cpus().length}，内存 ${Math.round(totalmem() / 2 ** 30)} GiB；${execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim()}；Node ${process.version}\n`)
+console.log('| A5 页数 | booklet 冷启动 | pagedjs-cli | 比值 | Chromium 直接打印（下限） | watch 改一段后重新生成 | 重新生成 / 冷启动 | 峰值内存 booklet | 峰值内存 pagedjs-cli |')
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+for (const r of rows) {
+  console.log(
+    `| ${r.pages} | ${s(r.booklet.ms)} | ${s(r.pagedjs.ms)} | ${(r.booklet.ms / r.pagedjs.ms).toFixed(2)} | ${s(r.chromium.ms)} | ${s(r.watch.rebuildMs)} | ${(r.watch.rebuildMs / r.booklet.ms).toFixed(2)} | ${Math.round(r.booklet.peakMb)} MiB | ${Math.round(r.pagedjs.peakMb)} MiB |`,
+  )
+}
+
+if (soakRuns > 0) {
+  const manuscript = generateManuscript(join(work, 'soak', 'manuscript'), Math.min(...sizes))
+  const stop = new AbortController()
+  const memory: number[] = []
+  let count = 0
+  let resolveNext: (() => void) | undefined
+  const running = watch({
+    input: manuscript.dir,
+    outDir: join(work, 'soak', 'out'),
+    log: () => undefined,
+    signal: stop.signal,
+    debounceMs: 20,
+    onBuild: () => {
+      memory.push(treeRssMb(process.pid))
+      count++
+      resolveNext?.()
+    },
+  })
+  const next = () => new Promise<void>((r) => (resolveNext = r))
+  await next()
+  const original = readFileSync(manuscript.editable.file, 'utf8')
+  for (let i = 1; i <= soakRuns; i++) {
+    writeFileSync(manuscript.editable.file, original.replace(manuscript.editable.paragraph, `${manuscript.editable.paragraph}第${i}次改动。`))
+    await next()
+  }
+  stop.abort()
+  await running
+  const at = (i: number) => `${Math.round(memory[i]!)} MiB`
+  console.log(`\n同一个 watch 中重新生成 ${count - 1} 次（${Math.min(...sizes)} 页稿件），进程树内存：第 1 次 ${at(0)}，第 10 次 ${at(Math.min(10, memory.length - 1))}，第 ${Math.floor(count / 2)} 次 ${at(Math.floor(count / 2))}，最后 ${at(memory.length - 1)}`)
+}
+
+if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true })
+else console.error(`工作文件夹：${work}`)
