@@ -118,6 +118,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       title,
       articles: processed.map(({ tree, outline }) => ({ tree, outline })),
       css: styles.css,
+      fontCss: styles.fontCss,
       frontMatter: styles.frontMatter,
     }),
   )

@@ -18,6 +18,8 @@ export interface DocumentInput {
   title: string
   articles: { tree: Root; outline: ArticleOutline }[]
   css: string
+  /** @font-face rules, in a style element of their own (see render/in-page/paginate.js). */
+  fontCss?: string
   /** Cover and 目录 (the A5 booklet); without them the first article opens page 1 (gongwen-a4). */
   frontMatter: boolean
 }
@@ -37,6 +39,7 @@ export function bookletDocument(input: DocumentInput): Root {
           h('title', input.title),
           meta('author', input.config.publisher),
           meta('generator', 'booklet'),
+          input.fontCss ? h('style', { dataBookletFonts: '' }, input.fontCss) : undefined,
           h('style', input.css),
         ]),
         h('body', [

@@ -77,11 +77,17 @@ function check(id: string, rule: string, title: string, problems: string[]): Pre
 function tocNumbers({ pages, bodyStartPage, toc }: PreflightInput): PreflightCheck {
   const tocText = squash(pages.slice(0, bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join(''))
   const problems: string[] = []
+  // Entries are read in order: the same heading may stand in two articles.
+  let from = 0
   for (const entry of toc) {
     const target = pages[entry.page]
     const printed = folioOf(target)
     const escaped = squash(entry.text).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-    const listed = new RegExp(`${escaped}(\\d+)`, 'u').exec(tocText)?.[1]
+    const found = new RegExp(`${escaped}(\\d+)`, 'gu')
+    found.lastIndex = from
+    const match = found.exec(tocText)
+    if (match) from = match.index + match[0].length
+    const listed = match?.[1]
     if (!listed) problems.push(`目录中找不到“${entry.text}”或它的页码`)
     else if (Number(listed) !== printed) problems.push(`目录中“${entry.text}”的页码是 ${listed}，它实际印在第 ${printed ?? '（无页码）'} 页`)
     else if (!squash(textLines(target!).map((l) => l.text).join('')).includes(squash(entry.text))) {

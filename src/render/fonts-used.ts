@@ -18,7 +18,7 @@ export const ROLE_SELECTORS: Record<RoleName, string> = {
   hei: '.article-body h2, .article-body strong, [data-role="hei"]',
   kai: '.article-subtitle, .article-body h3, blockquote, [data-role="kai"]',
   // Chromium counts the text of descendants too: paragraphs with 黑体/楷体 runs are left out.
-  fs: '.article-body p:not(:has(strong, em)), [data-role="fs"]',
+  fs: '.article-body p:not(:has(strong, em)):not(.footnotes-label, .attachment-label, .attachment-title), [data-role="fs"]',
   song: '.toc-page, [data-role="song"]',
 }
 

@@ -123,3 +123,24 @@ describe('preflight', () => {
     expect(await failed({ imposedPageCount: 10 })).toEqual([['page-count', ['拼版后共 10 页，不是 4 的倍数']]])
   })
 })
+
+describe('preflight with repeated headings', () => {
+  it('reads the TOC in order, so the same heading in two articles is checked against each page', async () => {
+    const pages = [
+      page([line('封面', 400)]),
+      page([]),
+      page([line('甲·········1', 470), line('一、总体要求·····1', 450), line('乙·········3', 430), line('一、总体要求·····3', 410)]),
+      page([]),
+      page([line('甲', 500), line('一、总体要求', 470), folio(1)]),
+      page([folio(2), line('正文。', 470)]),
+      page([line('乙', 500), line('一、总体要求', 470), folio(3)]),
+    ]
+    const toc = [
+      { text: '甲', page: 4 },
+      { text: '一、总体要求', page: 4 },
+      { text: '乙', page: 6 },
+      { text: '一、总体要求', page: 6 },
+    ]
+    expect(await failed({ pages, toc, manuscriptHan: '' })).toEqual([])
+  })
+})

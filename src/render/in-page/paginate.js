@@ -135,9 +135,18 @@
         times[name] = Math.round(now - at)
         at = now
       }
+      // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
+      // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
+      const fontRules = document.querySelector('style[data-booklet-fonts]')
+      const fonts = new CSSStyleSheet()
+      if (fontRules) {
+        fonts.replaceSync(fontRules.textContent)
+        fontRules.remove()
+      }
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts]
       const missingFonts = await loadFonts(families)
       // Shown again only now (see render-pdf.ts): Paged.js moves the content into pages at once.
-      document.adoptedStyleSheets = []
+      document.adoptedStyleSheets = [fonts]
       const compression = checkCompression()
       phase('fonts')
       const flow = await window.PagedPolyfill.preview()

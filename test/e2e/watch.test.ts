@@ -1,0 +1,171 @@
+/**
+ * Fast regeneration (issue 6), with a real browser: `booklet watch` as a user runs it, a warm
+ * browser giving the same bytes as a cold build, a running browser reached by --browser-ws, and
+ * a page that reaches nothing but its own files.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../src/build.ts'
+import { locateBrowser } from '../../src/render/locate-browser.ts'
+import { openBrowser } from '../../src/render/render-pdf.ts'
+import { pageTexts } from '../helpers/pdf.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-watch-'))
+  cpSync(join(root, 'test/fixtures/projects/multi'), join(dir, 'manuscript'), { recursive: true })
+  return dir
+}
+
+/** Lines the process writes, and a way to wait for one that matches. */
+function follow(child: ChildProcess) {
+  const lines: string[] = []
+  const waiters: { pattern: RegExp; done: (line: string) => void }[] = []
+  let buffer = ''
+  const take = (chunk: Buffer) => {
+    buffer += chunk.toString()
+    const parts = buffer.split('\n')
+    buffer = parts.pop()!
+    for (const line of parts) {
+      lines.push(line)
+      for (const w of [...waiters]) if (w.pattern.test(line)) (waiters.splice(waiters.indexOf(w), 1), w.done(line))
+    }
+  }
+  child.stdout!.on('data', take)
+  child.stderr!.on('data', take)
+  const seen = () => lines.length
+  return {
+    lines,
+    /** The next line matching `pattern` written after line `from`. */
+    next: (pattern: RegExp, from = seen()) =>
+      new Promise<string>((done, fail) => {
+        const found = lines.slice(from).find((l) => pattern.test(l))
+        if (found) return done(found)
+        const timer = setTimeout(() => fail(new Error(`no line ${pattern} in:\n${lines.join('\n')}`)), 60_000)
+        waiters.push({ pattern, done: (line) => (clearTimeout(timer), done(line)) })
+      }),
+    seen,
+  }
+}
+
+describe('booklet watch', () => {
+  it('rebuilds on save, keeps the last good PDF on a broken edit, and stops cleanly on Ctrl-C', async () => {
+    const dir = workspace()
+    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out'], { cwd: dir })
+    const out = follow(child)
+    await out.next(/已生成 out\/booklet\.pdf/)
+    const pdf = join(dir, 'out/booklet.pdf')
+    expect(pageTexts(pdf).join('')).not.toContain('这是新加的一句')
+
+    const file = join(dir, 'manuscript/short.md')
+    const original = readFileSync(file, 'utf8')
+    let from = out.seen()
+    writeFileSync(file, original.replace('学习时间为', '这是新加的一句。学习时间为'))
+    expect(await out.next(/已保存：manuscript\/short\.md/, from)).toContain('重新生成')
+    const rebuilt = await out.next(/已生成 out\/booklet\.pdf/, from)
+    expect(rebuilt).toMatch(/变化的页：[\d、]+/)
+    expect(rebuilt).toMatch(/用时 \d+\.\d 秒/)
+    expect(pageTexts(pdf).join('')).toContain('这是新加的一句')
+
+    const good = readFileSync(pdf)
+    from = out.seen()
+    writeFileSync(file, original.replace(/^title: .*$/m, 'title: [没有闭合'))
+    expect(await out.next(/short\.md:\d+(:\d+)?  错误：前置信息/, from)).toBeTruthy()
+    await out.next(/未生成：有错误（见上），上一次的 PDF 保持不变/, from)
+    expect(readFileSync(pdf).equals(good)).toBe(true)
+
+    from = out.seen()
+    writeFileSync(file, original)
+    await out.next(/已生成 out\/booklet\.pdf/, from)
+    expect(pageTexts(pdf).join('')).not.toContain('这是新加的一句')
+
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(out.lines.at(-1)).toBe('已停止监视。')
+    expect(out.lines.join('\n')).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('a warm browser and a browser service', () => {
+  it('gives the same bytes as a cold build when the browser is kept between builds', async () => {
+    const dir = workspace()
+    const input = join(dir, 'manuscript')
+    await build({ input, outDir: join(dir, 'cold'), cwd: dir })
+    const session = await openBrowser({})
+    try {
+      await build({ input, outDir: join(dir, 'warm'), cwd: dir, session })
+      const again = await build({ input, outDir: join(dir, 'warm'), cwd: dir, session })
+      expect(again.changes).toEqual({ pages: [], removed: 0 })
+      expect(again.timings['render.layout.fonts']).toBeLessThan(again.timings['render.layout.paged']! + 1000)
+    } finally {
+      await session.close()
+    }
+    expect(readFileSync(join(dir, 'warm/booklet.pdf')).equals(readFileSync(join(dir, 'cold/booklet.pdf')))).toBe(true)
+  })
+
+  it('builds in a running browser reached by its DevTools WebSocket (--browser-ws)', async () => {
+    const dir = workspace()
+    const chromium = spawn(locateBrowser({}), ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', `--user-data-dir=${join(dir, 'profile')}`, 'about:blank'])
+    try {
+      const endpoint = await new Promise<string>((done, fail) => {
+        let text = ''
+        chromium.stderr!.on('data', (d) => {
+          text += d
+          const match = /DevTools listening on (ws:\/\/\S+)/.exec(text)
+          if (match) done(match[1]!)
+        })
+        chromium.on('exit', () => fail(new Error(text)))
+      })
+      const report = await build({ input: join(dir, 'manuscript'), outDir: join(dir, 'ws'), cwd: dir, browserWs: endpoint })
+      expect(report.ok).toBe(true)
+      await build({ input: join(dir, 'manuscript'), outDir: join(dir, 'own'), cwd: dir })
+      expect(readFileSync(join(dir, 'ws/booklet.pdf')).equals(readFileSync(join(dir, 'own/booklet.pdf')))).toBe(true)
+      // The service keeps running for the next build.
+      expect(chromium.exitCode).toBeNull()
+    } finally {
+      chromium.kill()
+    }
+    const refused = await build({ input: join(dir, 'manuscript'), outDir: join(dir, 'x'), cwd: dir, browserWs: 'ws://127.0.0.1:9/devtools/browser/none' }).catch((e: Error) => e)
+    expect((refused as Error).message).toContain('无法连接浏览器服务：ws://127.0.0.1:9/devtools/browser/none')
+  })
+})
+
+describe('the page reaches nothing but its own files', () => {
+  it('refuses remote images, loopback ports and files outside the manuscript, and says so', async () => {
+    let hits = 0
+    const server = createServer((_req, res) => (hits++, res.end('x')))
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', () => ready()))
+    const port = (server.address() as { port: number }).port
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'booklet-sandbox-'))
+      writeFileSync(
+        join(dir, 'a.md'),
+        [
+          '---',
+          'title: 沙箱',
+          '---',
+          '',
+          `正文。![远程](http://127.0.0.1:${port}/remote.png)`,
+          '',
+          '![上一级](../secret.png) ![系统文件](file:///etc/passwd) ![网络](https://example.com/x.png)',
+          '',
+        ].join('\n'),
+      )
+      const report = await build({ input: join(dir, 'a.md'), outDir: join(dir, 'out'), cwd: dir })
+      expect(report.ok).toBe(true)
+      expect(hits).toBe(0)
+      const refused = report.diagnostics.filter((d) => d.rule === 'asset').map((d) => d.message)
+      expect(refused.join('\n')).toContain(`127.0.0.1:${port}`)
+      expect(refused.join('\n')).toContain('example.com')
+      expect(refused.join('\n')).toContain('secret.png')
+    } finally {
+      server.close()
+    }
+  })
+})
