@@ -33,7 +33,10 @@ const soakRuns = Number(option('soak', '100'))
 const work = mkdtempSync(join(tmpdir(), 'booklet-bench-'))
 const browser = locateBrowser({})
 
-/** Sum of the resident memory of a process and all its descendants, in MiB (Linux /proc). */
+/**
+ * Memory of a process and all its descendants, in MiB (Linux /proc): the sum of their PSS, in
+ * which pages shared between Chromium's processes count once, not once per process.
+ */
 function treeRssMb(pid: number): number {
   const children = new Map<number, number[]>()
   for (const entry of readdirSync('/proc')) {
@@ -46,17 +49,17 @@ function treeRssMb(pid: number): number {
       // gone meanwhile
     }
   }
-  let pages = 0
+  let kb = 0
   const visit = (p: number) => {
     try {
-      pages += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1])
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0)
     } catch {
       return
     }
     for (const child of children.get(p) ?? []) visit(child)
   }
   visit(pid)
-  return (pages * 4096) / 2 ** 20
+  return kb / 1024
 }
 
 /** Runs a command; wall time and the peak memory of its process tree. */
@@ -68,7 +71,7 @@ function measure(command: string, argv: string[], env: NodeJS.ProcessEnv = {}): 
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     let peakMb = 0
-    const poll = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 50)
+    const poll = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 100)
     child.on('close', (code) => {
       clearInterval(poll)
       done({ ms: performance.now() - started, peakMb, code: code ?? 1, output })
