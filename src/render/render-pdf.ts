@@ -296,7 +296,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(
       () =>
         reject(
-          new BookletError(`排版超时（超过 ${Math.round(ms / 1000)} 秒），已停止浏览器`, {
+          new BookletError(`排版超时（超过 ${ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000)} 秒），已停止浏览器`, {
             hint: '稿件可能过大，或浏览器卡住了；可用 --timeout 秒数 放宽时限。',
           }),
         ),

@@ -1,0 +1,101 @@
+/**
+ * Hardening (issue 7): broken and hostile manuscripts get a short Chinese answer that names the
+ * file (and line), a non-zero exit, no stack trace and no half-written output; the previous
+ * booklet survives a failed, timed-out or killed build; two builds at once do not corrupt it.
+ */
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const bin = join(root, 'bin/booklet.mjs')
+const run = promisify(execFile)
+
+async function booklet(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+const ARTICLE = '---\ntitle: 文章\n---\n\n正文。\n'
+
+/** The broken inputs: name → files of a manuscript folder, the input to build, what the answer must say. */
+const CORPUS: { name: string; files: Record<string, string | Buffer>; input: string; says: RegExp; env?: NodeJS.ProcessEnv; args?: string[] }[] = [
+  { name: 'an empty file', files: { 'a.md': '' }, input: 'a.md', says: /^错误：a\.md：文件是空的$/m },
+  { name: 'binary junk', files: { 'a.md': Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)) }, input: 'a.md', says: /^错误：a\.md：这不是文本文件/m },
+  { name: 'text that is neither UTF-8 nor GBK', files: { 'a.txt': Buffer.from([0xe9, 0x20, 0x6c, 0x27, 0xe9, 0x74, 0xe9, 0x0a]) }, input: 'a.txt', says: /^错误：a\.txt：无法识别的文字编码/m },
+  { name: 'invalid YAML front matter', files: { 'a.md': '---\ntitle: [没有闭合\n---\n\n正文。\n' }, input: 'a.md', says: /^a\.md:2(:\d+)?  错误：前置信息/m },
+  { name: 'an unknown key in booklet.yaml', files: { 'booklet.yaml': 'title: 汇编\ncolour: red\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:2(:\d+)?：.*colour/m },
+  { name: 'a wrong type in booklet.yaml', files: { 'booklet.yaml': 'numbering: [1, 2]\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:1(:\d+)?：numbering.*只能是 auto、keep 或 none/m },
+  { name: 'an article listed that does not exist', files: { 'booklet.yaml': 'articles:\n  - a.md\n  - b.md\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:3：articles 中列出的“b\.md”不存在$/m },
+  { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
+  { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
+  { name: 'a browser that does not finish in time', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--timeout', '0.3'], says: /^错误：排版超时（超过 0\.3 秒），已停止浏览器$/m },
+]
+
+describe('the corpus of broken inputs', () => {
+  it.each(CORPUS)('$name: a short Chinese message, exit 1, nothing written', { timeout: 60_000 }, async ({ files, input, says, env, args }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-broken-'))
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+    const result = await booklet(['build', input, ...(args ?? ['--out', 'out'])], dir, env)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(says)
+    expect(result.stderr).not.toMatch(/\n\s+at |Error:|内部错误/)
+    expect(result.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(4)
+    expect(existsSync(join(dir, 'out', 'booklet.pdf'))).toBe(false)
+  })
+})
+
+describe('manuscripts of unusual size and shape', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-large-'))
+  const paragraph = '这是一段很长的正文，用来检验管线在极端输入下的表现。'
+  const cases: Record<string, string> = {
+    '5000-headings.md': `# 五千个标题\n\n${Array.from({ length: 5000 }, (_, i) => `## 标题${i + 1}\n\n${paragraph}`).join('\n\n')}\n`,
+    'one-megabyte-paragraph.md': `# 一个段落\n\n${paragraph.repeat(Math.ceil(2 ** 20 / (paragraph.length * 3)))}\n`,
+    'table-3000-rows.md': `# 表格\n\n| 序号 | 内容 |\n| -- | -- |\n${Array.from({ length: 3000 }, (_, i) => `| ${i + 1} | ${paragraph} |`).join('\n')}\n`,
+    'deep-nesting.md': `# 嵌套\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')}\n\n${'> '.repeat(300)}引用\n`,
+  }
+  beforeAll(() => {
+    for (const [name, text] of Object.entries(cases)) writeFileSync(join(dir, name), text)
+  })
+
+  it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {
+    const result = await booklet(['check', name, '--json'], dir)
+    expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).diagnostics).toBeInstanceOf(Array)
+  })
+})
+
+describe('no lost output', () => {
+  it('keeps the previous PDF byte for byte when a build is killed in the middle', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-kill-'))
+    writeFileSync(join(dir, 'a.md'), ARTICLE)
+    expect((await booklet(['build', 'a.md', '--out', 'out'], dir)).code).toBe(0)
+    const before = readFileSync(join(dir, 'out/booklet.pdf'))
+    mkdirSync(join(dir, 'big'))
+    writeFileSync(join(dir, 'big/a.md'), `# 长文\n\n${'正文很长，用来让排版多花一些时间。'.repeat(4000)}\n`)
+    const child = spawn(process.execPath, [bin, 'build', 'big', '--out', 'out'], { cwd: dir, stdio: 'ignore' })
+    await new Promise((r) => setTimeout(r, 2500))
+    child.kill('SIGKILL')
+    await new Promise((r) => child.on('exit', r))
+    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(before)).toBe(true)
+    expect(readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.booklet-tmp-'))).toEqual([])
+  })
+
+  it('lets two builds of the same manuscript into the same folder finish with a whole booklet', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-twice-'))
+    writeFileSync(join(dir, 'a.md'), ARTICLE)
+    expect((await booklet(['build', 'a.md', '--out', 'alone'], dir)).code).toBe(0)
+    const [first, second] = await Promise.all([booklet(['build', 'a.md', '--out', 'out'], dir), booklet(['build', 'a.md', '--out', 'out'], dir)])
+    expect([first.code, second.code]).toEqual([0, 0])
+    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(readFileSync(join(dir, 'alone/booklet.pdf')))).toBe(true)
+  })
+})
