@@ -5,6 +5,7 @@ import { toDiagnostics, type Diagnostic } from '../diagnostics.ts'
 import type { Manuscript } from '../manuscript/load-manuscript.ts'
 import { coverageOf, roleCoverage } from '../fonts/coverage.ts'
 import { ROLES } from '../fonts/roles.ts'
+import { checkImages } from '../manuscript/check-images.ts'
 import { processArticle } from './processor.ts'
 import type { ArticleOutline } from './types.ts'
 
@@ -19,6 +20,7 @@ export async function processManuscript(manuscript: Manuscript): Promise<{ artic
   const articles = await Promise.all(
     manuscript.articles.map(async (file, i) => {
       const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage })
+      await checkImages(file, manuscript.root)
       return { file, tree, outline: file.data.outline as ArticleOutline }
     }),
   )

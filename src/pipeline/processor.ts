@@ -24,6 +24,7 @@ import remarkArticleTitle from './remark/article-title.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
+import remarkImageSources from './remark/image-sources.ts'
 import remarkPunctuation from './remark/punctuation.ts'
 import remarkRunInHeadings from './remark/run-in-headings.ts'
 
@@ -48,6 +49,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
       .use(remarkDropRawHtml)
+      .use(remarkImageSources)
       // Punctuation before headings are split or numbered: edits keep their source offsets.
       .use(remarkPunctuation, { latinSpacing: options.latinSpacing ?? false })
       // Run-in split before numbering: the number belongs to the heading part only.

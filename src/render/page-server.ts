@@ -53,6 +53,11 @@ export async function startPageServer(files: () => PageFiles, refused: (what: st
   return {
     // Chromium resolves *.localhost to this machine itself (RFC 6761) without asking DNS.
     base: `http://${host}:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done())
+        // Chromium keeps its connections open; they must not keep the server (and the build) alive.
+        server.closeAllConnections()
+      }),
   }
 }

@@ -146,7 +146,8 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
   // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
   served.page.on('request', (request) => {
     const url = request.url()
-    if (url.startsWith(`${served.server.base}/`)) return void request.continue()
+    // data: URLs carry their content inline and reach nothing (Chromium's own error pages use them).
+    if (url.startsWith(`${served.server.base}/`) || url.startsWith('data:')) return void request.continue()
     if (!url.endsWith('/favicon.ico')) served.refused.push(/^https?:|^ftp:|^wss?:/.test(url) ? `外部地址（不会联网获取）：${url}` : `不允许的地址：${url.slice(0, 100)}`)
     return void request.abort('blockedbyclient')
   })
@@ -263,7 +264,10 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
       }),
     input.fontFamilies,
     input.targetIds,
-  )
+  ).catch((error: unknown) => {
+    // Whatever went wrong inside the page is reported, not thrown as a stack trace.
+    throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
+  })
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
   const { inPage } = layout as { inPage: Record<string, number> }

@@ -35,6 +35,7 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'an unknown key in booklet.yaml', files: { 'booklet.yaml': 'title: 汇编\ncolour: red\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:2(:\d+)?：.*colour/m },
   { name: 'a wrong type in booklet.yaml', files: { 'booklet.yaml': 'numbering: [1, 2]\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:1(:\d+)?：numbering.*只能是 auto、keep 或 none/m },
   { name: 'an article listed that does not exist', files: { 'booklet.yaml': 'articles:\n  - a.md\n  - b.md\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:3：articles 中列出的“b\.md”不存在$/m },
+  { name: 'a missing image', files: { 'a.md': `${ARTICLE}\n![图一](images/one.png)\n` }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件不存在：images\/one\.png（稿件文件夹中没有 images\/one\.png）  \[image\]$/m },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
   { name: 'a browser that does not finish in time', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--timeout', '0.3'], says: /^错误：排版超时（超过 0\.3 秒），已停止浏览器$/m },
@@ -64,6 +65,14 @@ describe('manuscripts of unusual size and shape', () => {
   }
   beforeAll(() => {
     for (const [name, text] of Object.entries(cases)) writeFileSync(join(dir, name), text)
+  })
+
+  it('warns about a 50 MB image', { timeout: 60_000 }, async () => {
+    writeFileSync(join(dir, 'big.png'), Buffer.alloc(50 * 2 ** 20))
+    writeFileSync(join(dir, 'image.md'), '# 大图\n\n![大图](big.png)\n')
+    const result = await booklet(['check', 'image.md'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/image\.md:3:1  警告：图片很大（50 MB）：big\.png；排版会变慢/)
   })
 
   it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {

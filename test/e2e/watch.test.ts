@@ -8,10 +8,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
-import { openBrowser } from '../../src/render/render-pdf.ts'
+import { fontMounts } from '../../src/fonts/roles.ts'
+import { openBrowser, renderPdf } from '../../src/render/render-pdf.ts'
 import { pageTexts } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -137,35 +138,60 @@ describe('a warm browser and a browser service', () => {
 })
 
 describe('the page reaches nothing but its own files', () => {
-  it('refuses remote images, loopback ports and files outside the manuscript, and says so', async () => {
-    let hits = 0
-    const server = createServer((_req, res) => (hits++, res.end('x')))
+  let hits = 0
+  let port = 0
+  const server = createServer((_req, res) => (hits++, res.end('x')))
+  beforeAll(async () => {
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', () => ready()))
-    const port = (server.address() as { port: number }).port
+    port = (server.address() as { port: number }).port
+  })
+  afterAll(() => server.close())
+
+  it('refuses images from the web, from a loopback port or from outside the manuscript, at their lines, before any browser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-sandbox-'))
+    writeFileSync(
+      join(dir, 'a.md'),
+      ['---', 'title: 沙箱', '---', '', `正文。![远程](http://127.0.0.1:${port}/remote.png)`, '', '![上一级](../secret.png) ![系统文件](file:///etc/passwd)', '', '<iframe src="file:///etc/passwd"></iframe>', ''].join('\n'),
+    )
+    const report = await build({ input: join(dir, 'a.md'), outDir: join(dir, 'out'), cwd: dir })
+    expect(report.ok).toBe(false)
+    const errors = report.diagnostics.filter((d) => d.rule === 'image').map((d) => `${d.line}:${d.column} ${d.message}`)
+    expect(errors).toEqual([
+      expect.stringMatching(new RegExp(`^5:4 不会从网上或其他位置读取图片：http://127\\.0\\.0\\.1:${port}/remote\\.png`)),
+      expect.stringMatching(/^7:1 图片不在稿件文件夹内：\.\.\/secret\.png/),
+      expect.stringMatching(/^7:23 不会从网上或其他位置读取图片：file:\/\/\/etc\/passwd/),
+    ])
+    expect(report.diagnostics.some((d) => d.rule === 'raw-html')).toBe(true)
+    expect(hits).toBe(0)
+  })
+
+  it('lets a hostile page reach nothing: img, CSS url(), link, iframe, file:///, fetch to a loopback port', async () => {
+    const session = await openBrowser({})
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'booklet-sandbox-'))
-      writeFileSync(
-        join(dir, 'a.md'),
-        [
-          '---',
-          'title: 沙箱',
-          '---',
-          '',
-          `正文。![远程](http://127.0.0.1:${port}/remote.png)`,
-          '',
-          '![上一级](../secret.png) ![系统文件](file:///etc/passwd) ![网络](https://example.com/x.png)',
-          '',
-        ].join('\n'),
-      )
-      const report = await build({ input: join(dir, 'a.md'), outDir: join(dir, 'out'), cwd: dir })
-      expect(report.ok).toBe(true)
+      const hostile = [
+        '<!doctype html><html><head><style>body { background: url(http://127.0.0.1:PORT/css.png) }</style>',
+        '<link rel="stylesheet" href="http://127.0.0.1:PORT/link.css"></head><body>',
+        '<img src="http://127.0.0.1:PORT/img.png"><img src="file:///etc/passwd"><img src="/../../etc/passwd">',
+        '<iframe src="http://127.0.0.1:PORT/frame"></iframe><iframe src="file:///etc/passwd"></iframe>',
+        '<script>fetch("http://127.0.0.1:PORT/fetch").catch(() => {}); new Image().src = "https://example.com/x.png"</script>',
+        '<p>正文</p></body></html>',
+      ]
+        .join('\n')
+        .replaceAll('PORT', String(port))
+      const result = await renderPdf({
+        html: hostile,
+        manuscriptRoot: mkdtempSync(join(tmpdir(), 'booklet-hostile-')),
+        fontMounts: fontMounts(),
+        fontFamilies: [],
+        targetIds: [],
+        session,
+      })
+      expect(result.pdf.length).toBeGreaterThan(0)
       expect(hits).toBe(0)
-      const refused = report.diagnostics.filter((d) => d.rule === 'asset').map((d) => d.message)
-      expect(refused.join('\n')).toContain(`127.0.0.1:${port}`)
-      expect(refused.join('\n')).toContain('example.com')
-      expect(refused.join('\n')).toContain('secret.png')
+      const refused = result.refusedRequests.join('\n')
+      for (const what of ['css.png', 'link.css', 'img.png', 'frame', 'fetch', 'example.com']) expect(refused).toContain(what)
     } finally {
-      server.close()
+      await session.close()
     }
   })
 })

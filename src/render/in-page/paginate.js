@@ -135,6 +135,9 @@
         times[name] = Math.round(now - at)
         at = now
       }
+      // All the booklet's styles are inline; a linked style sheet can only be foreign (and was
+      // refused): Paged.js would fail fetching it again.
+      for (const link of document.querySelectorAll('link')) link.remove()
       // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
       // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
       const fontRules = document.querySelector('style[data-booklet-fonts]')

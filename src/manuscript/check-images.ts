@@ -1,0 +1,49 @@
+/**
+ * The images an article asks for, checked on disk: they must be files inside the manuscript
+ * folder. A web address, an absolute path or a file outside the folder is refused (the page may
+ * read nothing else, issue 7), a missing file is an error at its line, and a very large picture
+ * gets a warning (it slows the layout and bloats the PDF).
+ */
+import { stat } from 'node:fs/promises'
+import { relative, resolve, sep } from 'node:path'
+import type { VFile } from 'vfile'
+import { SOURCE } from '../diagnostics.ts'
+
+const LARGE = 20 * 2 ** 20
+
+export async function checkImages(file: VFile, manuscriptRoot: string): Promise<void> {
+  for (const image of file.data.images ?? []) {
+    const place = image.line ? { line: image.line, column: image.column ?? 1 } : undefined
+    const fail = (reason: string) => {
+      file.message(reason, { ...(place ? { place } : {}), source: SOURCE, ruleId: 'image' }).fatal = true
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(image.url) || image.url.startsWith('//')) {
+      fail(`不会从网上或其他位置读取图片：${image.url.slice(0, 80)}；请把图片文件放进稿件文件夹，写成 ![说明](图片.png)`)
+      continue
+    }
+    let path: string
+    try {
+      path = resolve(manuscriptRoot, decodeURI(image.url.split(/[?#]/)[0]!).replace(/^\/+/, ''))
+    } catch {
+      fail(`图片地址无法识别：${image.url.slice(0, 80)}`)
+      continue
+    }
+    const inside = relative(manuscriptRoot, path)
+    if (inside === '' || inside.startsWith('..') || inside.startsWith(sep)) {
+      fail(`图片不在稿件文件夹内：${image.url}；请把图片复制到稿件文件夹中`)
+      continue
+    }
+    const info = await stat(path).catch(() => undefined)
+    if (!info?.isFile()) {
+      fail(`图片文件不存在：${image.url}（稿件文件夹中没有 ${inside}）`)
+      continue
+    }
+    if (info.size > LARGE) {
+      file.message(`图片很大（${Math.round(info.size / 2 ** 20)} MB）：${image.url}；排版会变慢、PDF 会很大，建议先压缩到几 MB 以内`, {
+        ...(place ? { place } : {}),
+        source: SOURCE,
+        ruleId: 'image',
+      }).fatal = false
+    }
+  }
+}
