@@ -99,7 +99,15 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
     served.refused = refusedRequests
     served.errors = []
     try {
-      const result = await withTimeout(paginateAndPrintOn(served, input), input.timeoutMs ?? 300_000)
+      const result = await withTimeout(paginateAndPrintOn(served, input), input.timeoutMs ?? 300_000).catch((error: unknown) => {
+        if (error instanceof BookletError) throw error
+        // The browser crashed or was killed mid-layout (out of memory, ended by the user):
+        // a message, not a stack trace; the previous booklet is left as it is.
+        throw new BookletError('浏览器在排版中意外退出，没有生成新的 PDF（上一次的 PDF 保持不变）', {
+          hint: `可能是内存不足或浏览器被结束，请重试。浏览器报告：${String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200)}`,
+          cause: error,
+        })
+      })
       result.phases = { browser: browserMs, ...result.phases }
       keep = true
       return result
@@ -265,6 +273,8 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
     input.fontFamilies,
     input.targetIds,
   ).catch((error: unknown) => {
+    // The browser itself gone: reported as such by renderPdf.
+    if (/Target closed|Session closed|detached|disconnected|Connection closed/i.test(String((error as Error)?.message))) throw error
     // Whatever went wrong inside the page is reported, not thrown as a stack trace.
     throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
   })

@@ -3,7 +3,7 @@
  * file (and line), a non-zero exit, no stack trace and no half-written output; the previous
  * booklet survives a failed, timed-out or killed build; two builds at once do not corrupt it.
  */
-import { execFile, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -106,5 +106,36 @@ describe('no lost output', () => {
     const [first, second] = await Promise.all([booklet(['build', 'a.md', '--out', 'out'], dir), booklet(['build', 'a.md', '--out', 'out'], dir)])
     expect([first.code, second.code]).toEqual([0, 0])
     expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(readFileSync(join(dir, 'alone/booklet.pdf')))).toBe(true)
+  })
+})
+
+describe('a browser that crashes mid-layout', () => {
+  it('answers with a short message, exit 1, and leaves the previous PDF', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-crash-'))
+    writeFileSync(join(dir, 'a.md'), ARTICLE)
+    expect((await booklet(['build', 'a.md', '--out', 'out'], dir)).code).toBe(0)
+    const before = readFileSync(join(dir, 'out/booklet.pdf'))
+    mkdirSync(join(dir, 'big'))
+    writeFileSync(join(dir, 'big/a.md'), `# 长文\n\n${'正文很长，用来让排版多花一些时间。'.repeat(4000)}\n`)
+    const child = spawn(process.execPath, [bin, 'build', 'big', '--out', 'out'], { cwd: dir })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    // Kill the browser (every Chromium process under this build) once layout is under way.
+    await new Promise((r) => setTimeout(r, 3000))
+    const descendants = (pid: number): number[] => {
+      let out: number[] = []
+      try {
+        out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean)
+      } catch {
+        // ps exits 1 when the process has no children
+      }
+      return out.flatMap((p) => [p, ...descendants(p)])
+    }
+    for (const pid of descendants(child.pid!)) process.kill(pid, 'SIGKILL')
+    expect(await exited).toBe(1)
+    expect(stderr).toContain('错误：浏览器在排版中意外退出，没有生成新的 PDF（上一次的 PDF 保持不变）')
+    expect(stderr).not.toMatch(/\n\s+at |内部错误/)
+    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(before)).toBe(true)
   })
 })
