@@ -191,6 +191,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       manuscriptHan: processed.map(({ tree }) => hastToString(tree)).join('').match(/\p{Script=Han}/gu)?.join('') ?? '',
       fonts: report.fonts,
       missingFonts: rendered.missingFonts,
+      lateFonts: rendered.lateFonts,
       ...(report.imposition ? { imposedPageCount: report.imposition.pageCount } : {}),
     }),
   )

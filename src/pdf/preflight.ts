@@ -35,6 +35,8 @@ export interface PreflightInput {
   manuscriptHan: string
   fonts: RoleFontReport[]
   missingFonts: string[]
+  /** Faces that arrived only during layout (lines measured with another face's metrics). */
+  lateFonts?: string[]
   /** When imposing: pages after padding with blanks. */
   imposedPageCount?: number
 }
@@ -147,8 +149,9 @@ async function embeddedFonts(pdf: Uint8Array): Promise<PreflightCheck> {
 }
 
 /** FN-5 / FN-6: every role drew its text with its own font, no fallback face. */
-function roleFonts({ fonts, missingFonts }: PreflightInput): PreflightCheck {
+function roleFonts({ fonts, missingFonts, lateFonts = [] }: PreflightInput): PreflightCheck {
   const problems = missingFonts.map((family) => `字体未能载入：${family}`)
+  for (const family of lateFonts) problems.push(`字体 ${family} 在排版中途才载入，部分行可能按别的字体测量`)
   for (const role of fonts) {
     if (role.source === 'fallback') problems.push(`${role.label}用的是替代字体 ${role.face}`)
     const others = role.used.filter((f) => f.family !== role.face && f.family !== 'Booklet Latin' && !/Liberation|Times/.test(f.family))

@@ -62,6 +62,8 @@ export interface RenderResult {
   /** Whether the body font compresses adjacent marks itself (else TP-3 spans were switched on). */
   compression: { halt: boolean; em: number }
   missingFonts: string[]
+  /** Faces first loaded while pages were laid out, after their text had been measured (FN-6). */
+  lateFonts: string[]
   /** What Chromium drew each role with (QA-7). */
   fontsUsed: Record<RoleName, UsedFont[]>
   /** Widths of —— and …… as laid out, in em of their font size (QA-5). */

@@ -102,8 +102,11 @@ describe('preflight', () => {
       roleFont({ source: 'fallback', face: 'AR PL UMing', used: [{ family: 'AR PL UMing', glyphs: 100 } as never] }),
       roleFont({ label: '黑体', used: [{ family: 'FandolFang R', glyphs: 90 } as never, { family: 'Noto Sans CJK SC', glyphs: 2 } as never] }),
     ]
-    expect(await failed({ fonts, missingFonts: ['FandolKai'] })).toEqual([
-      ['role-fonts', ['字体未能载入：FandolKai', '仿宋用的是替代字体 AR PL UMing', '黑体中有 2 个字用了替代字体 Noto Sans CJK SC']],
+    expect(await failed({ fonts, missingFonts: ['FandolKai'], lateFonts: ['Noto Serif SC'] })).toEqual([
+      [
+        'role-fonts',
+        ['字体未能载入：FandolKai', '字体 Noto Serif SC 在排版中途才载入，部分行可能按别的字体测量', '仿宋用的是替代字体 AR PL UMing', '黑体中有 2 个字用了替代字体 Noto Sans CJK SC'],
+      ],
     ])
   })
 

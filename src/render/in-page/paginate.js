@@ -27,13 +27,40 @@
     return mended
   }
 
+  /**
+   * Loads, before any page is laid out, the faces the text will be drawn with: a face that
+   * arrives during layout changes line heights after Paged.js has measured them (a page one
+   * line short). The content is still hidden (display: none), so nothing is laid out yet; each
+   * run of text is loaded in the font its element computes to, and unicode-range faces load only
+   * the slices its characters fall in — a title's few characters in 小标宋, not the whole booklet.
+   * `families` are the roles' CSS font shorthands ('700 16px "Noto Serif SC"'); those whose faces
+   * failed to load are returned.
+   */
   async function loadFonts(families) {
-    // Text of the whole document: unicode-range faces load only the slices it needs.
-    const text = document.body.innerText + '— 0123456789 —·目录'
-    // `families` are CSS font shorthands with the weight each role uses ('700 16px "Noto Serif SC"').
-    await Promise.all(families.map((font) => document.fonts.load(font, text)))
+    const texts = new Map()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    let last = null
+    let lastKey = ''
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement
+      if (!element || /^(STYLE|SCRIPT|TEMPLATE)$/.test(element.tagName) || !/\S/.test(node.data)) continue
+      if (element !== last) {
+        const style = getComputedStyle(element)
+        lastKey = `${style.fontStyle} ${style.fontWeight} 16px ${style.fontFamily}`
+        last = element
+        // A 着重号 drawn as a character ("⚫") comes from a font too.
+        const mark = /^"(.+)"$/.exec(style.textEmphasisStyle)?.[1]
+        if (mark) texts.set(lastKey, (texts.get(lastKey) ?? '') + mark)
+      }
+      texts.set(lastKey, (texts.get(lastKey) ?? '') + node.data)
+    }
+    // What Paged.js writes later: page numbers, TOC numbers, running heads from the titles.
+    const added = '— 0123456789 —·目录' + [...document.querySelectorAll('h1, h2, .article-title')].map((e) => e.textContent).join('')
+    for (const font of families) texts.set(font, (texts.get(font) ?? '') + added)
+    await Promise.all([...texts].map(([font, text]) => document.fonts.load(font, [...new Set(text)].join('')).catch(() => [])))
     await document.fonts.ready
-    return families.filter((font) => !document.fonts.check(font, text))
+    const failed = new Set([...document.fonts].filter((face) => face.status === 'error').map((face) => face.family.replace(/^["']|["']$/g, '')))
+    return families.filter((font) => failed.has(font.slice(font.indexOf('"') + 1, -1)))
   }
 
   /**
@@ -152,15 +179,25 @@
       document.adoptedStyleSheets = [fonts]
       const compression = checkCompression()
       phase('fonts')
+      // Paged.js would load every face in document.fonts before the first page: all the
+      // unicode-range slices of every role's font, some 1.6 s and tens of MB, where the text
+      // needs a few dozen slices — which loadFonts() above has loaded already.
+      window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
+      const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const flow = await window.PagedPolyfill.preview()
       phase('paged')
+      // Of which Paged.js's layout of the pages (the rest: reading the style sheets).
+      times.flow = Math.round(flow.performance)
+      // Faces Chromium fetched only while laying out pages: their text was measured before they came (FN-6).
+      await document.fonts.ready
+      const lateFonts = [...new Set([...document.fonts].filter((face) => face.status === 'loaded' && !loaded.has(face)).map((face) => face.family.replace(/^["']|["']$/g, '')))]
       const pagesArea = document.querySelector('.pagedjs_pages')
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
       const markWidths = measureMarks(pagesArea)
       phase('measure')
-      return { ...layout, ...numbers, compression, missingFonts, mendedSplits, markWidths, total: flow.total, inPage: times }
+      return { ...layout, ...numbers, compression, missingFonts, lateFonts, mendedSplits, markWidths, total: flow.total, inPage: times }
     },
   }
 })()
