@@ -17,8 +17,8 @@ import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
 import { preflight } from './pdf/preflight.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
-import { locateBrowser } from './render/locate-browser.ts'
-import { openBrowser, renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
+import { renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
+import { startBrowser, type StartingBrowser } from './render/start-browser.ts'
 import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
 
@@ -40,22 +40,14 @@ export interface BuildOptions {
   session?: BrowserSession
   /** A running browser's DevTools WebSocket (`--browser-ws`, pagedjs-cli's browserEndpoint). */
   browserWs?: string
+  /** A browser the caller started already (the CLI starts it before loading the pipeline). */
+  starting?: StartingBrowser
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (options.session) return buildIn(options, async () => options.session!)
-  // No browser open yet: start one at once; it comes up in its own process while the manuscript
-  // is read and processed. A failure to start is reported when the browser is needed, so a
-  // manuscript error still comes first.
-  const starting = (async () =>
-    openBrowser({
-      browserPath: options.browserWs ? undefined : locateBrowser({ flag: options.browserPath }),
-      wsEndpoint: options.browserWs,
-      timeoutMs: options.timeoutMs,
-    }))().then(
-    (session) => ({ session }),
-    (error: unknown) => ({ error }),
-  )
+  // No browser open yet: start one at once (unless the CLI already has), see start-browser.ts.
+  const starting = options.starting ?? startBrowser(options)
   try {
     return await buildIn(options, async () => {
       const started = await starting

@@ -3,7 +3,7 @@
  * file goes to a temporary name beside its target and is renamed into place (rename is atomic
  * on one file system). A failed build leaves the previous booklet untouched.
  */
-import { constants } from 'node:fs'
+import { constants, rmSync } from 'node:fs'
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { BookletError } from './errors.ts'
@@ -35,15 +35,26 @@ export async function ensureOutputDir(dir: string, shown: string): Promise<void>
   }
 }
 
+/** Temporary files being written now: an interrupted build removes them on its way out. */
+const unfinished = new Set<string>()
+
 export async function writeAtomically(path: string, data: string | Uint8Array, shown: string): Promise<void> {
   const temp = join(dirname(path), `.booklet-tmp-${process.pid}-${Date.now()}-${basename(path)}`)
+  unfinished.add(temp)
   try {
     await writeFile(temp, data)
     await rename(temp, path)
   } catch (cause) {
     await rm(temp, { force: true })
     throw new BookletError(`无法写入 ${shown}`, { hint: '请检查输出文件夹的写入权限和磁盘空间。', cause })
+  } finally {
+    unfinished.delete(temp)
   }
+}
+
+/** For a signal handler: synchronously removes what writeAtomically has not yet renamed into place. */
+export function removeUnfinishedOutputs(): void {
+  for (const temp of unfinished) rmSync(temp, { force: true })
 }
 
 /**

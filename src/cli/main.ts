@@ -3,16 +3,13 @@
  * short Chinese message and a non-zero exit code — never a stack trace for a user mistake.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { build } from '../build.ts'
 import { PRESETS } from '../config/schema.ts'
 import type { PresetName } from '../document/styles.ts'
-import { importToMarkdown } from '../import-command.ts'
-import { watch } from '../watch.ts'
-import { check } from '../check.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
-import { inspectFonts } from '../render/inspect-fonts.ts'
 import { BookletError } from '../errors.ts'
 import { printReport } from './print-report.ts'
+// Each command loads what it needs when it runs (below): `build` starts the browser first, so
+// Chromium comes up while the pipeline's modules are loaded.
 
 function seconds(value: string): number {
   const n = Number(value)
@@ -82,16 +79,34 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .helpOption('-h, --help', '显示帮助')
     .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; browserWs?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean }) => {
       if (opts.marks && !opts.impose) throw new BookletError('--marks 只能与 --impose 一起使用', { hint: '例如：booklet build --impose --marks' })
-      const report = await build({
-        input,
-        outDir: opts.out,
-        browserPath: opts.browser,
-        timeoutMs: opts.timeout * 1000,
-        impose: opts.impose ?? false,
-        marks: opts.marks ?? false,
-        strict: opts.strict ?? false,
-        ...(opts.preset ? { preset: opts.preset } : {}),
-        ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
+      // Ctrl-C (or a kill) during a build: a short message, no half-written file; the browser,
+      // on its DevTools pipe, quits with this process.
+      const { removeUnfinishedOutputs } = await import('../output-files.ts')
+      const interrupted = (signal: NodeJS.Signals) => {
+        removeUnfinishedOutputs()
+        err('已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。')
+        process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]!)
+      }
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+      for (const signal of signals) process.once(signal, interrupted)
+      const report = await (async () => {
+        const { startBrowser } = await import('../render/start-browser.ts')
+        const starting = startBrowser({ browserPath: opts.browser, browserWs: opts.browserWs, timeoutMs: opts.timeout * 1000 })
+        const { build } = await import('../build.ts')
+        return build({
+          starting,
+          input,
+          outDir: opts.out,
+          browserPath: opts.browser,
+          timeoutMs: opts.timeout * 1000,
+          impose: opts.impose ?? false,
+          marks: opts.marks ?? false,
+          strict: opts.strict ?? false,
+          ...(opts.preset ? { preset: opts.preset } : {}),
+          ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
+        })
+      })().finally(() => {
+        for (const signal of signals) process.off(signal, interrupted)
       })
       if (opts.json) out(JSON.stringify(report, null, 2))
       else printReport(report, err)
@@ -113,6 +128,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
       const onSignal = () => stop.abort()
       process.once('SIGINT', onSignal)
       process.once('SIGTERM', onSignal)
+      const { watch } = await import('../watch.ts')
       try {
         await watch({
           input,
@@ -139,6 +155,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--json', '以 JSON 打印结果')
     .helpOption('-h, --help', '显示帮助')
     .action(async (input: string, opts: { fix?: boolean; json?: boolean }) => {
+      const { check } = await import('../check.ts')
       const result = await check(input, { fix: opts.fix ?? false })
       if (opts.json) out(JSON.stringify(result, null, 2))
       else {
@@ -158,6 +175,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('-f, --force', '输出文件已存在时覆盖它（先在旁边的 .booklet-backup/ 中留一份备份）')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: { out?: string; force?: boolean }) => {
+      const { importToMarkdown } = await import('../import-command.ts')
       const result = await importToMarkdown(file, opts)
       for (const d of result.diagnostics) err(formatDiagnostic(d))
       err(`已写出 ${result.written}${result.backup ? `（原文件备份在 ${result.backup}）` : ''}，共 ${result.headings} 个标题；请核对上面的推断`)
@@ -170,6 +188,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--json', '以 JSON 打印结果')
     .helpOption('-h, --help', '显示帮助')
     .action(async (opts: { browser?: string; json?: boolean }) => {
+      const { inspectFonts } = await import('../render/inspect-fonts.ts')
       const result = await inspectFonts(opts.browser)
       if (opts.json) return out(JSON.stringify(result, null, 2))
       const sources = { system: '系统公文字体', bundled: '自带开源字体', fallback: '后备字体（请检查）', absent: '未用到' }

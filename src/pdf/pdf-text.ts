@@ -5,6 +5,9 @@
  */
 import { createHash } from 'node:crypto'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+// pdf.js runs its worker in this thread under Node and would import it on first use; loaded
+// with this module instead, which build.ts imports while the browser lays out the pages.
+import * as pdfWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 
 export interface PdfLine {
@@ -24,6 +27,8 @@ export interface PdfPage {
   /** Digest of what is printed on the page: text, positions and sizes. */
   fingerprint: string
 }
+
+;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker
 
 export async function readPdfText(pdf: Uint8Array): Promise<PdfPage[]> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.

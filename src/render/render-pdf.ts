@@ -179,7 +179,7 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
   if (options.wsEndpoint) {
     const puppeteer = await import('puppeteer-core')
     try {
-      const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: options.timeoutMs ?? 300_000 })
+      const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: protocolTimeout(options.timeoutMs) })
       const session: BrowserSession = {
         browser,
         kind: 'connected',
@@ -208,6 +208,12 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
   return session
 }
 
+/**
+ * A backstop for a DevTools call that never answers. The layout's own time limit (--timeout) is
+ * enforced around the layout; starting the browser must not fall under a limit of a few seconds.
+ */
+const protocolTimeout = (timeoutMs = 300_000) => timeoutMs + 30_000
+
 export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
   const executablePath = locateBrowser({ flag: browserPath })
   const puppeteer = await import('puppeteer-core')
@@ -216,7 +222,10 @@ export async function launchBrowser(browserPath: string | undefined, timeoutMs =
       executablePath,
       headless: true,
       args: LAUNCH_ARGS,
-      protocolTimeout: timeoutMs,
+      protocolTimeout: protocolTimeout(timeoutMs),
+      // DevTools over a pipe, not a port: Chromium quits when this process ends in any way
+      // (Ctrl-C, kill -9, a crash), so no browser is left running behind a dead build.
+      pipe: true,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

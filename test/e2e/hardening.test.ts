@@ -83,20 +83,82 @@ describe('manuscripts of unusual size and shape', () => {
   })
 })
 
+/** Every process under `pid`. */
+function descendants(pid: number): number[] {
+  let children: number[] = []
+  try {
+    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean)
+  } catch {
+    // ps exits 1 when the process has no children
+  }
+  return children.flatMap((p) => [p, ...descendants(p)])
+}
+
+/** The browser's processes under a build (not tsx's esbuild service). */
+const browserUnder = (pid: number) =>
+  descendants(pid).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('chrom')
+    } catch {
+      return false // gone meanwhile
+    }
+  })
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A good booklet first, then a long build into the same folder that gets `signal` once the
+ * browser is laying it out ('browser': its browser is killed instead). Returns how the build
+ * ended and whether its browser outlived it.
+ */
+async function interruptedBuild(signal: NodeJS.Signals | 'browser') {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-interrupt-'))
+  writeFileSync(join(dir, 'a.md'), ARTICLE)
+  expect((await booklet(['build', 'a.md', '--out', 'out'], dir)).code).toBe(0)
+  const before = readFileSync(join(dir, 'out/booklet.pdf'))
+  mkdirSync(join(dir, 'big'))
+  writeFileSync(join(dir, 'big/a.md'), `# 长文\n\n${'正文很长，用来让排版多花一些时间。'.repeat(4000)}\n`)
+  const child = spawn(process.execPath, [bin, 'build', 'big', '--out', 'out'], { cwd: dir })
+  let stderr = ''
+  child.stderr.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+  await new Promise((r) => setTimeout(r, 3000))
+  const browser = browserUnder(child.pid!)
+  expect(browser.length).toBeGreaterThan(0)
+  if (signal === 'browser') for (const pid of browser) process.kill(pid, 'SIGKILL')
+  else child.kill(signal)
+  const code = await exited
+  // Chromium notices its DevTools pipe closing and quits on its own.
+  for (let i = 0; i < 50 && browser.some(alive); i++) await new Promise((r) => setTimeout(r, 100))
+  return {
+    code,
+    stderr,
+    browserLeft: browser.filter(alive),
+    keptPrevious: readFileSync(join(dir, 'out/booklet.pdf')).equals(before),
+    leftovers: readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.booklet-tmp-')),
+  }
+}
+
 describe('no lost output', () => {
-  it('keeps the previous PDF byte for byte when a build is killed in the middle', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'booklet-kill-'))
-    writeFileSync(join(dir, 'a.md'), ARTICLE)
-    expect((await booklet(['build', 'a.md', '--out', 'out'], dir)).code).toBe(0)
-    const before = readFileSync(join(dir, 'out/booklet.pdf'))
-    mkdirSync(join(dir, 'big'))
-    writeFileSync(join(dir, 'big/a.md'), `# 长文\n\n${'正文很长，用来让排版多花一些时间。'.repeat(4000)}\n`)
-    const child = spawn(process.execPath, [bin, 'build', 'big', '--out', 'out'], { cwd: dir, stdio: 'ignore' })
-    await new Promise((r) => setTimeout(r, 2500))
-    child.kill('SIGKILL')
-    await new Promise((r) => child.on('exit', r))
-    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(before)).toBe(true)
-    expect(readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.booklet-tmp-'))).toEqual([])
+  it('keeps the previous PDF byte for byte when a build is killed in the middle, and its browser quits', { timeout: 60_000 }, async () => {
+    const result = await interruptedBuild('SIGKILL')
+    expect(result).toMatchObject({ keptPrevious: true, leftovers: [], browserLeft: [] })
+  })
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('answers %s (Ctrl-C, kill) with a short message, keeps the previous PDF and leaves no browser', { timeout: 60_000 }, async (signal, exitCode) => {
+    const result = await interruptedBuild(signal)
+    expect(result).toMatchObject({ code: exitCode, keptPrevious: true, leftovers: [], browserLeft: [] })
+    expect(result.stderr.trim()).toBe('已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。')
   })
 
   it('lets two builds of the same manuscript into the same folder finish with a whole booklet', { timeout: 90_000 }, async () => {
@@ -111,31 +173,9 @@ describe('no lost output', () => {
 
 describe('a browser that crashes mid-layout', () => {
   it('answers with a short message, exit 1, and leaves the previous PDF', { timeout: 90_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'booklet-crash-'))
-    writeFileSync(join(dir, 'a.md'), ARTICLE)
-    expect((await booklet(['build', 'a.md', '--out', 'out'], dir)).code).toBe(0)
-    const before = readFileSync(join(dir, 'out/booklet.pdf'))
-    mkdirSync(join(dir, 'big'))
-    writeFileSync(join(dir, 'big/a.md'), `# 长文\n\n${'正文很长，用来让排版多花一些时间。'.repeat(4000)}\n`)
-    const child = spawn(process.execPath, [bin, 'build', 'big', '--out', 'out'], { cwd: dir })
-    let stderr = ''
-    child.stderr.on('data', (d) => (stderr += d))
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    // Kill the browser (every Chromium process under this build) once layout is under way.
-    await new Promise((r) => setTimeout(r, 3000))
-    const descendants = (pid: number): number[] => {
-      let out: number[] = []
-      try {
-        out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean)
-      } catch {
-        // ps exits 1 when the process has no children
-      }
-      return out.flatMap((p) => [p, ...descendants(p)])
-    }
-    for (const pid of descendants(child.pid!)) process.kill(pid, 'SIGKILL')
-    expect(await exited).toBe(1)
-    expect(stderr).toContain('错误：浏览器在排版中意外退出，没有生成新的 PDF（上一次的 PDF 保持不变）')
-    expect(stderr).not.toMatch(/\n\s+at |内部错误/)
-    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(before)).toBe(true)
+    const result = await interruptedBuild('browser')
+    expect(result).toMatchObject({ code: 1, keptPrevious: true, leftovers: [] })
+    expect(result.stderr).toContain('错误：浏览器在排版中意外退出，没有生成新的 PDF（上一次的 PDF 保持不变）')
+    expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)
   })
 })

@@ -12,9 +12,15 @@
    */
   function mendSplitsAtParagraphEnd(pagesArea) {
     let mended = 0
+    // Continuations by data-ref, found in one pass (a query per fragment is quadratic).
+    const continuations = new Map()
+    for (const rest of pagesArea.querySelectorAll('[data-split-from]')) {
+      const ref = rest.getAttribute('data-ref')
+      if (ref && !continuations.has(ref)) continuations.set(ref, rest)
+    }
     for (const fragment of pagesArea.querySelectorAll('[data-split-to]')) {
       const ref = fragment.getAttribute('data-ref')
-      const rest = ref ? pagesArea.querySelector(`[data-split-from][data-ref="${CSS.escape(ref)}"]`) : null
+      const rest = ref ? continuations.get(ref) : null
       if (!rest || rest.textContent.trim() !== '' || rest.querySelector('img, svg, table')) continue
       for (const node of [fragment, ...fragment.querySelectorAll('[data-align-last-split-element]')]) {
         if (node.getAttribute('data-align-last-split-element') === 'justify') {
