@@ -5,6 +5,7 @@
  */
 import { toString as hastToString } from 'hast-util-to-string'
 import { join, resolve } from 'node:path'
+import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
@@ -42,6 +43,8 @@ export interface BuildOptions {
   browserWs?: string
   /** A browser the caller started already (the CLI starts it before loading the pipeline). */
   starting?: StartingBrowser
+  /** Kept between builds by `booklet watch`: unchanged articles and an unchanged booklet cost nothing. */
+  cache?: BuildCache
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
@@ -79,7 +82,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   const manuscript = await time('read', () => loadManuscript(input, cwd))
 
   // 2. Each article through the pure pipeline; collect diagnostics.
-  const { articles: processed, diagnostics } = await time('pipeline', () => processManuscript(manuscript))
+  const { articles: processed, diagnostics } = await time('pipeline', () => processManuscript(manuscript, options.cache?.articles))
   const title = manuscript.config.title ?? (processed.length === 1 ? processed[0]!.outline.title : '学习资料汇编')
   const report: BuildReport = {
     ok: false,
@@ -116,6 +119,14 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   )
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   const shownOut = displayPath(outDir, cwd)
+  // The same HTML and options as the booklet last written, whose files are still there: that
+  // booklet is this one (builds are reproducible), so nothing is laid out again.
+  const bookletKey = contentKey(html, outDir, String(options.impose ?? false), String(options.marks ?? false), String(options.strict ?? false), process.env.SOURCE_DATE_EPOCH ?? '')
+  const unchanged = options.cache && (await unchangedBooklet(options.cache, bookletKey))
+  if (unchanged) {
+    return { ...unchanged.report, diagnostics: [...diagnostics, ...unchanged.renderDiagnostics], changes: { pages: [], removed: 0, ...(unchanged.report.imposition ? { sheets: [] } : {}) }, timings }
+  }
+  const pipelineDiagnostics = diagnostics.length
   // The browser before anything is written: no empty output folder when there is none.
   const session = await time('browser', browser)
   await checkOutputDir(outDir, shownOut)
@@ -208,6 +219,10 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   })
   report.outputs = { html: displayPath(htmlPath, cwd), pdf: displayPath(pdfPath, cwd), ...(imposed ? { imposed: displayPath(imposedPath, cwd) } : {}) }
   report.ok = true
+  if (options.cache) {
+    const written = [htmlPath, pdfPath, ...(imposed ? [imposedPath] : [])]
+    await rememberBooklet(options.cache, bookletKey, report, diagnostics.slice(pipelineDiagnostics), written)
+  }
   return report
 }
 

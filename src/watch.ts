@@ -6,6 +6,7 @@
  */
 import { watch as watchFiles, type FSWatcher } from 'chokidar'
 import { basename, relative, resolve, sep } from 'node:path'
+import { createBuildCache } from './build-cache.ts'
 import { build, type BuildOptions } from './build.ts'
 import { formatDiagnostic } from './diagnostics.ts'
 import { STYLES_DIR } from './document/styles.ts'
@@ -52,6 +53,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
   })
 
+  const cache = createBuildCache()
   let running = false
   let pending = false
   let timer: NodeJS.Timeout | undefined
@@ -70,7 +72,7 @@ export async function watch(options: WatchOptions): Promise<void> {
     if (files.length) options.log(`[${stamp}] 已保存：${files.join('、')}，重新生成……`)
     try {
       if (!session.browser.connected) session = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
-      const report = await build({ ...options, cwd, input, outDir, session })
+      const report = await build({ ...options, cwd, input, outDir, session, cache })
       const ms = Math.round(performance.now() - started)
       printRebuild(report, ms, options.log)
       options.onBuild?.({ report, ms })

@@ -6,7 +6,9 @@ import type { Manuscript } from '../manuscript/load-manuscript.ts'
 import { coverageOf, roleCoverage } from '../fonts/coverage.ts'
 import { ROLES } from '../fonts/roles.ts'
 import { checkImages } from '../manuscript/check-images.ts'
-import { processArticle } from './processor.ts'
+import type { CachedArticle } from '../build-cache.ts'
+import { contentKey } from '../build-cache.ts'
+import { processArticle, type ArticleOptions } from './processor.ts'
 import type { ArticleOutline } from './types.ts'
 
 export interface ProcessedArticle {
@@ -15,15 +17,38 @@ export interface ProcessedArticle {
   outline: ArticleOutline
 }
 
-export async function processManuscript(manuscript: Manuscript): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
+/**
+ * `cache` (watch mode): articles processed before, by content; an article found there is not
+ * processed again. Left holding just this manuscript's articles.
+ */
+export async function processManuscript(manuscript: Manuscript, cache?: Map<string, CachedArticle>): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
   const coverage = await fontCoverage()
+  const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage }
+  const used = new Map<string, CachedArticle>()
   const articles = await Promise.all(
     manuscript.articles.map(async (file, i) => {
-      const tree = await processArticle(file, `art-${i + 1}`, { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage })
+      const id = `art-${i + 1}`
+      const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing))
+      const cached = cache?.get(key)
+      let tree: Root
+      if (cached) {
+        // A copy: later stages may add to the tree.
+        tree = structuredClone(cached.tree)
+        file.messages.push(...cached.messages)
+        Object.assign(file.data, cached.data)
+      } else {
+        tree = await processArticle(file, id, options)
+      }
+      used.set(key, cached ?? { tree: structuredClone(tree), messages: [...file.messages], data: { ...file.data } })
+      // Images are checked every time: the files may have changed, not the text.
       await checkImages(file, manuscript.root)
       return { file, tree, outline: file.data.outline as ArticleOutline }
     }),
   )
+  if (cache) {
+    cache.clear()
+    for (const [key, article] of used) cache.set(key, article)
+  }
   const diagnostics = articles.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
   return { articles, diagnostics }
 }

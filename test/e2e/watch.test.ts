@@ -4,11 +4,12 @@
  * a page that reaches nothing but its own files.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBuildCache } from '../../src/build-cache.ts'
 import { build } from '../../src/build.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
 import { fontMounts } from '../../src/fonts/roles.ts'
@@ -94,6 +95,41 @@ describe('booklet watch', () => {
 })
 
 describe('a warm browser and a browser service', () => {
+  it('with the watch cache: processes only the edited article, lays out nothing when nothing changed, and gives the bytes of a full build', async () => {
+    const dir = workspace()
+    const input = join(dir, 'manuscript')
+    const outDir = join(dir, 'watch')
+    const session = await openBrowser({})
+    const cache = createBuildCache()
+    try {
+      await build({ input, outDir, cwd: dir, session, cache })
+      const before = new Map(cache.articles)
+      expect(before.size).toBe(3)
+      const file = join(input, 'short.md')
+      writeFileSync(file, readFileSync(file, 'utf8').replace('学习时间为', '这是新加的一句。学习时间为'))
+      const edited = await build({ input, outDir, cwd: dir, session, cache })
+      // The two untouched articles come from the cache, the same entries as before.
+      expect([...cache.articles].filter(([key, article]) => before.get(key) === article)).toHaveLength(2)
+      expect(edited.changes!.pages.length).toBeGreaterThan(0)
+
+      const saved = await build({ input, outDir, cwd: dir, session, cache })
+      expect(saved.timings.render).toBeUndefined()
+      expect(saved).toMatchObject({ ok: true, pageCount: edited.pageCount, changes: { pages: [], removed: 0 } })
+
+      // A booklet deleted meanwhile is made again.
+      rmSync(join(outDir, 'booklet.pdf'))
+      const remade = await build({ input, outDir, cwd: dir, session, cache })
+      expect(remade.timings.render).toBeGreaterThan(0)
+      expect(existsSync(join(outDir, 'booklet.pdf'))).toBe(true)
+    } finally {
+      await session.close()
+    }
+    await build({ input, outDir: join(dir, 'full'), cwd: dir })
+    expect(pageTexts(join(outDir, 'booklet.pdf')).join('')).toContain('这是新加的一句')
+    expect(readFileSync(join(outDir, 'booklet.pdf')).equals(readFileSync(join(dir, 'full/booklet.pdf')))).toBe(true)
+    expect(readFileSync(join(outDir, 'booklet.html'), 'utf8')).toBe(readFileSync(join(dir, 'full/booklet.html'), 'utf8'))
+  })
+
   it('gives the same bytes as a cold build when the browser is kept between builds', async () => {
     const dir = workspace()
     const input = join(dir, 'manuscript')
