@@ -11,7 +11,7 @@ import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
-import { checkOutputDir, ensureOutputDir, writeAtomically } from './output-files.ts'
+import { checkOutputDir, ensureOutputDir, writeAllAtomically } from './output-files.ts'
 import { imposeBooklet } from './pdf/impose.ts'
 import { comparePages, previousPageDigests } from './pdf/page-changes.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
@@ -192,6 +192,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       hasCover: styles.frontMatter,
       toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
       manuscriptHan: processed.map(({ tree }) => hastToString(tree)).join('').match(/\p{Script=Han}/gu)?.join('') ?? '',
+      glyphless: processed.flatMap(({ file }) => file.data.glyphless ?? []),
       fonts: report.fonts,
       missingFonts: rendered.missingFonts,
       lateFonts: rendered.lateFonts,
@@ -200,10 +201,10 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   )
   for (const failed of report.preflight.checks.filter((c) => !c.ok)) {
     for (const problem of failed.problems) {
-      diagnostics.push({ file: report.input, message: `印前检查未通过（${failed.title}）：${problem}`, rule: failed.rule, severity: options.strict ? 'error' : 'warning' })
+      diagnostics.push({ file: report.input, message: `印前检查未通过（${failed.title}）：${problem}`, rule: failed.rule, severity: options.strict || failed.blocking ? 'error' : 'warning' })
     }
   }
-  if (options.strict && !report.preflight.ok) return report
+  if ((options.strict && !report.preflight.ok) || report.preflight.checks.some((c) => c.blocking && !c.ok)) return report
 
   // 7. Write the files; the previous booklet stays until each new one is complete.
   const htmlPath = join(outDir, 'booklet.html')
@@ -213,9 +214,11 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   if (previous) report.changes = comparePages(previous, digests, imposed?.sheets)
   await time('write', async () => {
     await ensureOutputDir(outDir, shownOut)
-    await writeAtomically(htmlPath, html, displayPath(htmlPath, cwd))
-    await writeAtomically(pdfPath, pdf, displayPath(pdfPath, cwd))
-    if (imposed) await writeAtomically(imposedPath, imposed.pdf, displayPath(imposedPath, cwd))
+    await writeAllAtomically([
+      { path: pdfPath, data: pdf, shown: displayPath(pdfPath, cwd) },
+      { path: htmlPath, data: html, shown: displayPath(htmlPath, cwd) },
+      ...(imposed ? [{ path: imposedPath, data: imposed.pdf, shown: displayPath(imposedPath, cwd) }] : []),
+    ])
   })
   report.outputs = { html: displayPath(htmlPath, cwd), pdf: displayPath(pdfPath, cwd), ...(imposed ? { imposed: displayPath(imposedPath, cwd) } : {}) }
   report.ok = true

@@ -38,17 +38,44 @@ export async function ensureOutputDir(dir: string, shown: string): Promise<void>
 /** Temporary files being written now: an interrupted build removes them on its way out. */
 const unfinished = new Set<string>()
 
+export interface OutputFile {
+  path: string
+  data: string | Uint8Array
+  /** The path as the user gave it, for messages. */
+  shown: string
+}
+
 export async function writeAtomically(path: string, data: string | Uint8Array, shown: string): Promise<void> {
-  const temp = join(dirname(path), `.booklet-tmp-${process.pid}-${Date.now()}-${basename(path)}`)
-  unfinished.add(temp)
+  await writeAllAtomically([{ path, data, shown }])
+}
+
+/**
+ * Writes a set of outputs that belong together (booklet.pdf and booklet.html): all of them go to
+ * temporary files first and are renamed into place only when every one is complete, so a full
+ * disk or a folder in the way leaves all the previous files, not a new HTML beside an old PDF.
+ */
+export async function writeAllAtomically(files: OutputFile[]): Promise<void> {
+  const temps = files.map((f) => join(dirname(f.path), `.booklet-tmp-${process.pid}-${Date.now()}-${basename(f.path)}`))
+  for (const temp of temps) unfinished.add(temp)
   try {
-    await writeFile(temp, data)
-    await rename(temp, path)
-  } catch (cause) {
-    await rm(temp, { force: true })
-    throw new BookletError(`无法写入 ${shown}`, { hint: '请检查输出文件夹的写入权限和磁盘空间。', cause })
+    for (const [i, file] of files.entries()) {
+      if ((await stat(file.path).catch(() => undefined))?.isDirectory()) {
+        throw new BookletError(`无法写入 ${file.shown}：同名的文件夹挡在那里`, { hint: '请把这个文件夹改名或移走，或用 --out 指定别的输出文件夹。' })
+      }
+      await writeFile(temps[i]!, file.data).catch((cause: unknown) => {
+        throw new BookletError(`无法写入 ${file.shown}`, { hint: '请检查输出文件夹的写入权限和磁盘空间。', cause })
+      })
+    }
+    for (const [i, file] of files.entries()) {
+      await rename(temps[i]!, file.path).catch((cause: unknown) => {
+        throw new BookletError(`无法写入 ${file.shown}`, { hint: '请检查输出文件夹的写入权限。', cause })
+      })
+    }
   } finally {
-    unfinished.delete(temp)
+    for (const temp of temps) {
+      await rm(temp, { force: true })
+      unfinished.delete(temp)
+    }
   }
 }
 

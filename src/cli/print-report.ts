@@ -5,10 +5,13 @@ import type { BuildReport } from '../report.ts'
 export function printReport(report: BuildReport, write: (line: string) => void): void {
   for (const d of report.diagnostics) write(formatDiagnostic(d))
   if (!report.ok) {
+    const lost = report.preflight?.checks.some((c) => c.blocking && !c.ok)
     write(
-      report.preflight && !report.preflight.ok
-        ? '生成失败：印前检查未通过（--strict，见上），未写出 PDF，上一次的 PDF 保持不变。'
-        : '生成失败：稿件中有错误（见上），未写出 PDF。',
+      lost
+        ? '生成失败：排版时有文字没有印出来（见上），未写出 PDF，上一次的 PDF 保持不变。常见原因是表格里有比一页还高的单元格，请把它拆成几行。'
+        : report.preflight && !report.preflight.ok
+          ? '生成失败：印前检查未通过（--strict，见上），未写出 PDF，上一次的 PDF 保持不变。'
+          : '生成失败：稿件中有错误（见上），未写出 PDF。',
     )
     return
   }

@@ -40,6 +40,8 @@ export class PageFiles {
     /** URL prefix (`/_booklet/fonts/x/`) → folder */
     private readonly mounts: Map<string, string>,
     private readonly manuscriptRoot: string,
+    /** Path → file made in memory (Paged.js with its fixes): our own, like the mounts. */
+    private readonly builtIn: Map<string, PageFile> = new Map(),
   ) {}
 
   async get(url: string): Promise<PageFile | Refusal> {
@@ -50,6 +52,8 @@ export class PageFiles {
   /** A path of the page's own origin (`/booklet.html`, `/_booklet/fonts/…`, `/images/a.png`). */
   async getPath(path: string): Promise<PageFile | Refusal> {
     if (path === DOCUMENT_PATH) return { body: Buffer.from(this.html), contentType: TYPES['.html']! }
+    const builtIn = this.builtIn.get(path)
+    if (builtIn) return { ...builtIn, immutable: true }
     for (const [prefix, dir] of this.mounts) {
       if (path.startsWith(prefix)) {
         const file = await this.fromFolder(dir, path.slice(prefix.length))

@@ -3,7 +3,6 @@
  * booklet HTML, reads back where every article and heading landed, and prints the PDF.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
@@ -12,9 +11,9 @@ import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { locateBrowser } from './locate-browser.ts'
 import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
+import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
 
-const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
 
 export interface RenderInput {
@@ -94,10 +93,11 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
   let keep = false
   try {
     const mounts = new Map([...input.fontMounts, ...scriptMounts()])
+    const builtIn = new Map([[PAGED_SCRIPT, { body: await pagedPolyfill(), contentType: 'text/javascript; charset=utf-8' }]])
     // A warm session reuses its page: the renderer keeps our fonts and Paged.js in memory, and
     // a rebuild does not pay for loading 17 MB of fonts again.
     const served = (session.page ??= await bookletPage(session.browser))
-    served.files = new PageFiles(input.html, mounts, input.manuscriptRoot)
+    served.files = new PageFiles(input.html, mounts, input.manuscriptRoot, builtIn)
     served.refused = refusedRequests
     served.errors = []
     try {
@@ -271,7 +271,7 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
   // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
-  await page.addScriptTag({ url: `${base}${SCRIPTS_PREFIX}paged.polyfill.js` })
+  await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
   phase('paged')
   await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
   phase('load')
@@ -291,6 +291,12 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   })
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
+  const { stoppedAt } = layout as { stoppedAt?: string }
+  if (stoppedAt !== undefined) {
+    throw new BookletError(`排版引擎在“${stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {
+      hint: '这一处可能有比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',
+    })
+  }
   const { inPage } = layout as { inPage: Record<string, number> }
   for (const [name, ms] of Object.entries(inPage)) phases[`layout.${name}`] = ms
   phase('layout')
@@ -304,15 +310,12 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases'>), pdf, refusedRequests, fontsUsed, phases }
 }
 
-const SCRIPTS_PREFIX = '/_booklet/pagedjs/'
+const PAGED_SCRIPT = '/_booklet/pagedjs/paged.polyfill.js'
 const IN_PAGE_PREFIX = '/_booklet/in-page/'
 
-/** The page's own scripts (Paged.js and our driver), served like the fonts. */
+/** The page's own driver script, served like the fonts (Paged.js itself is built in: pagedjs-patched.ts). */
 export function scriptMounts(): Map<string, string> {
-  return new Map([
-    [SCRIPTS_PREFIX, join(dirname(require.resolve('pagedjs')), '../dist')],
-    [IN_PAGE_PREFIX, join(here, 'in-page')],
-  ])
+  return new Map([[IN_PAGE_PREFIX, join(here, 'in-page')]])
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

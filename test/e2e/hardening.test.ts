@@ -75,6 +75,18 @@ describe('manuscripts of unusual size and shape', () => {
     expect(result.stdout).toMatch(/image\.md:3:1  警告：图片很大（50 MB）：big\.png；排版会变慢/)
   })
 
+  it('prints a paragraph longer than twenty pages whole, even when its text repeats', { timeout: 90_000 }, async () => {
+    // Paged.js 0.4.3 found where a split paragraph continues with indexOf: in repeating text an
+    // earlier place, and the booklet silently ended after a few pages (pagedjs-patched.ts).
+    writeFileSync(join(dir, 'long-paragraph.md'), `# 一个长段落\n\n${paragraph.repeat(400)}\n`)
+    const result = await booklet(['build', 'long-paragraph.md', '--out', 'long'], dir)
+    expect(result.stderr).toMatch(/印前检查：\d+ 项全部通过/)
+    expect(result.code).toBe(0)
+    const text = execFileSync('pdftotext', [join(dir, 'long/booklet.pdf'), '-'], { encoding: 'utf8' })
+    expect(text.match(/验/g)?.length).toBe(400)
+    expect(Number(/正文 (\d+) 页/.exec(result.stderr)?.[1])).toBeGreaterThan(20)
+  })
+
   it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {
     const result = await booklet(['check', name, '--json'], dir)
     expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)

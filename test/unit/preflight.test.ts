@@ -76,6 +76,32 @@ describe('preflight', () => {
     expect(await failed({ pages })).toEqual([['toc-pages', ['目录中“一、总体要求”的页码是 3，它实际印在第 2 页']]])
   })
 
+  it('reads a TOC number up to the next entry, also when that entry begins with digits (QA-12)', async () => {
+    const pages = goodBooklet()
+    pages[2] = page([line('目录', 500), line('讲话·········1', 470), line('2026年工作要点·····2', 450)])
+    pages[5] = page([line('2026年工作要点', 500), line('正文第二句。', 470), folio(2)])
+    const toc = [
+      { text: '讲话', page: 4 },
+      { text: '2026年工作要点', page: 5 },
+    ]
+    const result = await preflight(await input({ pages, toc, manuscriptHan: '讲话正文第一句年工作要点正文第二句' }))
+    expect(result.checks.filter((c) => !c.ok)).toEqual([])
+    pages[2] = page([line('目录', 500), line('讲话·········2', 470), line('2026年工作要点·····2', 450)])
+    expect(await failed({ pages, toc, manuscriptHan: '讲话正文第一句年工作要点正文第二句' })).toEqual([['toc-pages', ['目录中“讲话”的页码是 2，它实际印在第 1 页']]])
+  })
+
+  it('counts lost characters, and names where the text breaks off, in linear time on a large loss (TP-1)', async () => {
+    const sentence = '改革发展稳定任务繁重必须统筹兼顾'
+    const manuscriptHan = `讲话正文第一句${sentence.repeat(20_000)}一总体要求正文第二句`
+    const [[id, [problem]]] = (await failed({ manuscriptHan })) as [[string, string[]]]
+    expect(id).toBe('text-complete')
+    expect(problem).toMatch(/^稿件中有 320000 个字没有印出来，如 “改”（话正文第一句改）、“革”（正文第一句改革）/)
+  })
+
+  it('does not count a character no font has as lost: it is printed as a box, reported before (FN-5)', async () => {
+    expect(await failed({ manuscriptHan: '讲话正文第一句𪚥一总体要求正文第二句', glyphless: ['𪚥'] })).toEqual([])
+  })
+
   it('finds a line that starts with 。 or ends with “ (QA-4)', async () => {
     const pages = goodBooklet()
     pages[5] = page([line('。正文第二句“', 470), folio(2)])

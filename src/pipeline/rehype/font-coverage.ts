@@ -12,6 +12,13 @@ import type { Coverage } from '../../fonts/coverage.ts'
 import { ROLES, type RoleName } from '../../fonts/roles.ts'
 import { placeOf } from '../fixes.ts'
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Characters no font has: printed as boxes, so the PDF's text cannot have them (preflight TP-1). */
+    glyphless: string[]
+  }
+}
+
 export interface Options {
   /** Coverage of each role's bundled font, and of each fallback family. */
   roles: Record<RoleName, Coverage>
@@ -38,6 +45,7 @@ const DRAWN = /[^\s\u200b-\u200d\u2060\ufe0e\ufe0f]/u
 export default function rehypeFontCoverage(options: Readonly<Options>) {
   return (tree: Root, file: VFile) => {
     const reported = new Set<string>()
+    const glyphless = new Set<string>()
     visitParents(tree, 'text', (node, parents) => {
       const ancestors = parents.filter((p): p is Element => p.type === 'element')
       if (ancestors.some((a) => a.tagName === 'code' || a.tagName === 'pre')) return
@@ -55,6 +63,7 @@ export default function rehypeFontCoverage(options: Readonly<Options>) {
         reported.add(key)
         const place = node.position ? placeOf(file, node as never, at) : ancestors.findLast((a) => a.position)?.position
         const known = fallback?.(cp)
+        if (!known) glyphless.add(char)
         const message = known
           ? `“${char}”（U+${cp.toString(16).toUpperCase()}）不在${role.label}字体 ${role.open.family} 中，改用 ${role.fallback} 显示，字形会略有不同`
           : `“${char}”（U+${cp.toString(16).toUpperCase()}）在${role.label}及后备字体中都没有，印出来会是方框`
@@ -62,5 +71,6 @@ export default function rehypeFontCoverage(options: Readonly<Options>) {
         diagnostic.fatal = false
       }
     })
+    file.data.glyphless = [...glyphless]
   }
 }

@@ -73,6 +73,32 @@
    * LC-5: does the body font compress 。” by itself (OpenType 'halt' + text-spacing-trim)?
    * If not, switch on the span-based fallback (TP-3, class tp3).
    */
+  /**
+   * Paged.js gives up on content it cannot place (a break that does not move on) by logging
+   * "Unable to layout item" or "Layout repeated" and ending the booklet there: the rest of the
+   * manuscript would be silently missing. `stoppedAt` is the start of the text where it stopped.
+   */
+  async function watchingForGivingUp(preview) {
+    const stuck = []
+    const original = { warn: console.warn, error: console.error }
+    for (const level of ['warn', 'error']) {
+      console[level] = (...args) => {
+        if (/^(Unable to layout item|Layout repeated)/.test(String(args[0]))) stuck.push(args[1])
+        original[level].apply(console, args)
+      }
+    }
+    let flow
+    try {
+      flow = await preview()
+    } finally {
+      Object.assign(console, original)
+    }
+    if (stuck.length === 0) return { flow }
+    const node = [stuck[0]].flat()[0]
+    const text = ((node && node.textContent) || '').replace(/\s+/g, ' ').trim()
+    return { flow, stoppedAt: text.slice(0, 30) || (node && node.nodeName) || '?' }
+  }
+
   function checkCompression() {
     const probe = document.createElement('p')
     probe.className = 'booklet-probe'
@@ -190,7 +216,8 @@
       // needs a few dozen slices — which loadFonts() above has loaded already.
       window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
-      const flow = await window.PagedPolyfill.preview()
+      const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview())
+      if (stoppedAt) return { stoppedAt }
       phase('paged')
       // Of which Paged.js's layout of the pages (the rest: reading the style sheets).
       times.flow = Math.round(flow.performance)
