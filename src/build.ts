@@ -148,6 +148,22 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   for (const refused of new Set(rendered.refusedRequests)) {
     diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
   }
+  // A picture whose header looked right but whose data the browser could not decode.
+  if (rendered.brokenImages.length > 0) {
+    for (const src of rendered.brokenImages) {
+      const at = processed.flatMap(({ file }) => (file.data.images ?? []).filter((i) => sameUrl(i.url, src)).map((i) => ({ file: file.data.displayPath ?? report.input, line: i.line, column: i.column })))
+      for (const place of at.length ? at : [{ file: report.input, line: undefined, column: undefined }]) {
+        diagnostics.push({
+          file: place.file,
+          ...(place.line ? { line: place.line, column: place.column ?? 1 } : {}),
+          message: `图片文件已损坏，浏览器无法显示：${src}；请重新导出为 PNG 或 JPG 后再放进稿件文件夹`,
+          rule: 'image',
+          severity: 'error',
+        })
+      }
+    }
+    return report
+  }
   for (const family of rendered.missingFonts) {
     diagnostics.push({ file: report.input, message: `字体未能载入：${family}`, rule: 'FN-6', severity: 'warning' })
   }
@@ -276,4 +292,16 @@ function fixedDate(configDate: string | undefined): Date {
   const parts = configDate ? parseDate(configDate) : undefined
   if (parts) return new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1))
   return new Date(Date.UTC(2000, 0, 1))
+}
+
+/** An image URL as written in the manuscript and as the page has it (percent-encoded or not). */
+function sameUrl(a: string, b: string): boolean {
+  const decoded = (url: string) => {
+    try {
+      return decodeURI(url)
+    } catch {
+      return url
+    }
+  }
+  return decoded(a) === decoded(b)
 }

@@ -1,15 +1,21 @@
 /**
  * The images an article asks for, checked on disk: they must be files inside the manuscript
  * folder. A web address, an absolute path or a file outside the folder is refused (the page may
- * read nothing else, issue 7), a missing file is an error at its line, and a very large picture
+ * read nothing else, issue 7), a missing file is an error at its line, so is a file that is not
+ * a picture the browser can show (it would print a broken-image icon), and a very large picture
  * gets a warning (it slows the layout and bloats the PDF).
  */
 import { stat } from 'node:fs/promises'
-import { relative, resolve, sep } from 'node:path'
+import { extname, relative, resolve, sep } from 'node:path'
+import { imageSizeFromFile } from 'image-size/fromFile'
+import { damagedImage } from './image-integrity.ts'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../diagnostics.ts'
 
 const LARGE = 20 * 2 ** 20
+
+/** Formats Chromium draws (image-size's names; AVIF is reported as heif). */
+const SHOWN = new Set(['png', 'jpg', 'gif', 'webp', 'svg', 'bmp', 'ico'])
 
 export async function checkImages(file: VFile, manuscriptRoot: string): Promise<void> {
   for (const image of file.data.images ?? []) {
@@ -36,6 +42,21 @@ export async function checkImages(file: VFile, manuscriptRoot: string): Promise<
     const info = await stat(path).catch(() => undefined)
     if (!info?.isFile()) {
       fail(`图片文件不存在：${image.url}（稿件文件夹中没有 ${inside}）`)
+      continue
+    }
+    // The header says what the file is; a file that is not a picture would print as a broken icon.
+    const header = await imageSizeFromFile(path).catch(() => undefined)
+    if (!header?.type || !header.width || !header.height) {
+      fail(`图片文件已损坏或不是图片：${image.url}；请重新导出为 PNG 或 JPG 后再放进稿件文件夹`)
+      continue
+    }
+    if (!SHOWN.has(header.type) && !(header.type === 'heif' && extname(path).toLowerCase() === '.avif')) {
+      fail(`这种图片格式（${header.type.toUpperCase()}）无法排入小册子：${image.url}；请另存为 PNG 或 JPG`)
+      continue
+    }
+    const damage = await damagedImage(path, header.type)
+    if (damage) {
+      fail(`图片文件已损坏：${image.url}，${damage}；请重新导出为 PNG 或 JPG 后再放进稿件文件夹`)
       continue
     }
     if (info.size > LARGE) {

@@ -68,6 +68,8 @@ export interface RenderResult {
   /** Widths of —— and …… as laid out, in em of their font size (QA-5). */
   markWidths: { mark: string; em: number }[]
   refusedRequests: string[]
+  /** `src` of images the browser could not decode (a broken-image icon on the page). */
+  brokenImages: string[]
   mendedSplits: number
   /** Milliseconds spent in each phase (browser, load, layout, print). */
   phases: Record<string, number>

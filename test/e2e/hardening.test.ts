@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { makePng } from '../helpers/make-png.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const bin = join(root, 'bin/booklet.mjs')
@@ -36,6 +37,14 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'a wrong type in booklet.yaml', files: { 'booklet.yaml': 'numbering: [1, 2]\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:1(:\d+)?：numbering.*只能是 auto、keep 或 none/m },
   { name: 'an article listed that does not exist', files: { 'booklet.yaml': 'articles:\n  - a.md\n  - b.md\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:3：articles 中列出的“b\.md”不存在$/m },
   { name: 'a missing image', files: { 'a.md': `${ARTICLE}\n![图一](images/one.png)\n` }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件不存在：images\/one\.png（稿件文件夹中没有 images\/one\.png）  \[image\]$/m },
+  { name: 'a damaged image (cut short)', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': makePng(64, 64, { noise: true }).subarray(0, 4000) }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏：one\.png，文件不完整（数据在中途截断）/m },
+  { name: 'not an image at all', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': 'not a png' }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏或不是图片：one\.png/m },
+  {
+    name: 'an image the browser cannot draw',
+    files: { 'a.md': `${ARTICLE}\n![图一](one.svg)\n`, 'one.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect</svg>' },
+    input: 'a.md',
+    says: /^a\.md:7:1  错误：图片文件已损坏，浏览器无法显示：one\.svg/m,
+  },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
   { name: 'a browser that does not finish in time', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--timeout', '0.3'], says: /^错误：排版超时（超过 0\.3 秒），已停止浏览器$/m },
@@ -68,7 +77,7 @@ describe('manuscripts of unusual size and shape', () => {
   })
 
   it('warns about a 50 MB image', { timeout: 60_000 }, async () => {
-    writeFileSync(join(dir, 'big.png'), Buffer.alloc(50 * 2 ** 20))
+    writeFileSync(join(dir, 'big.png'), makePng(4200, 4200, { noise: true }))
     writeFileSync(join(dir, 'image.md'), '# 大图\n\n![大图](big.png)\n')
     const result = await booklet(['check', 'image.md'], dir)
     expect(result.code).toBe(0)

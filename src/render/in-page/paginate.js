@@ -225,12 +225,15 @@
       await document.fonts.ready
       const lateFonts = [...new Set([...document.fonts].filter((face) => face.status === 'loaded' && !loaded.has(face)).map((face) => face.family.replace(/^["']|["']$/g, '')))]
       const pagesArea = document.querySelector('.pagedjs_pages')
+      // Paged.js has waited for every image: one with no size could not be decoded (a broken
+      // icon), e.g. an SVG whose XML is broken although its header looked right.
+      const brokenImages = [...new Set([...pagesArea.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.getAttribute('src')))]
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       const layout = collectLayout(pagesArea, ids)
       const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
       const markWidths = measureMarks(pagesArea)
       phase('measure')
-      return { ...layout, ...numbers, compression, missingFonts, lateFonts, mendedSplits, markWidths, total: flow.total, inPage: times }
+      return { ...layout, ...numbers, compression, missingFonts, lateFonts, brokenImages, mendedSplits, markWidths, total: flow.total, inPage: times }
     },
   }
 })()
