@@ -82,8 +82,10 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
       // Ctrl-C (or a kill) during a build: a short message, no half-written file; the browser,
       // on its DevTools pipe, quits with this process.
       const { removeUnfinishedOutputs } = await import('../output-files.ts')
+      const { endBrowsersNow } = await import('../render/launch-browser.ts')
       const interrupted = (signal: NodeJS.Signals) => {
         removeUnfinishedOutputs()
+        endBrowsersNow()
         err('已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。')
         process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]!)
       }

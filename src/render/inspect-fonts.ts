@@ -6,7 +6,8 @@ import { fontCss, fontMounts, ROLES } from '../fonts/roles.ts'
 import { roleFontReports, type RoleFontReport } from '../fonts/role-report.ts'
 import { fontsUsedByRole } from './fonts-used.ts'
 import { DOCUMENT_PATH, ORIGIN, PageFiles } from './page-files.ts'
-import { launchBrowser, servedPage } from './render-pdf.ts'
+import { launchBrowser } from './launch-browser.ts'
+import { servedPage } from './render-pdf.ts'
 
 export interface FontsInspection {
   roles: RoleFontReport[]

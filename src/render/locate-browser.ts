@@ -3,7 +3,7 @@
  * offices often block such downloads), so the order is: --browser flag, environment variables,
  * then the usual install paths. When none works, the error lists every place that was tried.
  */
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, statSync } from 'node:fs'
 import { BookletError } from '../errors.ts'
 
 const ENV_VARS = ['BOOKLET_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']
@@ -40,11 +40,18 @@ export interface LocateOptions {
 
 function executable(path: string): boolean {
   try {
+    // A folder has the execute bit too.
+    if (!statSync(path).isFile()) return false
     accessSync(path, constants.X_OK)
     return true
   } catch {
     return false
   }
+}
+
+/** One of the usual install paths (a browser there is not asked for its version first). */
+export function isKnownBrowserPath(path: string, platform: NodeJS.Platform = process.platform): boolean {
+  return (KNOWN_PATHS[platform] ?? []).includes(path)
 }
 
 export function locateBrowser(options: LocateOptions = {}): string {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
-import { locateBrowser } from './locate-browser.ts'
+import { launchBrowser, protocolTimeout } from './launch-browser.ts'
 import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
@@ -74,18 +74,6 @@ export interface RenderResult {
   /** Milliseconds spent in each phase (browser, load, layout, print). */
   phases: Record<string, number>
 }
-
-/** Why each flag: see the comments; all of them keep the browser off the network. */
-const LAUNCH_ARGS = [
-  '--no-sandbox', // runs as root in containers and CI
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking', // no connections to Google's services (refused here anyway)
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage', // small /dev/shm in containers
-  '--font-render-hinting=none', // glyph advances as designed, same as in the PDF
-]
 
 export async function renderPdf(input: RenderInput): Promise<RenderResult> {
   const started = performance.now()
@@ -208,36 +196,6 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
     },
   }
   return session
-}
-
-/**
- * A backstop for a DevTools call that never answers. The layout's own time limit (--timeout) is
- * enforced around the layout; starting the browser must not fall under a limit of a few seconds.
- */
-const protocolTimeout = (timeoutMs = 300_000) => timeoutMs + 30_000
-
-export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
-  const executablePath = locateBrowser({ flag: browserPath })
-  const puppeteer = await import('puppeteer-core')
-  try {
-    return await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: LAUNCH_ARGS,
-      protocolTimeout: protocolTimeout(timeoutMs),
-      // DevTools over a pipe, not a port: Chromium quits when this process ends in any way
-      // (Ctrl-C, kill -9, a crash), so no browser is left running behind a dead build.
-      pipe: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
-  } catch (cause) {
-    throw new BookletError(`浏览器无法启动：${executablePath}`, {
-      hint: `浏览器报告：${(cause as Error).message.split('\n')[0]}`,
-      cause,
-    })
-  }
 }
 
 /** A page whose every request is answered by `files` (nothing reaches the network). */

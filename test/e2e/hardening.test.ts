@@ -47,6 +47,8 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
+  { name: 'a folder given as the browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/tmp'], says: /^错误：--browser 指定的浏览器不存在或无法运行：\/tmp$/m },
+  { name: 'a program that is not a browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/bin/false'], says: /^错误：\/bin\/false 不是可用的浏览器（运行 --version 出错）$/m },
   { name: 'a browser that does not finish in time', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--timeout', '0.3'], says: /^错误：排版超时（超过 0\.3 秒），已停止浏览器$/m },
 ]
 
@@ -134,6 +136,9 @@ const alive = (pid: number) => {
   }
 }
 
+/** The browser's profile and temporary folders of the build with this process id. */
+const browserFolders = (pid: number) => readdirSync(tmpdir()).filter((n) => n.startsWith(`booklet-browser-${pid}-`))
+
 /**
  * A good booklet first, then a long build into the same folder that gets `signal` once the
  * browser is laying it out ('browser': its browser is killed instead). Returns how the build
@@ -161,6 +166,9 @@ async function interruptedBuild(signal: NodeJS.Signals | 'browser') {
   return {
     code,
     stderr,
+    dir,
+    pid: child.pid!,
+    browserFolders: browserFolders(child.pid!),
     browserLeft: browser.filter(alive),
     keptPrevious: readFileSync(join(dir, 'out/booklet.pdf')).equals(before),
     leftovers: readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.booklet-tmp-')),
@@ -171,6 +179,10 @@ describe('no lost output', () => {
   it('keeps the previous PDF byte for byte when a build is killed in the middle, and its browser quits', { timeout: 60_000 }, async () => {
     const result = await interruptedBuild('SIGKILL')
     expect(result).toMatchObject({ keptPrevious: true, leftovers: [], browserLeft: [] })
+    // Nothing could remove the browser's folder of a killed build: the next build does.
+    expect(result.browserFolders).toHaveLength(1)
+    expect((await booklet(['build', 'a.md', '--out', 'out'], result.dir)).code).toBe(0)
+    expect(browserFolders(result.pid)).toEqual([])
   })
 
   it.each([
@@ -178,7 +190,7 @@ describe('no lost output', () => {
     ['SIGTERM', 143],
   ] as const)('answers %s (Ctrl-C, kill) with a short message, keeps the previous PDF and leaves no browser', { timeout: 60_000 }, async (signal, exitCode) => {
     const result = await interruptedBuild(signal)
-    expect(result).toMatchObject({ code: exitCode, keptPrevious: true, leftovers: [], browserLeft: [] })
+    expect(result).toMatchObject({ code: exitCode, keptPrevious: true, leftovers: [], browserLeft: [], browserFolders: [] })
     expect(result.stderr.trim()).toBe('已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。')
   })
 

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { BookletError } from '../../src/errors.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
@@ -116,5 +117,11 @@ describe('locateBrowser', () => {
     expect(error.hint).toContain('BOOKLET_BROWSER')
     expect(error.hint).toContain('PUPPETEER_EXECUTABLE_PATH')
     expect(error.hint).toContain('CHROME_PATH')
+  })
+
+  it('does not take a folder or a file without the execute bit for a browser (a folder has the x bit too)', () => {
+    for (const path of [tmpdir(), '/etc/passwd']) {
+      expect(thrown(() => locateBrowser({ flag: path, env: {} })).message).toBe(`--browser 指定的浏览器不存在或无法运行：${path}`)
+    }
   })
 })

@@ -1,0 +1,144 @@
+/**
+ * Starts Chromium for a build. Its profile and temporary files live in one folder of ours
+ * (booklet-browser-PID-…), removed when the browser exits, when the build is interrupted, and —
+ * for a build that was killed outright — by the next build, once no process of that id runs.
+ * A browser path the user chose is first asked for its version: a program that is not a
+ * browser (a folder, /bin/false, a script that never answers) is named as such at once.
+ */
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'puppeteer-core'
+import { BookletError } from '../errors.ts'
+import { isKnownBrowserPath, locateBrowser } from './locate-browser.ts'
+
+/** Why each flag: see the comments; all of them keep the browser off the network. */
+const LAUNCH_ARGS = [
+  '--no-sandbox', // runs as root in containers and CI
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking', // no connections to Google's services (refused here anyway)
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage', // small /dev/shm in containers
+  '--font-render-hinting=none', // glyph advances as designed, same as in the PDF
+]
+
+const PREFIX = 'booklet-browser-'
+
+/** Browsers of this process still running: an interrupted build ends them and removes their folders. */
+const running = new Map<number, string>()
+
+/**
+ * A backstop for a DevTools call that never answers. The layout's own time limit (--timeout) is
+ * enforced around the layout; starting the browser must not fall under a limit of a few seconds.
+ */
+export const protocolTimeout = (timeoutMs = 300_000) => timeoutMs + 30_000
+
+export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
+  const executablePath = locateBrowser({ flag: browserPath })
+  if (!isKnownBrowserPath(executablePath)) await checkAnswersAsBrowser(executablePath)
+  removeLeftFolders()
+  const folder = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
+  mkdirSync(join(folder, 'tmp'))
+  const puppeteer = await import('puppeteer-core')
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: LAUNCH_ARGS,
+      userDataDir: join(folder, 'profile'),
+      // Chromium's own temporary files (org.chromium.Chromium.*) go into the same folder.
+      env: { ...process.env, TMPDIR: join(folder, 'tmp') },
+      protocolTimeout: protocolTimeout(timeoutMs),
+      // DevTools over a pipe, not a port: Chromium quits when this process ends in any way
+      // (Ctrl-C, kill -9, a crash), so no browser is left running behind a dead build.
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+    const child = browser.process()
+    if (child?.pid) {
+      running.set(child.pid, folder)
+      child.once('exit', () => {
+        running.delete(child.pid!)
+        removeFolder(folder)
+      })
+    }
+    return browser
+  } catch (cause) {
+    removeFolder(folder)
+    throw new BookletError(`浏览器无法启动：${executablePath}`, {
+      hint: `请确认这是 Chromium、Chrome 或 Edge 的可执行文件，内存是否够用；可以再试一次。浏览器报告：${(cause as Error).message.split('\n')[0]}`,
+      cause,
+    })
+  }
+}
+
+/** For a signal handler: ends this process's browsers at once and removes their folders (synchronous). */
+export function endBrowsersNow(): void {
+  for (const [pid, folder] of running) {
+    // Puppeteer starts Chromium as the leader of its own process group: the group is all of it.
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    removeFolder(folder)
+  }
+  running.clear()
+}
+
+/** Chromium's processes may still be writing for a moment after they were killed: a few retries. */
+function removeFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
+  } catch {
+    // Left for the next build to remove (removeLeftFolders).
+  }
+}
+
+/** Folders of builds that were killed (their process is gone). */
+function removeLeftFolders(): void {
+  let names: string[] = []
+  try {
+    names = readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(PREFIX.length).split('-')[0])
+    if (!pid || pid === process.pid || alive(pid)) continue
+    removeFolder(join(tmpdir(), name))
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** `--version` must answer within seconds with a Chromium-family name. */
+async function checkAnswersAsBrowser(path: string): Promise<void> {
+  if (process.platform === 'win32') return // chrome.exe --version prints nothing on Windows
+  const notABrowser = (why: string) =>
+    new BookletError(`${path} 不是可用的浏览器（${why}）`, {
+      hint: 'booklet 需要 Chromium、Chrome 或 Edge；请用 --browser 或环境变量 BOOKLET_BROWSER 指定它的可执行文件，例如 /usr/bin/chromium。',
+    })
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw notABrowser('这不是一个文件')
+  const answer = await new Promise<string>((done, fail) => {
+    execFile(path, ['--version'], { timeout: 10_000, killSignal: 'SIGKILL' }, (error, stdout) => {
+      if (error) fail(notABrowser((error as { killed?: boolean }).killed ? '运行 --version 十秒没有回答' : '运行 --version 出错'))
+      else done(stdout)
+    })
+  })
+  if (!/chrom|edge/i.test(answer)) throw notABrowser(`它的版本信息是“${answer.trim().slice(0, 60) || '（空）'}”`)
+}
