@@ -21,6 +21,7 @@ import rehypeSections from './rehype/sections.ts'
 import rehypeSpeechParts from './rehype/speech-parts.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
+import remarkNestingDepth from './remark/nesting-depth.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
@@ -49,6 +50,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
       .use(remarkDropRawHtml)
+      .use(remarkNestingDepth)
       .use(remarkImageSources)
       // Punctuation before headings are split or numbered: edits keep their source offsets.
       .use(remarkPunctuation, { latinSpacing: options.latinSpacing ?? false })

@@ -47,6 +47,12 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
+  {
+    name: 'lists and quotes nested 300 deep',
+    files: { 'a.md': `# 嵌套\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')}\n\n${'> '.repeat(300)}引用\n` },
+    input: 'a.md',
+    says: /^a\.md:13:21  错误：列表和引用嵌套了 300 层，最多 10 层：请检查这里的行首缩进和“>”号  \[nesting\]\na\.md:304:21  错误：列表和引用嵌套了 300 层/m,
+  },
   { name: 'a folder given as the browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/tmp'], says: /^错误：--browser 指定的浏览器不存在或无法运行：\/tmp$/m },
   { name: 'a program that is not a browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/bin/false'], says: /^错误：\/bin\/false 不是可用的浏览器（运行 --version 出错）$/m },
   { name: 'a browser that does not finish in time', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--timeout', '0.3'], says: /^错误：排版超时（超过 0\.3 秒），已停止浏览器$/m },
@@ -72,7 +78,6 @@ describe('manuscripts of unusual size and shape', () => {
     '5000-headings.md': `# 五千个标题\n\n${Array.from({ length: 5000 }, (_, i) => `## 标题${i + 1}\n\n${paragraph}`).join('\n\n')}\n`,
     'one-megabyte-paragraph.md': `# 一个段落\n\n${paragraph.repeat(Math.ceil(2 ** 20 / (paragraph.length * 3)))}\n`,
     'table-3000-rows.md': `# 表格\n\n| 序号 | 内容 |\n| -- | -- |\n${Array.from({ length: 3000 }, (_, i) => `| ${i + 1} | ${paragraph} |`).join('\n')}\n`,
-    'deep-nesting.md': `# 嵌套\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')}\n\n${'> '.repeat(300)}引用\n`,
   }
   beforeAll(() => {
     for (const [name, text] of Object.entries(cases)) writeFileSync(join(dir, name), text)
