@@ -217,11 +217,15 @@ export async function main(
     return Number(process.exitCode ?? 0)
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+    // A script that asked for JSON gets JSON on stdout for a failure too, not an empty answer.
+    const json = argv.includes('--json')
     if (error instanceof BookletError) {
       err(`错误：${error.message}`)
       if (error.hint) err(error.hint)
+      if (json) out(JSON.stringify({ ok: false, error: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, null, 2))
       return 1
     }
+    if (json) out(JSON.stringify({ ok: false, error: { message: `内部错误：${(error as Error)?.message ?? String(error)}`, internal: true } }, null, 2))
     err(`内部错误：${(error as Error)?.stack ?? String(error)}`)
     err('这是 booklet 的缺陷，请把以上信息报告给维护者。')
     return 70

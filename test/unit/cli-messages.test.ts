@@ -38,3 +38,16 @@ describe('help', () => {
     expect(result.out).not.toMatch(/Usage:|Options:|Arguments:|\(default:/)
   })
 })
+
+describe('--json on a failure before any report', () => {
+  it('answers with JSON on stdout (ok: false and the message), the Chinese text on stderr, exit 1', async () => {
+    const missing = await run(['check', '/nowhere/manuscript', '--json'])
+    expect(missing.code).toBe(1)
+    const answer = JSON.parse(missing.out)
+    expect(answer.ok).toBe(false)
+    expect(answer.error.message).toContain('/nowhere/manuscript')
+    expect(missing.err).toContain(`错误：${answer.error.message}`)
+    const plain = await run(['check', '/nowhere/manuscript'])
+    expect(plain.out).toBe('')
+  })
+})
