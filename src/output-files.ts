@@ -63,12 +63,12 @@ export async function writeAllAtomically(files: OutputFile[]): Promise<void> {
         throw new BookletError(`无法写入 ${file.shown}：同名的文件夹挡在那里`, { hint: '请把这个文件夹改名或移走，或用 --out 指定别的输出文件夹。' })
       }
       await writeFile(temps[i]!, file.data).catch((cause: unknown) => {
-        throw new BookletError(`无法写入 ${file.shown}`, { hint: '请检查输出文件夹的写入权限和磁盘空间。', cause })
+        throw new BookletError(`无法写入 ${file.shown}${why(cause)}`, { hint: '请检查输出文件夹的写入权限和磁盘空间，或用 --out 指定别的文件夹。', cause })
       })
     }
     for (const [i, file] of files.entries()) {
       await rename(temps[i]!, file.path).catch((cause: unknown) => {
-        throw new BookletError(`无法写入 ${file.shown}`, { hint: '请检查输出文件夹的写入权限。', cause })
+        throw new BookletError(`无法写入 ${file.shown}${why(cause)}`, { hint: '请检查输出文件夹的写入权限，或用 --out 指定别的文件夹。', cause })
       })
     }
   } finally {
@@ -77,6 +77,21 @@ export async function writeAllAtomically(files: OutputFile[]): Promise<void> {
       unfinished.delete(temp)
     }
   }
+}
+
+/** The system's reason for a failed write, in a few Chinese words. */
+function why(cause: unknown): string {
+  const reasons: Record<string, string> = {
+    EACCES: '没有写入权限',
+    EPERM: '不允许写入',
+    EROFS: '这是只读的位置',
+    ENOSPC: '磁盘已满',
+    EDQUOT: '超出磁盘配额',
+    ENOENT: '这个位置不能存放文件',
+    EISDIR: '同名的文件夹挡在那里',
+  }
+  const code = (cause as NodeJS.ErrnoException)?.code
+  return code ? `（${reasons[code] ?? code}）` : ''
 }
 
 /** For a signal handler: synchronously removes what writeAtomically has not yet renamed into place. */

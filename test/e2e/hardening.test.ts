@@ -199,6 +199,16 @@ describe('no lost output', () => {
     expect(result.stderr.trim()).toBe('已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。')
   })
 
+  it('writes neither file when one of them cannot be written (a folder named booklet.pdf)', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-blocked-'))
+    writeFileSync(join(dir, 'a.md'), ARTICLE)
+    mkdirSync(join(dir, 'out/booklet.pdf'), { recursive: true })
+    const result = await booklet(['build', 'a.md', '--out', 'out'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^错误：无法写入 out\/booklet\.pdf：同名的文件夹挡在那里$/m)
+    expect(readdirSync(join(dir, 'out'))).toEqual(['booklet.pdf'])
+  })
+
   it('lets two builds of the same manuscript into the same folder finish with a whole booklet', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'booklet-twice-'))
     writeFileSync(join(dir, 'a.md'), ARTICLE)
