@@ -20,6 +20,12 @@ export interface PunctuationChange {
 export interface NormalizeOptions {
   /** Default false: PN-2 removes spaces between Han and Latin/digits; true keeps them. */
   latinSpacing?: boolean
+  /**
+   * The paragraph's text before / after this string (other inline nodes: links, emphasis, code), read as
+   * context and never edited. Leading spaces are a manual indent only when nothing comes before.
+   */
+  before?: string
+  after?: string
 }
 export interface PunctuationLint {
   rule: string
@@ -138,9 +144,21 @@ class Draft {
 
 // ---------------------------------------------------------------- protected spans (§5.2)
 
+/** A URL, www. address or e-mail address (T-4): GFM makes each an autolink that runs to the next whitespace. */
+const LINK_START = /(?:https?|ftp):\/\/|www\.|[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\.[A-Za-z0-9]/iu
+/** The run of non-whitespace characters that ends / starts the text. */
+function lastWord(text: string): string {
+  let i = text.length
+  while (i > 0 && !/\s/u.test(text[i - 1]!)) i--
+  return text.slice(i)
+}
+const firstWord = (text: string): string => /^\S*/u.exec(text)![0]
+
 const TRAILING_ASCII_MARKS = /[.,;:!?)\]'"]+$/u
 const PROTECTED: { re: RegExp; trim?: boolean }[] = [
   { re: /(?:https?|ftp):\/\/[^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’<>"]+/gu, trim: true }, // T-4 URL
+  // T-4 a URL's closing ASCII marks stay out of a GFM autolink only while whitespace follows; made full-width they would join it
+  { re: /(?:(?:https?|ftp):\/\/|\bwww\.)[^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’<>"]+(?=\s|$)/gu },
   { re: /\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’]*)?/gu, trim: true },
   { re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu }, // T-4 e-mail
   { re: /\b[A-Za-z]:\\[^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’]*/gu, trim: true }, // T-4 Windows path
@@ -162,8 +180,10 @@ const PROTECTED: { re: RegExp; trim?: boolean }[] = [
 /** T-6: two or more English words with spaces and ASCII punctuation between them. */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z0-9'’-]*(?:[ ,;:!?.()"']+(?:[A-Za-z][A-Za-z0-9'’-]*|\d+))+[.,;:!?")']*/gu
 
-function protectSpans(draft: Draft): void {
+function protectSpans(draft: Draft, options: NormalizeOptions): void {
   const text = draft.text
+  // the rest of a URL that ends in the text before (an autolink's closing ASCII marks, see above)
+  if (LINK_START.test(lastWord(options.before ?? ''))) draft.protect(0, /^[!"'),.:;?_~*\]]*/u.exec(text)![0].length)
   for (const { re, trim } of PROTECTED) {
     for (const m of text.matchAll(re)) draft.protect(m.index, m.index + (trim ? m[0].replace(TRAILING_ASCII_MARKS, '') : m[0]).length)
   }
@@ -193,17 +213,23 @@ const fullwidthAlnum: Rule = (text) =>
 const latinBefore = (text: string, i: number): boolean => isLatin(charBefore(text, i - (/[.,;:!?"')\]%]*$/u.exec(text.slice(0, i))?.[0].length ?? 0)))
 const latinAfter = (text: string, i: number): boolean => isLatin(charAfter(text, i + (/^["'(\[]*/u.exec(text.slice(i))?.[0].length ?? 0)))
 
-/** PN-2 spaces between CJK items, between Han and Latin/digits (unless latinSpacing), and a leading manual indent. */
+/**
+ * PN-2 spaces between CJK items, between Han and Latin/digits (unless latinSpacing), and a leading manual indent.
+ * A space next to a URL or e-mail address stays: it ends the (auto)link (T-4).
+ */
 const SPACE_RUN = /[ \u00A0\u3000]+/gu
 const spaces: Rule = (text, { options }) => {
   const edits: Edit[] = []
   for (const m of text.matchAll(SPACE_RUN)) {
     const [start, end] = [m.index, m.index + m[0].length]
-    const [l, r] = [charBefore(text, start), charAfter(text, end)]
+    const head = (options.before ?? '') + text.slice(0, start)
+    const tail = text.slice(end) + (options.after ?? '')
+    const [l, r] = [charBefore(head, head.length), charAfter(tail, 0)]
     let message: string | undefined
-    if (start === 0) message = '删除段首的手工缩进空格'
+    if (head === '') message = '删除段首的手工缩进空格'
+    else if (LINK_START.test(lastWord(head)) || LINK_START.test(firstWord(tail))) continue
     else if (isCjk(l) && isCjk(r)) message = '删除中文之间的空格'
-    else if ((isCjk(l) && latinAfter(text, end)) || (latinBefore(text, start) && isCjk(r))) {
+    else if ((isCjk(l) && latinAfter(tail, 0)) || (latinBefore(head, head.length) && isCjk(r))) {
       if (!options.latinSpacing || !(isHan(l) || isHan(r))) message = '删除中文与西文、数字之间的空格'
     }
     if (message) edits.push(edit(start, end, '', 'PN-2', message))
@@ -435,7 +461,7 @@ const PIPELINE: (Rule | 'protect')[] = [
 export function normalizePunctuation(text: string, options: NormalizeOptions = {}): { text: string; changes: PunctuationChange[] } {
   const draft = new Draft(text)
   for (const step of PIPELINE) {
-    if (step === 'protect') { protectSpans(draft); continue }
+    if (step === 'protect') { protectSpans(draft, options); continue }
     const edits = step(draft.text, { locked: draft.lockedMask(), options })
     let limit = Infinity // apply from the end so earlier working offsets stay valid; drop overlaps
     for (const e of [...edits].sort((a, b) => b.start - a.start)) {

@@ -210,7 +210,8 @@ describe('normalizePunctuation — PN rules (§5.1)', () => {
     ['"要落实，"他说，"要推进。"', '“要落实，”他说，“要推进。”'],
     ['他说 "Hello world" 然后走了', '他说“Hello world”然后走了'],
     ["他说'Hello world'然后走了", '他说‘Hello world’然后走了'],
-    ['请访问 www.gov.cn 查询,或发邮件到 test@example.com', '请访问www.gov.cn查询，或发邮件到test@example.com'],
+    // the spaces around a URL or e-mail address end its GFM autolink (T-4): they stay
+    ['请访问 www.gov.cn 查询,或发邮件到 test@example.com', '请访问 www.gov.cn 查询，或发邮件到 test@example.com'],
     ['访问https://example.com/a?b=1,c=2,然后', '访问https://example.com/a?b=1,c=2，然后'],
     ['学习𠀀 ,贯彻', '学习𠀀，贯彻'],
   ])('mixed paragraph: %s → %s', (input, output) => {
@@ -239,6 +240,35 @@ describe('normalizePunctuation — protected cases (§5.2)', () => {
 
   it('T-21: never inserts TOC leaders', () => {
     expect(normalizePunctuation('第一章总体要求').text).not.toContain('…')
+  })
+})
+
+describe('normalizePunctuation — URLs stay delimited (T-4)', () => {
+  it('keeps the spaces around a bare URL, still removes the ones between Han and digits', () => {
+    const input = '网址 https://example.com/a,b 和小数 3.14 以及时间 10:30 不应改动。'
+    const result = normalizePunctuation(input)
+    expect(result.text).toBe('网址 https://example.com/a,b 和小数3.14以及时间10:30不应改动。')
+    expect(applyChanges(input, result.changes)).toBe(result.text)
+    expect(result.changes.map((c) => [c.rule, c.message])).toEqual(Array(4).fill(['PN-2', '删除中文与西文、数字之间的空格']))
+  })
+
+  it('keeps a URL’s closing ASCII mark and the space after it (full-width, GFM would pull the mark into the link)', () => {
+    expect(normalizePunctuation('详见 https://x.com/a, 然后再说').text).toBe('详见 https://x.com/a, 然后再说')
+  })
+
+  it('reads the text before/after the string as context: a leading space is an indent only at the paragraph start', () => {
+    // the text node after an autolink: the space ends the link
+    expect(normalizePunctuation(' 和小数', { before: '网址 https://example.com/a,b' }).changes).toEqual([])
+    expect(normalizePunctuation(', 然后', { before: '详见 https://x.com/a' }).changes).toEqual([])
+    // the text node before one
+    expect(normalizePunctuation('网址 ', { after: 'https://example.com 和' }).changes).toEqual([])
+    // after other inline content the space is judged by its neighbours, never as an indent
+    expect(normalizePunctuation(' 和', { before: '见文字' }).changes).toEqual([
+      { rule: 'PN-2', offset: 0, length: 1, from: ' ', to: '', message: '删除中文之间的空格' },
+    ])
+    expect(normalizePunctuation(' 和', { before: 'GDP' }).changes.map((c) => c.message)).toEqual(['删除中文与西文、数字之间的空格'])
+    expect(normalizePunctuation(' word', { before: 'English' }).changes).toEqual([])
+    expect(normalizePunctuation('　　学习').changes.map((c) => c.message)).toEqual(['删除段首的手工缩进空格'])
   })
 })
 

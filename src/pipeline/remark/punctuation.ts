@@ -4,7 +4,7 @@
  * author (file:line:col, rule id) and kept as a source edit for `booklet check --fix`;
  * report-only findings (unbalanced quotes, PN-21, ……等) are warnings.
  */
-import type { Root, Text } from 'mdast'
+import type { Nodes, Parent, Root, Text } from 'mdast'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
@@ -17,18 +17,46 @@ export interface Options {
 }
 
 const SKIP_PARENTS = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'yaml'])
+/** Inline nodes whose children continue the text of their paragraph (or heading, table cell …). */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
+/** Stands for an inline node without text (image, break, raw HTML …): neither Chinese nor Latin. */
+const OBJECT = '\uFFFC'
+
+/** The original text of a block's inline content, and where each text node starts in it. */
+interface BlockText { text: string; starts: Map<Text, number> }
+function blockText(block: Parent): BlockText {
+  const starts = new Map<Text, number>()
+  let text = ''
+  const walk = (node: Nodes): void => {
+    if (node.type === 'text') { starts.set(node, text.length); text += node.value }
+    else if (node.type === 'inlineCode') text += node.value
+    else if (INLINE_PARENTS.has(node.type) && 'children' in node) node.children.forEach(walk)
+    else text += OBJECT
+  }
+  block.children.forEach((child) => walk(child as Nodes))
+  return { text, starts }
+}
 
 export default function remarkPunctuation(options: Readonly<Options> = {}) {
   return (tree: Root, file: VFile) => {
+    // Read once per block, before any of its text nodes change: the context PN-2 needs at a node's edges.
+    const blocks = new WeakMap<Parent, BlockText>()
     visitParents(tree, 'text', (node: Text, ancestors) => {
       if (ancestors.some((a) => SKIP_PARENTS.has(a.type))) return
+      const block = ancestors.findLast((a) => !INLINE_PARENTS.has(a.type))
+      let context: { before: string; after: string } = { before: '', after: '' }
+      if (block && 'children' in block) {
+        const known = blocks.get(block) ?? blocks.set(block, blockText(block)).get(block)!
+        const start = known.starts.get(node)
+        if (start !== undefined) context = { before: known.text.slice(0, start), after: known.text.slice(start + node.value.length) }
+      }
       const original = node.value
       for (const lint of lintPunctuation(original)) {
         const place = placeOf(file, node, lint.offset)
         const message = file.message(lint.message, { ...(place ? { place } : {}), source: SOURCE, ruleId: lint.rule })
         message.fatal = false
       }
-      const result = normalizePunctuation(original, { latinSpacing: options.latinSpacing ?? false })
+      const result = normalizePunctuation(original, { latinSpacing: options.latinSpacing ?? false, ...context })
       // A heading's own ordinal is the numbering plugin's business (EL-18), not PN-14's.
       const parent = ancestors[ancestors.length - 1]
       const headingStart = parent?.type === 'heading' && parent.children[0] === node

@@ -1,0 +1,61 @@
+/**
+ * TP-1 in the pipeline next to links (typography.md §5.2 T-4): `booklet check --fix` must never change a URL,
+ * a link, or the whitespace that ends a bare URL (a GFM autolink literal would swallow the text after it),
+ * and each PN-2 edit says truthfully which space it removes.
+ */
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { applyEdits } from '../../src/pipeline/fixes.ts'
+import { articleToHtml, processArticle } from '../../src/pipeline/processor.ts'
+
+async function check(value: string): Promise<{ file: VFile; fixed: string }> {
+  const file = new VFile({ path: '/manuscript/fix.md', value })
+  await processArticle(file, 'art-1')
+  return { file, fixed: applyEdits(value, file.data.edits ?? []) }
+}
+/** The punctuation notes (not e.g. missing-title). */
+const notes = (file: VFile) => file.messages.filter((m) => m.ruleId?.startsWith('PN-'))
+const html = async (value: string): Promise<string> =>
+  (await articleToHtml(new VFile({ path: '/manuscript/fix.md', value }), 'art-1')).replace(/<span class="(?:nobr|zh-dash)">([^<]*)<\/span>/g, '$1')
+
+describe('punctuation fixes next to links', () => {
+  const line = '网址 https://example.com/a,b 和小数 3.14 以及时间 10:30 不应改动。'
+
+  it('keeps the space after a bare URL, in the output and in the --fix edits', async () => {
+    const { file, fixed } = await check(`# 标题\n\n${line}\n`)
+    expect(fixed).toBe('# 标题\n\n网址 https://example.com/a,b 和小数3.14以及时间10:30不应改动。\n')
+    expect(await html(`# 标题\n\n${line}\n`)).toContain('<p>网址 <a href="https://example.com/a,b">https://example.com/a,b</a> 和小数3.14以及时间10:30不应改动。</p>')
+    // the fixed text still links the URL alone
+    expect(await html(fixed)).toContain('<a href="https://example.com/a,b">https://example.com/a,b</a> 和')
+    expect((await check(fixed)).file.data.edits ?? []).toEqual([])
+    expect(notes(file).map((m) => m.column)).toEqual([31, 36, 41, 47])
+  })
+
+  it('does not give a mid-line space the indentation message', async () => {
+    const { file } = await check(`${line}\n`)
+    expect(notes(file).map((m) => [m.ruleId, m.reason])).toEqual(Array(4).fill(['PN-2', '删除中文与西文、数字之间的空格']))
+    const after = await check('见 **重点** 内容和 `npm` 安装\n')
+    expect(notes(after.file).map((m) => m.reason)).not.toContain('删除段首的手工缩进空格')
+  })
+
+  it('keeps the indentation message for a real leading indent', async () => {
+    // U+3000 is not Markdown indentation: the parser keeps it in the paragraph
+    const { file, fixed } = await check('　　学习贯彻。\n')
+    expect(notes(file).map((m) => [m.ruleId, m.reason, m.column])).toEqual([['PN-2', '删除段首的手工缩进空格', 1]])
+    expect(fixed).toBe('学习贯彻。\n')
+  })
+
+  it('leaves a Markdown link untouched', async () => {
+    const source = '见[文字, 说明](https://example.com/p?q=1,2 "标题, 说明")和内容。\n'
+    const { file, fixed } = await check(source)
+    expect(fixed).toBe(source)
+    expect(file.data.edits ?? []).toEqual([])
+    expect(await html(source)).toContain('<a href="https://example.com/p?q=1,2" title="标题, 说明">文字, 说明</a>')
+  })
+
+  it('keeps the spaces around www. and e-mail autolinks and a URL’s closing mark', async () => {
+    const source = '请访问 www.gov.cn 查询或联系 a.b@c.cn 获取。\n\n详见 https://x.com/a, 然后再说。\n'
+    const { fixed } = await check(source)
+    expect(fixed).toBe(source)
+  })
+})
