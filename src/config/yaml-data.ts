@@ -4,7 +4,7 @@
  * line and column of the offending key, so the user can find it.
  */
 import * as v from 'valibot'
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { CST, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Parser } from 'yaml'
 
 export interface DataProblem {
   message: string
@@ -34,10 +34,15 @@ export function parseYamlData<S extends v.GenericSchema>(
     return { line: pos.line + lineOffset, column: pos.col }
   }
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({ message: `YAML 格式错误：${yamlErrorText(e.code)}`, ...at(e.pos[0]) })),
+    // The parser notices an unclosed bracket or quote only where the closing one was due (the
+    // next line or the end): point at the opening one instead and leave out what follows from it.
+    const unclosed = lastUnclosed(text)
+    const errors = unclosed ? doc.errors.filter((e) => e.pos[0] < unclosed.offset) : doc.errors
+    const problems = errors.map((e) => ({ message: `YAML 格式错误：${yamlErrorText(e.code)}`, ...at(e.pos[0]) }))
+    if (unclosed) {
+      problems.push({ message: `YAML 格式错误：括号或引号没有闭合，“${unclosed.open}”缺少对应的“${unclosed.close}”（MISSING_CHAR）`, ...at(unclosed.offset) })
     }
+    return { ok: false, problems: inLineOrder(problems) }
   }
   let data: unknown
   try {
@@ -46,24 +51,76 @@ export function parseYamlData<S extends v.GenericSchema>(
     // The yaml library refuses documents whose aliases (&a / *a) would blow up in memory.
     return { ok: false, problems: [{ message: 'YAML 中的别名（& 和 *）过多，无法读取', ...at(0) }] }
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, problems: [{ message: '内容应为“名称: 值”形式的设置列表', ...at(0) }] }
   }
   const result = v.safeParse(schema, data)
   if (result.success) return { ok: true, value: result.output }
-  return {
-    ok: false,
-    problems: result.issues.map((issue) => {
-      const path = (issue.path ?? []).map((p) => p.key as string | number)
-      const key = path.map(String).join('.')
-      const node = path.length > 0 ? doc.getIn(path, true) : undefined
-      // For an unknown key the value node is there; point at the key itself when we can.
-      const keyNode = path.length > 0 ? findKeyNode(doc.contents, path) : undefined
-      const offset = (isNode(keyNode) ? keyNode.range?.[0] : undefined) ?? (isNode(node) ? node.range?.[0] : undefined)
-      const message = key ? `${key}：${issue.message}` : issue.message
-      return { message, ...at(offset) }
-    }),
+  const seen = new Set<string>()
+  const problems: DataProblem[] = []
+  for (const { path, message: text } of withEveryUnknownKey(result.issues, schema, data)) {
+    const key = path.map(String).join('.')
+    // One mistake, one message: `date: 明天` is not a date in the right form, and need not
+    // also be told that the day does not exist.
+    if (seen.has(key)) continue
+    seen.add(key)
+    const node = path.length > 0 ? doc.getIn(path, true) : undefined
+    // For an unknown key the value node is there; point at the key itself when we can.
+    const keyNode = path.length > 0 ? findKeyNode(doc.contents, path) : undefined
+    const offset = (isNode(keyNode) ? keyNode.range?.[0] : undefined) ?? (isNode(node) ? node.range?.[0] : undefined)
+    problems.push({ message: key ? `${key}：${text}` : text, ...at(offset) })
   }
+  return { ok: false, problems: inLineOrder(problems) }
+}
+
+/**
+ * valibot's strict object stops at the first unknown key; the author should learn of all of
+ * them at once. Its issue is replaced by one for every unknown key, in the order written.
+ */
+function withEveryUnknownKey(
+  issues: readonly v.BaseIssue<unknown>[],
+  schema: v.GenericSchema,
+  data: object,
+): { path: (string | number)[]; message: string }[] {
+  const entries = schema.type === 'strict_object' ? (schema as unknown as { entries: Record<string, unknown> }).entries : undefined
+  const isUnknownKey = (issue: v.BaseIssue<unknown>) =>
+    entries !== undefined && issue.kind === 'schema' && issue.type === 'strict_object' && issue.path?.length === 1
+  const unknown = issues.find(isUnknownKey)
+  const result = issues.filter((issue) => !isUnknownKey(issue)).map((issue) => ({ path: (issue.path ?? []).map((p) => p.key as string | number), message: issue.message }))
+  if (unknown && entries) {
+    for (const key of Object.keys(data)) if (!Object.hasOwn(entries, key)) result.push({ path: [key], message: unknown.message })
+  }
+  return result
+}
+
+/** By line, then column; problems without a place last. The sort is stable. */
+function inLineOrder(problems: DataProblem[]): DataProblem[] {
+  const place = (p: DataProblem) => [p.line ?? Infinity, p.column ?? 0] as const
+  return [...problems].sort((a, b) => place(a)[0] - place(b)[0] || place(a)[1] - place(b)[1])
+}
+
+/**
+ * The last-opened `[`, `{`, `"` or `'` that is never closed, with its offset. Read from the
+ * parser's tokens, so a `[` inside a plain value (`title: 第[1]号`) opens nothing.
+ */
+function lastUnclosed(text: string): { offset: number; open: string; close: string } | undefined {
+  let found: { offset: number; open: string; close: string } | undefined
+  const check = (token: CST.Token | null | undefined) => {
+    if (!token || (found && found.offset > token.offset)) return
+    if (token.type === 'flow-collection') {
+      const open = token.start.source
+      const close = open === '[' ? ']' : '}'
+      if (!token.end.some((t) => t.source === close)) found = { offset: token.offset, open, close }
+    } else if (token.type === 'double-quoted-scalar' && !/^"(?:[^"\\]|\\.)*"$/su.test(token.source)) {
+      found = { offset: token.offset, open: '"', close: '"' }
+    } else if (token.type === 'single-quoted-scalar' && !/^'(?:[^']|'')*'$/su.test(token.source)) {
+      found = { offset: token.offset, open: "'", close: "'" }
+    }
+  }
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') CST.visit(token, (item) => void [item.key, item.value].forEach(check))
+  }
+  return found
 }
 
 /** The key node of the pair at `path`, so a message can point at the key the user typed. */

@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path'
 import { BookletError } from '../errors.ts'
 import { readFileBytes } from '../manuscript/read-text.ts'
-import { decodeText, importPlainText } from './plain-text.ts'
+import { decodeText, importPlainText, looksLikeShiftJis } from './plain-text.ts'
 import type { ImportResult } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
 
@@ -28,7 +28,9 @@ function importText(bytes: Buffer, shown: string, name: string): ImportResult {
   if (bytes.toString('latin1').trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown, hint: '请把讲话稿的文字粘贴进去后再试。' })
   const decoded = decodeText(bytes)
   if (!decoded) {
-    throw new BookletError(`${shown}：无法识别的文字编码，或不是文本文件（既不是 UTF-8，也不是 GBK/GB18030）`, {
+    // Shift_JIS read as GBK is garbled Chinese; saying what it looks like helps the user.
+    const why = looksLikeShiftJis(bytes) ? '看起来是日文 Shift_JIS 编码' : '既不是 UTF-8，也不是 GBK/GB18030'
+    throw new BookletError(`${shown}：无法识别的文字编码，或不是文本文件（${why}）`, {
       file: shown,
       hint: '请用记事本打开，“另存为”时编码选 UTF-8 后再试。',
     })

@@ -12,7 +12,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
 
 /**
  * UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's "Unicode"), else GB18030 (which
- * includes GBK and GB2312). Undefined when none fits, or when the result is not text at all.
+ * includes GBK and GB2312). Undefined when none fits, when the result is not text at all, or
+ * when the bytes read as GBK give mostly rare characters (see `unlikelyGbk`).
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
   const candidates: TextEncoding[] =
@@ -24,9 +25,49 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     } catch {
       continue
     }
+    if (encoding === 'gb18030' && unlikelyGbk(bytes)) return undefined
     return looksLikeText(text) ? { text, encoding } : undefined
   }
   return undefined
+}
+
+/**
+ * Almost any bytes decode as GBK, so Japanese Shift_JIS (or other) text comes out as garbled
+ * rare characters instead of an error. Chinese text in GBK is nearly all GB2312 level-1 hanzi
+ * (the 3,755 common ones, lead bytes B0–D7) and GB2312 punctuation and full-width forms (lead
+ * bytes A1–A3): a real speech has well under 1% of anything else, a text in traditional
+ * characters about 40%. Shift_JIS read as GBK has none of them (its kana and most kanji land in
+ * the GBK extension area). So: more than half of the non-ASCII characters outside those rows,
+ * and at least 3 of them, is taken as "not GBK".
+ */
+export function unlikelyGbk(bytes: Uint8Array): boolean {
+  let common = 0
+  let other = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!
+    if (lead < 0x80) continue
+    const trail = bytes[i + 1] ?? 0
+    if (trail >= 0x30 && trail <= 0x39) {
+      // A four-byte GB18030 sequence: never a common character.
+      other++
+      i += 3
+      continue
+    }
+    i++
+    if (trail >= 0xa1 && trail <= 0xfe && ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xd7))) common++
+    else other++
+  }
+  return other >= 3 && other > common
+}
+
+/** The bytes are valid Shift_JIS and read as Japanese (with kana): said in the message. */
+export function looksLikeShiftJis(bytes: Uint8Array): boolean {
+  try {
+    return /[\u3041-\u30ff]/u.test(new TextDecoder('shift_jis', { fatal: true }).decode(bytes))
+  } catch {
+    // Not Shift_JIS, or a Node.js built without that decoder.
+    return false
+  }
 }
 
 /** Binary junk decodes as GB18030 too; text has (almost) no control or private-use characters. */

@@ -107,9 +107,9 @@ async function readConfig(file: string, cwd: string): Promise<BookletConfig> {
   })
   const result = parseYamlData(text, BookletConfigSchema)
   if (result.ok) return result.value
-  const first = result.problems[0]
-  const where = first?.line ? `${shown}:${first.line}${first.column ? `:${first.column}` : ''}` : shown
-  throw new BookletError(`${where}：${first?.message ?? '设置有误'}`, {
+  // Every problem at once, one per line, each with its place: the author fixes them in one go.
+  const lines = result.problems.map((p) => `${p.line ? `${shown}:${p.line}${p.column ? `:${p.column}` : ''}` : shown}：${p.message}`)
+  throw new BookletError(lines.length > 0 ? lines.join('\n') : `${shown}：设置有误`, {
     file,
     hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、numbering、latinSpacing、articles（见 README）。',
   })

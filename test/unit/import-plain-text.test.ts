@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
-import { decodeText, importPlainText } from '../../src/import/plain-text.ts'
+import { decodeText, importPlainText, looksLikeShiftJis, unlikelyGbk } from '../../src/import/plain-text.ts'
+import { encode } from '../helpers/encode-text.ts'
 
 const sample = readFileSync(join(import.meta.dirname, '../fixtures/import/party-work-meeting-speech.txt'), 'utf8')
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).join('')
@@ -179,6 +180,19 @@ describe('text as it arrives', () => {
     expect(decodeText(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]))).toEqual({ text: '中文', encoding: 'gb18030' })
     expect(decodeText(new Uint8Array([0xff, 0xff, 0xff]))).toBeUndefined()
     expect(decodeText(new Uint8Array(Array.from({ length: 400 }, (_, i) => (i * 37) % 256)))).toBeUndefined()
+  })
+
+  it('refuses Shift_JIS text, which decodes as GBK to garbled rare characters, but reads GBK Chinese, simplified or traditional', () => {
+    expect(decodeText(encode('shift_jis', '日本語の文章です。\n'))).toBeUndefined()
+    expect(decodeText(encode('shift_jis', '本日は会議を開催し、昨年の仕事を総括して、来年の任務を配置します。\n'))).toBeUndefined()
+    expect(looksLikeShiftJis(encode('shift_jis', '日本語の文章です。\n'))).toBe(true)
+    expect(decodeText(encode('gbk', sample))).toEqual({ text: sample, encoding: 'gb18030' })
+    expect(looksLikeShiftJis(encode('gbk', sample))).toBe(false)
+    const traditional = '我們今天在這裡召開會議，總結過去一年的工作，部署明年的任務。各級黨組織要認真學習貫徹會議精神。\n'
+    expect(decodeText(encode('gbk', traditional))?.text).toBe(traditional)
+    // Names are often level-2 characters; a line of them is still Chinese.
+    expect(decodeText(encode('gbk', '出席：褚卫、蒋沈、韩杨、朱秦、尤许、戚谢、邹喻、窦章、奚范、彭郎\n'))?.encoding).toBe('gb18030')
+    expect(unlikelyGbk(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]))).toBe(false)
   })
 
   it('escapes what Markdown would read as markup, so the text reads back unchanged', () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BookletConfigSchema } from '../../src/config/schema.ts'
 import { BookletError } from '../../src/errors.ts'
 import { displayPath, loadManuscript } from '../../src/manuscript/load-manuscript.ts'
+import { encode } from '../helpers/encode-text.ts'
 
 /** The settings a manuscript gets when booklet.yaml is missing or leaves them out. */
 const DEFAULTS = v.parse(BookletConfigSchema, {})
@@ -116,6 +117,12 @@ describe('loadManuscript: a folder with booklet.yaml', () => {
     expect(error.hint).toContain('title')
   })
 
+  it('reports every unknown setting at once, one line each with its place', async () => {
+    const dir = await folder({ 'booklet.yaml': 'title: 资料\ntitel: x\nauthor: 某\n', 'a.md': '# 甲\n' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toBe('booklet.yaml:2:1：titel：不认识的设置项\nbooklet.yaml:3:1：author：不认识的设置项')
+  })
+
   it('reports a YAML syntax error in booklet.yaml with its line', async () => {
     const dir = await folder({ 'booklet.yaml': 'title: 资料\ntitle: 又一个\n', 'a.md': '# 甲\n' })
     const error = await failure(loadManuscript(dir, dir))
@@ -195,6 +202,16 @@ describe('loadManuscript: a single file or a bad path', () => {
     expect(binary.hint).toContain('UTF-8')
     expect((await failure(loadManuscript('bad.docx', dir))).message).toContain('bad.docx：不是 Word 2007 及以后的 .docx 文件')
     expect((await failure(loadManuscript('old.doc', dir))).hint).toContain('另存为”.docx')
+  })
+
+  it('refuses a Shift_JIS .txt (which GBK would read as garbled Chinese), naming the file, and still reads a GBK speech', async () => {
+    const speech = '在全县经济工作会议上的讲话\n\n同志们：\n今天召开会议，主要任务是总结工作、部署任务。\n'
+    const dir = await folder({ 'jp.txt': encode('shift_jis', '日本語の文章です。\n'), 'gbk.txt': encode('gbk', speech) })
+    const error = await failure(loadManuscript('jp.txt', dir))
+    expect(error.message).toBe('jp.txt：无法识别的文字编码，或不是文本文件（看起来是日文 Shift_JIS 编码）')
+    expect(error.hint).toContain('UTF-8')
+    const { articles } = await loadManuscript('gbk.txt', dir)
+    expect(String(articles[0]!.value)).toContain('title: 在全县经济工作会议上的讲话')
   })
 
   it('gives a clear error for another file type', async () => {

@@ -62,6 +62,39 @@ describe('front matter', () => {
     expect(fatal[0]!.reason).toMatch(/^前置信息（文件开头 --- 之间）有误：YAML 格式错误/)
   })
 
+  it('left open (no closing ---) is an error at line 1, and its lines are not body text', async () => {
+    const { file, html } = await run('---\ntitle: 测试\nspeaker: 张三\n\n正文第一段。\n')
+    expect(file.messages.map((m) => [m.fatal, m.line, m.column, m.ruleId])).toEqual([[true, 1, 1, 'front-matter']])
+    expect(file.messages[0]!.reason).toBe(
+      '前置信息（文件开头 --- 之间）从第 1 行开始，但没有结束的 --- 行：请在第 3 行后面加一行 ---；如果第 1 行的 --- 是分隔线，请在它下面空一行',
+    )
+    expect(file.data.edits ?? []).toEqual([])
+    expect(html).not.toContain('测试')
+    expect(html).toContain('<p>正文第一段。</p>')
+  })
+
+  it('is not guessed where a file opens with a thematic break and ordinary paragraphs', async () => {
+    for (const text of ['---\n\ntitle: 测试\n', '---\n正文第一段。\n\n第二段。\n', '---\nNote: 这是说明\n正文第一段，没有冒号。\n', '---\n\n正文。\n']) {
+      const { file } = await run(text)
+      expect(file.messages.filter((m) => m.ruleId === 'front-matter')).toEqual([])
+    }
+  })
+
+  it('gives one message per wrong value, in line order', async () => {
+    const { file } = await run('---\ntitle: x\ndate: 明天\nspeaker: ""\n---\n\n正文。\n')
+    expect(file.messages.filter((m) => m.fatal).map((m) => [m.line, m.reason])).toEqual([
+      [3, '前置信息（文件开头 --- 之间）有误：date：日期应写成 2026-11 或 2026-11-05'],
+      [4, '前置信息（文件开头 --- 之间）有误：speaker：不能为空'],
+    ])
+  })
+
+  it('with an unclosed [ points at the bracket', async () => {
+    const { file } = await run('---\ntitle: x\nspeaker: [张三\n---\n\n正文。\n')
+    expect(file.messages.filter((m) => m.fatal).map((m) => [m.line, m.column, m.reason])).toEqual([
+      [3, 10, '前置信息（文件开头 --- 之间）有误：YAML 格式错误：括号或引号没有闭合，“[”缺少对应的“]”（MISSING_CHAR）'],
+    ])
+  })
+
   it('with an unknown key gives a fatal message naming the key at its line', async () => {
     const { file } = await run('---\ntitle: 好\nwho: 某\n---\n\n# 好\n\n正文\n')
     expect(file.messages).toHaveLength(1)

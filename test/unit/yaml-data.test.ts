@@ -94,11 +94,48 @@ describe('parseYamlData with BookletConfigSchema (booklet.yaml)', () => {
     )
   })
 
-  it('reports a YAML syntax error (unclosed quote) with its line', () => {
+  it('reports an unclosed quote at the opening quote, not where the parser gave up', () => {
     const problems = problemsOf(parseYamlData('title: 学习\nsubtitle: "未闭合\nnotice: x\n', BookletConfigSchema))
-    expect(problems.length).toBeGreaterThan(0)
-    expect(problems[0]!.message).toMatch(/^YAML 格式错误：.*（MISSING_CHAR）$/)
-    expect(problems[0]!.line).toBe(4)
+    expect(problems).toEqual([{ message: 'YAML 格式错误：括号或引号没有闭合，“"”缺少对应的“"”（MISSING_CHAR）', line: 2, column: 11 }])
+    expect(problemsOf(parseYamlData("title: '学习\n", BookletConfigSchema))).toEqual([
+      { message: "YAML 格式错误：括号或引号没有闭合，“'”缺少对应的“'”（MISSING_CHAR）", line: 1, column: 8 },
+    ])
+  })
+
+  it('reports an unclosed [ or { at the bracket (not as bad indentation on the next line)', () => {
+    const bracket = problemsOf(parseYamlData('title: x\nspeaker: [张三\n', ArticleMatterSchema, 1))
+    expect(bracket).toEqual([{ message: 'YAML 格式错误：括号或引号没有闭合，“[”缺少对应的“]”（MISSING_CHAR）', line: 3, column: 10 }])
+    expect(problemsOf(parseYamlData('title: x\nspeaker: [张三\nplace: y\n', ArticleMatterSchema))).toEqual([
+      { message: 'YAML 格式错误：括号或引号没有闭合，“[”缺少对应的“]”（MISSING_CHAR）', line: 2, column: 10 },
+    ])
+    expect(problemsOf(parseYamlData('articles: {a: 1\n', BookletConfigSchema))[0]).toMatchObject({ message: expect.stringContaining('“{”缺少对应的“}”'), line: 1, column: 11 })
+    // The inner one is what is left open; brackets inside a plain value open nothing.
+    expect(problemsOf(parseYamlData('title: 第[1]号\narticles: [a.md, [b.md]\n', BookletConfigSchema))[0]).toMatchObject({ line: 2, column: 11 })
+    expect(problemsOf(parseYamlData('articles: [a.md, "b.md]\n', BookletConfigSchema))).toEqual([
+      { message: 'YAML 格式错误：括号或引号没有闭合，“"”缺少对应的“"”（MISSING_CHAR）', line: 1, column: 18 },
+    ])
+  })
+
+  it('gives one message for one wrong value: date: 明天 is not also “no such date”', () => {
+    expect(problemsOf(parseYamlData('date: 明天\n', BookletConfigSchema))).toEqual([{ message: 'date：日期应写成 2026-11 或 2026-11-05', line: 1, column: 1 }])
+  })
+
+  it('reports problems in line order, not in the order of the schema', () => {
+    const problems = problemsOf(parseYamlData('title: x\ndate: 明天\nspeaker: ""\n', ArticleMatterSchema, 1))
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, 'date：日期应写成 2026-11 或 2026-11-05'],
+      [4, 'speaker：不能为空'],
+    ])
+  })
+
+  it('reports every unknown key at once, each at its line, among the other problems', () => {
+    const problems = problemsOf(parseYamlData('title: 汇编\ntitel: x\nauthor: y\npreset: b5\nfoo: 1\n', BookletConfigSchema))
+    expect(problems).toEqual([
+      { message: 'titel：不认识的设置项', line: 2, column: 1 },
+      { message: 'author：不认识的设置项', line: 3, column: 1 },
+      { message: 'preset：版式只能是 a5-booklet、gongwen-a4', line: 4, column: 1 },
+      { message: 'foo：不认识的设置项', line: 5, column: 1 },
+    ])
   })
 
   it('reports a tab used as indentation', () => {
