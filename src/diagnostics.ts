@@ -22,9 +22,10 @@ export function severityOf(message: VFileMessage): Diagnostic['severity'] {
   return 'info'
 }
 
+/** A file's messages in reading order (lines, then columns; messages about the whole file first), as plugins emit them per rule. */
 export function toDiagnostics(file: VFile, displayPath: string): Diagnostic[] {
   const lineMap = file.data.imported?.lineMap
-  return file.messages.map((m) => {
+  const diagnostics = file.messages.map((m): Diagnostic => {
     // In an imported .txt/.docx the pipeline sees generated Markdown: its lines are mapped back
     // to the source's lines; columns are not (escapes and dropped indents move them).
     const mapped = lineMap && m.source !== IMPORT_SOURCE
@@ -40,6 +41,8 @@ export function toDiagnostics(file: VFile, displayPath: string): Diagnostic[] {
       severity: severityOf(m),
     }
   })
+  // Stable: messages at the same place keep the order their plugins gave them.
+  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
 /** `file:line:col  message  [rule]` — the format editors and `booklet check` use. */

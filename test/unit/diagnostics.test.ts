@@ -32,11 +32,14 @@ describe('toDiagnostics / severityOf', () => {
     error.fatal = true
     file.message('注意', { place: { line: 7, column: 1 }, ruleId: 'single-title' })
     file.info('顺便')
+    file.message('先', { place: { line: 4, column: 1 }, ruleId: 'later-rule' })
     expect(severityOf(error)).toBe('error')
+    // In reading order, whatever order the plugins emitted them in; the whole file's first.
     expect(toDiagnostics(file, 'a.md')).toEqual([
+      { file: 'a.md', message: '顺便', severity: 'info' },
+      { file: 'a.md', line: 4, column: 1, message: '先', rule: 'later-rule', severity: 'warning' },
       { file: 'a.md', line: 4, column: 2, message: '坏', rule: 'front-matter', severity: 'error' },
       { file: 'a.md', line: 7, column: 1, message: '注意', rule: 'single-title', severity: 'warning' },
-      { file: 'a.md', message: '顺便', severity: 'info' },
     ])
   })
 })
