@@ -6,7 +6,7 @@
  * browser (a folder, /bin/false, a script that never answers) is named as such at once.
  */
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
@@ -126,14 +126,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** `--version` must answer within seconds with a Chromium-family name. */
+/** `--version` must answer within seconds with a Chromium-family name (locateBrowser has made sure it is an executable file). */
 async function checkAnswersAsBrowser(path: string): Promise<void> {
   if (process.platform === 'win32') return // chrome.exe --version prints nothing on Windows
   const notABrowser = (why: string) =>
     new BookletError(`${path} 不是可用的浏览器（${why}）`, {
       hint: 'booklet 需要 Chromium、Chrome 或 Edge；请用 --browser 或环境变量 BOOKLET_BROWSER 指定它的可执行文件，例如 /usr/bin/chromium。',
     })
-  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) throw notABrowser('这不是一个文件')
   const answer = await new Promise<string>((done, fail) => {
     execFile(path, ['--version'], { timeout: 10_000, killSignal: 'SIGKILL' }, (error, stdout) => {
       if (error) fail(notABrowser((error as { killed?: boolean }).killed ? '运行 --version 十秒没有回答' : '运行 --version 出错'))

@@ -254,7 +254,7 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   const { stoppedAt } = layout as { stoppedAt?: string }
   if (stoppedAt !== undefined) {
     throw new BookletError(`排版引擎在“${stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {
-      hint: '这一处可能有比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',
+      hint: '请把这一段拆成几段；若这里是比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',
     })
   }
   const { inPage } = layout as { inPage: Record<string, number> }

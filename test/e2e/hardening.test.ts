@@ -51,7 +51,7 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
     name: 'lists and quotes nested 300 deep',
     files: { 'a.md': `# 嵌套\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')}\n\n${'> '.repeat(300)}引用\n` },
     input: 'a.md',
-    says: /^a\.md:13:21  错误：列表和引用嵌套了 300 层，最多 10 层：请检查这里的行首缩进和“>”号  \[nesting\]\na\.md:304:21  错误：列表和引用嵌套了 300 层/m,
+    says: /^a\.md:9:13  错误：列表和引用嵌套了 300 层，最多 6 层：请检查这里的行首缩进和“>”号  \[nesting\]\na\.md:304:13  错误：列表和引用嵌套了 300 层/m,
   },
   { name: 'a folder given as the browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/tmp'], says: /^错误：--browser 指定的浏览器不存在或无法运行：\/tmp$/m },
   { name: 'a program that is not a browser', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', 'out', '--browser', '/bin/false'], says: /^错误：\/bin\/false 不是可用的浏览器（运行 --version 出错）$/m },

@@ -13,13 +13,13 @@ async function nestingErrors(markdown: string) {
 const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')
 
 describe('nesting depth', () => {
-  it('takes ten levels of lists and quotes together', async () => {
-    expect(await nestingErrors(`# 题\n\n> > > > ${list(6).replaceAll('\n', '\n> > > > ')}\n`)).toEqual([])
-    expect(await nestingErrors(`# 题\n\n> > > > ${list(7).replaceAll('\n', '\n> > > > ')}\n`)).toHaveLength(1)
+  it('takes six levels of lists and quotes together', async () => {
+    expect(await nestingErrors(`# 题\n\n> > ${list(4).replaceAll('\n', '\n> > ')}\n`)).toEqual([])
+    expect(await nestingErrors(`# 题\n\n> > ${list(5).replaceAll('\n', '\n> > ')}\n`)).toHaveLength(1)
   })
 
-  it('refuses the eleventh level, at its line, counting the whole depth', async () => {
-    expect(await nestingErrors(`# 题\n\n${list(12)}\n`)).toEqual([[13, 21, 'error', '列表和引用嵌套了 12 层，最多 10 层：请检查这里的行首缩进和“>”号']])
-    expect(await nestingErrors(`# 题\n\n${'> '.repeat(11)}引用\n`)).toEqual([[3, 21, 'error', '列表和引用嵌套了 11 层，最多 10 层：请检查这里的行首缩进和“>”号']])
+  it('refuses the seventh level, at its line, counting the whole depth', async () => {
+    expect(await nestingErrors(`# 题\n\n${list(8)}\n`)).toEqual([[9, 13, 'error', '列表和引用嵌套了 8 层，最多 6 层：请检查这里的行首缩进和“>”号']])
+    expect(await nestingErrors(`# 题\n\n${'> '.repeat(7)}引用\n`)).toEqual([[3, 13, 'error', '列表和引用嵌套了 7 层，最多 6 层：请检查这里的行首缩进和“>”号']])
   })
 })

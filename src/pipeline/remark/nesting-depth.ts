@@ -9,8 +9,8 @@ import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
 
-/** Levels of lists and quotes together: an official outline has four, a quote in a list a few more. */
-export const MAX_NESTING = 10
+/** Levels of lists and quotes together: an official outline has four. At seven, an A5 line is too narrow for Paged.js to break (it gives up). */
+export const MAX_NESTING = 6
 
 export default function remarkNestingDepth() {
   return (tree: Root, file: VFile) => {

@@ -70,10 +70,6 @@
   }
 
   /**
-   * LC-5: does the body font compress 。” by itself (OpenType 'halt' + text-spacing-trim)?
-   * If not, switch on the span-based fallback (TP-3, class tp3).
-   */
-  /**
    * Paged.js gives up on content it cannot place (a break that does not move on) by logging
    * "Unable to layout item" or "Layout repeated" and ending the booklet there: the rest of the
    * manuscript would be silently missing. `stoppedAt` is the start of the text where it stopped.
@@ -99,6 +95,10 @@
     return { flow, stoppedAt: text.slice(0, 30) || (node && node.nodeName) || '?' }
   }
 
+  /**
+   * LC-5: does the body font compress 。” by itself (OpenType 'halt' + text-spacing-trim)?
+   * If not, switch on the span-based fallback (TP-3, class tp3).
+   */
   function checkCompression() {
     const probe = document.createElement('p')
     probe.className = 'booklet-probe'
