@@ -30,6 +30,50 @@ const FIXES: Fix[] = [
     replace:
       'offset += node.textContent.endsWith(container.textContent) ? node.textContent.length - container.textContent.length : node.textContent.indexOf(container.textContent);',
   },
+  {
+    // The same search one level up: which of the source paragraph's text nodes a laid-out text
+    // node is. Text nodes carry no data-ref, so Paged.js takes the first text child whose text
+    // includes the laid-out text. A paragraph is split into many text nodes by its inline
+    // elements (our punctuation spans around “四个意识”，, emphasis, links), and in a paragraph
+    // longer than a page an earlier, identical or containing node is found: the break goes back
+    // and Paged.js stops ("Layout repeated"). Anchor instead on the nearest sibling element that
+    // has a data-ref (the text node comes after the one before it), else on the text node the
+    // page started in (a text node longer than a page), else on the next element with a ref.
+    why: 'which text node of a paragraph a page break falls in',
+    find: 'function indexOfTextNode(node, parent) {\n\t\tif (!isText(node)) {\n\t\t\treturn -1;\n\t\t}\n',
+    replace: `let pageStartToken;
+\tfunction indexOfTextNode(node, parent) {
+\t\tif (!isText(node)) {
+\t\t\treturn -1;
+\t\t}
+\t\tconst refOf = (n) => (n && n.nodeType === 1 && n.dataset.ref) || undefined;
+\t\tconst kids = parent.childNodes;
+\t\tconst holds = (i) => kids[i].nodeType === 3 && kids[i].textContent.includes(node.textContent);
+\t\tconst where = (ref) => Array.prototype.findIndex.call(kids, (kid) => refOf(kid) === ref);
+\t\tlet before = node.previousSibling;
+\t\twhile (before && !refOf(before)) before = before.previousSibling;
+\t\tconst from = before ? where(refOf(before)) : -1;
+\t\tif (from >= 0) {
+\t\t\tfor (let i = from + 1; i < kids.length; i++) if (holds(i)) return i;
+\t\t}
+\t\tconst started = pageStartToken && pageStartToken.node && pageStartToken.node.parentNode === parent ? Array.prototype.indexOf.call(kids, pageStartToken.node) : -1;
+\t\tif (started >= 0) {
+\t\t\tfor (let i = started; i < kids.length; i++) if (holds(i)) return i;
+\t\t}
+\t\tlet after = node.nextSibling;
+\t\twhile (after && !refOf(after)) after = after.nextSibling;
+\t\tconst to = after ? where(refOf(after)) : -1;
+\t\tif (to >= 0) {
+\t\t\tfor (let i = to - 1; i >= 0; i--) if (holds(i)) return i;
+\t\t}
+`,
+  },
+  {
+    // Tells the search above where the page being laid out started.
+    why: 'the page start, for finding a text node longer than a page',
+    find: 'breakToken = this.createBreakToken(overflow, rendered, source);',
+    replace: 'pageStartToken = prevBreakToken;\n\t\t\t\tbreakToken = this.createBreakToken(overflow, rendered, source);',
+  },
 ]
 
 let patched: Promise<Buffer> | undefined

@@ -103,6 +103,28 @@ describe('manuscripts of unusual size and shape', () => {
     expect(Number(/正文 (\d+) 页/.exec(result.stderr)?.[1])).toBeGreaterThan(20)
   })
 
+  // The sample speech's prose without paired marks: a text run longer than a page once split.
+  const prose = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\p{Script=Han}/u.test(line))
+    .join('')
+    .replace(/[“”《》（）]/g, '')
+  it.each([
+    // Punctuation spans split the paragraph into many identical text nodes: Paged.js took the
+    // first one holding the text at the break, went back and stopped (pagedjs-patched.ts).
+    ['dense with closing quotes', '要树牢“四个意识”，坚定“四个自信”，坚决做到“两个维护”。'.repeat(25)],
+    // A page that starts inside a text node longer than a page, whose text also occurs earlier.
+    ['with repeated runs longer than a page', `${prose.slice(0, 1000)}“四个意识”，`.repeat(4)],
+  ])('prints a long paragraph %s whole', { timeout: 60_000 }, async (name, paragraph) => {
+    const file = `${name.replace(/\s/g, '-')}.md`
+    writeFileSync(join(dir, file), `# 长段落\n\n${paragraph}\n`)
+    const result = await booklet(['build', file, '--out', `out-${file}`], dir)
+    expect(result.stderr).toMatch(/印前检查：\d+ 项全部通过/)
+    expect(result.code).toBe(0)
+    const text = execFileSync('pdftotext', [join(dir, `out-${file}/booklet.pdf`), '-'], { encoding: 'utf8' })
+    expect(text.match(/识/g)?.length).toBe(paragraph.match(/识/g)?.length)
+  })
+
   it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {
     const result = await booklet(['check', name, '--json'], dir)
     expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)
