@@ -16,9 +16,10 @@ export interface UsedFont {
 export const ROLE_SELECTORS: Record<RoleName, string> = {
   xbs: '.article-title, .cover-title, [data-role="xbs"]',
   hei: '.article-body h2, .article-body strong, [data-role="hei"]',
-  kai: '.article-subtitle, .article-body h3, blockquote, [data-role="kai"]',
-  // Chromium counts the text of descendants too: paragraphs with 黑体/楷体 runs are left out.
-  fs: '.article-body p:not(:has(strong, em)):not(.footnotes-label, .attachment-label, .attachment-title), [data-role="fs"]',
+  kai: '.article-subtitle, .article-body h3:not(:has(strong, code)), blockquote p:not(:has(strong, code)), [data-role="kai"]',
+  // Chromium counts the text of descendants too: paragraphs with 黑体/楷体 runs are left out, and
+  // so are quoted paragraphs (楷体), wherever they are — an article may open with a quotation.
+  fs: '.article-body p:not(:has(strong, em, code)):not(blockquote p, .footnotes-label, .attachment-label, .attachment-title), [data-role="fs"]',
   song: '.toc-page, [data-role="song"]',
 }
 

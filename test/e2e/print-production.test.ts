@@ -82,6 +82,18 @@ describe('print production', () => {
     )
   })
 
+  it('samples each role from text set in that role: an article opening with quotations is no FN-5 warning', async () => {
+    // Quoted paragraphs are 楷体 (with a 黑体 run), also inside a list: none of them is 仿宋 text.
+    const quotes = '> 引用里有**加粗的话**和楷体文字。\n\n> 第二段引用。\n\n- 列表\n\n  > 列表里的引用。\n  >\n  > > 更深的引用。\n\n'
+    writeFileSync(join(dir, 'quotes.md'), `---\ntitle: 引用\n---\n\n${quotes}正文第一段，用仿宋。\n`)
+    const report = await build({ input: join(dir, 'quotes.md'), outDir: join(dir, 'q'), cwd: dir })
+    expect(report.diagnostics.filter((d) => d.rule === 'FN-5')).toEqual([])
+    expect(report.fonts.filter((f) => f.role === 'fs' || f.role === 'kai').map((f) => [f.role, f.source, f.used.map((u) => u.family)])).toEqual([
+      ['kai', 'bundled', ['FandolKai']],
+      ['fs', 'bundled', ['FandolFang R']],
+    ])
+  })
+
   it('--strict refuses to replace the previous PDF when a check fails', async () => {
     const pdf = join(dir, 'a/booklet.pdf')
     const before = readFileSync(pdf)
