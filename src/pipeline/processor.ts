@@ -28,6 +28,7 @@ import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbe
 import remarkImageSources from './remark/image-sources.ts'
 import remarkPunctuation from './remark/punctuation.ts'
 import remarkRunInHeadings from './remark/run-in-headings.ts'
+import remarkSpacedImagePaths from './remark/spaced-image-paths.ts'
 
 export interface ArticleOptions {
   numbering?: NumberingMode
@@ -51,6 +52,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(remarkArticleTitle)
       .use(remarkDropRawHtml)
       .use(remarkNestingDepth)
+      // Before the image list and punctuation: its text becomes an image, not brackets to fix.
+      .use(remarkSpacedImagePaths)
       .use(remarkImageSources)
       // Punctuation before headings are split or numbered: edits keep their source offsets.
       .use(remarkPunctuation, { latinSpacing: options.latinSpacing ?? false })
