@@ -5,7 +5,7 @@
  * A browser path the user chose is first asked for its version: a program that is not a
  * browser (a folder, /bin/false, a script that never answers) is named as such at once.
  */
-import { execFile } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +29,11 @@ const PREFIX = 'booklet-browser-'
 
 /** Browsers of this process still running: an interrupted build ends them and removes their folders. */
 const running = new Map<number, string>()
+/** Folders of browsers still starting (no process handle yet): found by their folder in the command line. */
+const starting = new Set<string>()
+
+/** A browser that has not answered on its DevTools pipe by then will not (see launchBrowser). */
+export const STARTUP_LIMIT_MS = 30_000
 
 /**
  * A backstop for a DevTools call that never answers. The layout's own time limit (--timeout) is
@@ -36,29 +41,43 @@ const running = new Map<number, string>()
  */
 export const protocolTimeout = (timeoutMs = 300_000) => timeoutMs + 30_000
 
-export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000): Promise<Browser> {
+export async function launchBrowser(browserPath: string | undefined, timeoutMs = 300_000, startupLimitMs = STARTUP_LIMIT_MS): Promise<Browser> {
   const executablePath = locateBrowser({ flag: browserPath })
   if (!isKnownBrowserPath(executablePath)) await checkAnswersAsBrowser(executablePath)
   removeLeftFolders()
   const folder = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
+  starting.add(folder)
   mkdirSync(join(folder, 'tmp'))
   const puppeteer = await import('puppeteer-core')
+  const launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: LAUNCH_ARGS,
+    userDataDir: join(folder, 'profile'),
+    // Chromium's own temporary files (org.chromium.Chromium.*) go into the same folder.
+    env: { ...process.env, TMPDIR: join(folder, 'tmp') },
+    protocolTimeout: protocolTimeout(timeoutMs),
+    // DevTools over a pipe, not a port: Chromium quits when this process ends in any way
+    // (Ctrl-C, kill -9, a crash), so no browser is left running behind a dead build.
+    pipe: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  })
+  // Over a pipe, Puppeteer's own start-up timeout does not apply: a program that answers
+  // --version and then never speaks DevTools would only fail after protocolTimeout (minutes).
+  let timer: NodeJS.Timeout | undefined
+  const tooSlow = new Promise<'too slow'>((done) => {
+    timer = setTimeout(() => done('too slow'), startupLimitMs)
+  })
   try {
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: LAUNCH_ARGS,
-      userDataDir: join(folder, 'profile'),
-      // Chromium's own temporary files (org.chromium.Chromium.*) go into the same folder.
-      env: { ...process.env, TMPDIR: join(folder, 'tmp') },
-      protocolTimeout: protocolTimeout(timeoutMs),
-      // DevTools over a pipe, not a port: Chromium quits when this process ends in any way
-      // (Ctrl-C, kill -9, a crash), so no browser is left running behind a dead build.
-      pipe: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
+    const browser = await Promise.race([launching, tooSlow])
+    if (browser === 'too slow') {
+      launching.then((late) => late.close(), () => undefined)
+      throw new BookletError(`浏览器 ${Math.round(startupLimitMs / 1000)} 秒内没有启动：${executablePath}`, {
+        hint: `它也许缺少运行所需的库，或在这台机器上无法以无界面方式运行。请在终端运行 ${executablePath} --headless --dump-dom about:blank 看它报什么错，或用 --browser 指定另一个 Chromium、Chrome 或 Edge。`,
+      })
+    }
     const child = browser.process()
     if (child?.pid) {
       running.set(child.pid, folder)
@@ -69,28 +88,60 @@ export async function launchBrowser(browserPath: string | undefined, timeoutMs =
     }
     return browser
   } catch (cause) {
+    endProcessesOf(folder)
     removeFolder(folder)
+    if (cause instanceof BookletError) throw cause
     throw new BookletError(`浏览器无法启动：${executablePath}`, {
       hint: `请确认这是 Chromium、Chrome 或 Edge 的可执行文件，内存是否够用；可以再试一次。浏览器报告：${(cause as Error).message.split('\n')[0]}`,
       cause,
     })
+  } finally {
+    clearTimeout(timer)
+    starting.delete(folder)
   }
 }
 
 /** For a signal handler: ends this process's browsers at once and removes their folders (synchronous). */
 export function endBrowsersNow(): void {
   for (const [pid, folder] of running) {
-    // Puppeteer starts Chromium as the leader of its own process group: the group is all of it.
-    for (const target of [-pid, pid]) {
-      try {
-        process.kill(target, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-    }
+    killGroup(pid)
     removeFolder(folder)
   }
   running.clear()
+  for (const folder of starting) {
+    endProcessesOf(folder)
+    removeFolder(folder)
+  }
+  starting.clear()
+}
+
+/** Puppeteer starts Chromium as the leader of its own process group: the group is all of it. */
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Ends a browser whose process handle Puppeteer has not given us yet (still starting, or given
+ * up on): the processes that were passed this folder as their profile, and their groups.
+ */
+function endProcessesOf(folder: string): void {
+  if (process.platform === 'win32') return
+  let table = ''
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  } catch {
+    return
+  }
+  for (const line of table.split('\n')) {
+    const match = /^\s*(\d+)\s(.*)$/.exec(line)
+    if (match && match[2]!.includes(folder) && Number(match[1]) !== process.pid) killGroup(Number(match[1]))
+  }
 }
 
 /** Chromium's processes may still be writing for a moment after they were killed: a few retries. */
@@ -134,10 +185,24 @@ async function checkAnswersAsBrowser(path: string): Promise<void> {
       hint: 'booklet 需要 Chromium、Chrome 或 Edge；请用 --browser 或环境变量 BOOKLET_BROWSER 指定它的可执行文件，例如 /usr/bin/chromium。',
     })
   const answer = await new Promise<string>((done, fail) => {
-    execFile(path, ['--version'], { timeout: 10_000, killSignal: 'SIGKILL' }, (error, stdout) => {
-      if (error) fail(notABrowser((error as { killed?: boolean }).killed ? '运行 --version 十秒没有回答' : '运行 --version 出错'))
-      else done(stdout)
+    // In its own process group: a script that hangs is ended together with what it started.
+    const child = spawn(path, ['--version'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] })
+    let stdout = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk.slice(0, 4096)))
+    const timer = setTimeout(() => {
+      killGroup(child.pid!)
+      fail(notABrowser('运行 --version 十秒没有回答'))
+    }, 10_000)
+    child.once('error', () => {
+      clearTimeout(timer)
+      fail(notABrowser('无法运行'))
+    })
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      if (code === 0) done(stdout)
+      else fail(notABrowser('运行 --version 出错'))
     })
   })
-  if (!/chrom|edge/i.test(answer)) throw notABrowser(`它的版本信息是“${answer.trim().slice(0, 60) || '（空）'}”`)
+  const firstLine = answer.trim().split('\n')[0]!.trim()
+  if (!/chrom|edge/i.test(answer)) throw notABrowser(`它的版本信息是“${firstLine.slice(0, 60) || '（空）'}”`)
 }

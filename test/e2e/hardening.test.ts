@@ -249,3 +249,42 @@ describe('a browser that crashes mid-layout', () => {
     expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)
   })
 })
+
+describe('a program given as the browser that never becomes one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-fake-browser-'))
+  /** A shell script; `sleep` runs as its child, as a real wrapper's browser would. */
+  const script = (name: string, body: string) => {
+    writeFileSync(join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 })
+    return join(dir, name)
+  }
+  const running = (marker: string) => execFileSync('ps', ['-A', '-o', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker))
+  const silent = script('silent.sh', 'sleep 4242')
+  const mute = script('mute.sh', 'if [ "$1" = "--version" ]; then echo "Chromium 120.0"; exit 0; fi\nsleep 4343')
+
+  it('is given up after the start-up limit or the version probe, with no process or folder left behind', { timeout: 30_000 }, async () => {
+    const { launchBrowser } = await import('../../src/render/launch-browser.ts')
+    const started = Date.now()
+    const [probe, launch] = await Promise.allSettled([launchBrowser(silent), launchBrowser(mute, 300_000, 2_000)])
+    expect(probe).toMatchObject({ status: 'rejected', reason: { message: `${silent} 不是可用的浏览器（运行 --version 十秒没有回答）` } })
+    expect(launch).toMatchObject({ status: 'rejected', reason: { message: `浏览器 2 秒内没有启动：${mute}` } })
+    expect(Date.now() - started).toBeLessThan(15_000)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(running('sleep 4242')).toEqual([])
+    expect(running('sleep 4343')).toEqual([])
+    expect(browserFolders(process.pid)).toEqual([])
+  })
+
+  it('leaves no process and no folder on Ctrl-C while the browser is starting', { timeout: 30_000 }, async () => {
+    const hanging = script('hanging.sh', 'if [ "$1" = "--version" ]; then echo "Chromium 120.0"; exit 0; fi\nsleep 4444')
+    writeFileSync(join(dir, 'a.md'), ARTICLE)
+    const child = spawn(process.execPath, [bin, 'build', 'a.md', '--out', 'out', '--browser', hanging], { cwd: dir })
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    for (let i = 0; i < 100 && running('sleep 4444').length === 0; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(running('sleep 4444')).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(running('sleep 4444')).toEqual([])
+    expect(browserFolders(child.pid!)).toEqual([])
+  })
+})
