@@ -4,25 +4,78 @@
  */
 
 const DIGITS = '〇一二三四五六七八九'
+const PLACES = ['', '十', '百', '千']
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九. */
+/**
+ * Counting numbers the way official documents write them: 1 → 一, 10 → 十, 12 → 十二, 99 → 九十九,
+ * 100 → 一百, 101 → 一百零一, 110 → 一百一十, 1010 → 一千零一十, 10001 → 一万零一. A run of zeros
+ * inside is read as one 零, and only a number that starts with its tens drops the 一 of 十.
+ * Beyond 万 (a hundred million headings) it falls back to Arabic digits.
+ */
 export function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n]!
-  if (n < 100) {
-    const tens = Math.floor(n / 10)
-    const ones = n % 10
-    return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`
-  }
-  return String(n)
+  if (n < 10_000) return belowTenThousand(n, true)
+  if (n >= 100_000_000) return String(n)
+  const rest = n % 10_000
+  const tail = rest === 0 ? '' : `${rest < 1000 ? '零' : ''}${belowTenThousand(rest, false)}`
+  return `${chineseNumber(Math.floor(n / 10_000))}万${tail}`
 }
 
+function belowTenThousand(n: number, leading: boolean): string {
+  if (n < 10) return DIGITS[n]!
+  let text = ''
+  let zero = false
+  for (let place = 3; place >= 0; place--) {
+    const digit = Math.floor(n / 10 ** place) % 10
+    if (digit === 0) {
+      zero ||= text !== ''
+      continue
+    }
+    if (zero) text += '零'
+    zero = false
+    const silentOne = digit === 1 && place === 1 && text === '' && leading
+    text += (silentOne ? '' : DIGITS[digit]) + PLACES[place]
+  }
+  return text
+}
+
+/** Characters a typed Chinese number is made of, for the patterns that look for one. */
+export const CHINESE_NUMERAL = '[〇零一二两三四五六七八九十百千万]'
+
+/**
+ * Reads a typed Chinese number back: the form chineseNumber writes, and the variants authors type
+ * for it — 两百 for 二百, 〇 for 零, 一百十 for 一百一十. Anything else (十十, 二百三, 千万) is no
+ * number, so a word that only looks numeric is never taken for an ordinal. 一十 for 十 is read too.
+ */
 export function parseChineseNumber(text: string): number | undefined {
-  if (!/^[一二三四五六七八九十〇]+$/.test(text)) return undefined
-  if (!text.includes('十')) return text.length === 1 ? DIGITS.indexOf(text) : undefined
-  const [tens, ones] = text.split('十')
-  const t = tens ? DIGITS.indexOf(tens) : 1
-  const o = ones ? DIGITS.indexOf(ones) : 0
-  return t > 0 && o >= 0 ? t * 10 + o : undefined
+  if (!new RegExp(`^${CHINESE_NUMERAL}+$`, 'u').test(text)) return undefined
+  const value = placeValue(text)
+  const usual = text
+    .replace(/两(?=[百千万])/gu, '二')
+    .replace(/〇/gu, '零')
+    .replace(/(?<=[百千万零])十/gu, '一十')
+    .replace(/^一十/u, '十')
+  // The lenient reading above accepts nonsense too; only a number written as it is written counts.
+  return chineseNumber(value) === usual ? value : undefined
+}
+
+/** 一百零一 → 101 by adding up digit × place; checked against chineseNumber by the caller. */
+function placeValue(text: string): number {
+  let total = 0
+  let section = 0
+  let digit = 0
+  for (const ch of text) {
+    const place = PLACES.indexOf(ch)
+    if (ch === '万') {
+      total += (section + digit) * 10_000
+      section = digit = 0
+    } else if (place > 0) {
+      section += (digit || 1) * 10 ** place
+      digit = 0
+    } else {
+      digit = ch === '两' ? 2 : ch === '零' ? 0 : DIGITS.indexOf(ch)
+    }
+  }
+  return total + section + digit
 }
 
 /** The ordinal for heading `level` (1–4) numbered `n`. */
@@ -49,9 +102,9 @@ export interface TypedOrdinal {
 
 const FORMS: { level: number; pattern: RegExp; chinese: boolean }[] = [
   // 一、 一. 一．(PN-14: Chinese ordinal takes 、)
-  { level: 1, pattern: /^([一二三四五六七八九十]+)\s*[、.．,，]\s*/u, chinese: true },
+  { level: 1, pattern: new RegExp(`^(${CHINESE_NUMERAL}+)\\s*[、.．,，]\\s*`, 'u'), chinese: true },
   // （一） (一) （一）、 (PN-14: bracketed ordinal takes no mark)
-  { level: 2, pattern: /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．,，]?\s*/u, chinese: true },
+  { level: 2, pattern: new RegExp(`^[（(]\\s*(${CHINESE_NUMERAL}+)\\s*[）)]\\s*[、.．,，]?\\s*`, 'u'), chinese: true },
   // 1. 1． 1、 — but not a decimal like 1.5
   { level: 3, pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/u, chinese: false },
   // （1） (1) （1）、

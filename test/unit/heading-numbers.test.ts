@@ -26,6 +26,23 @@ describe('official ordinals (EL-2 … EL-5)', () => {
     expect(typedOrdinal('2．加强')).toMatchObject({ level: 3, value: 2 })
   })
 
+  it('goes on in Chinese numerals past 九十九 (一百, 一百零一, 一百一十 …), not in Arabic digits', () => {
+    const numbers = [100, 101, 110, 111, 120, 199, 200, 1000, 1001, 1010, 1100, 2020, 9999, 10001]
+    expect(numbers.map(chineseNumber)).toEqual([
+      '一百', '一百零一', '一百一十', '一百一十一', '一百二十', '一百九十九', '二百',
+      '一千', '一千零一', '一千零一十', '一千一百', '二千零二十', '九千九百九十九', '一万零一',
+    ])
+    expect([1, 2].map((level) => formatOrdinal(level, 101))).toEqual(['一百零一、', '（一百零一）'])
+  })
+
+  it('reads every number it writes back, and the usual typed variants of large ones', () => {
+    for (let n = 1; n <= 9999; n++) expect(typedOrdinal(`${chineseNumber(n)}、标题`)?.value).toBe(n)
+    expect(typedOrdinal('（一百一十）标题')).toMatchObject({ level: 2, value: 110, text: '（一百一十）' })
+    expect(['两百、', '一百十、', '一百〇一、', '一十、'].map((t) => typedOrdinal(t)?.value)).toEqual([200, 110, 101, 10])
+    // Characters that only look like a number are no ordinal.
+    expect(['十十、', '二百三、', '千万、要注意', '百、', '两、'].map((t) => typedOrdinal(t))).toEqual([undefined, undefined, undefined, undefined, undefined])
+  })
+
   it('leaves numbers that are not ordinals alone', () => {
     expect(typedOrdinal('1.5倍的增长')).toBeUndefined()
     expect(typedOrdinal('一方面要加强')).toBeUndefined()
@@ -41,6 +58,13 @@ describe('heading numbering (EL-18)', () => {
       [1, '标题补上编号“一、”', 'EL-18'],
       [7, '标题补上编号“三、”', 'EL-18'],
     ])
+  })
+
+  it('numbers the hundredth heading 一百、 and recognises an author\'s typed 一百零一、 instead of numbering it twice', async () => {
+    const md = Array.from({ length: 102 }, (_, i) => (i === 100 ? '## 一百零一、自己编号\n' : `## 题${i + 1}\n`)).join('\n')
+    const { texts, messages } = await headings(md)
+    expect(texts.slice(98)).toEqual(['九十九、题99', '一百、题100', '一百零一、自己编号', '一百零二、题102'])
+    expect(messages.some((m) => m.line === 201)).toBe(false)
   })
 
   it('restarts each level under its parent and fixes duplicated and wrong-form numbers', async () => {
