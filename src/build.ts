@@ -3,9 +3,9 @@
  * assemble the booklet HTML → paginate and print in Chromium → post-process the PDF → write
  * both outputs atomically. Returns one report; throws BookletError only for operational failures.
  */
-import { toString as hastToString } from 'hast-util-to-string'
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
+import { diagnosticAt } from './diagnostics.ts'
 import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
@@ -16,6 +16,7 @@ import { imposeBooklet } from './pdf/impose.ts'
 import { comparePages, previousPageDigests } from './pdf/page-changes.ts'
 import { postprocessPdf, type Bookmark } from './pdf/postprocess.ts'
 import { preflight } from './pdf/preflight.ts'
+import { hanPlace, typesetHan } from './pipeline/han-places.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
 import { renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
@@ -207,7 +208,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       bodyStartPage: rendered.bodyStartPage,
       hasCover: styles.frontMatter,
       toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
-      manuscriptHan: processed.map(({ tree }) => hastToString(tree)).join('').match(/\p{Script=Han}/gu)?.join('') ?? '',
+      manuscriptHan: typesetHan(processed),
       glyphless: processed.flatMap(({ file }) => file.data.glyphless ?? []),
       fonts: report.fonts,
       missingFonts: rendered.missingFonts,
@@ -216,8 +217,11 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
     }),
   )
   for (const failed of report.preflight.checks.filter((c) => !c.ok)) {
+    // Lost text is reported at the article and line of its first example (the examples are where layout broke off).
+    const lost = failed.lostAt?.length ? hanPlace(processed, failed.lostAt[0]!) : undefined
     for (const problem of failed.problems) {
-      diagnostics.push({ file: report.input, message: `印前检查未通过（${failed.title}）：${problem}`, rule: failed.rule, severity: options.strict || failed.blocking ? 'error' : 'warning' })
+      const what = { message: `印前检查未通过（${failed.title}）：${problem}`, rule: failed.rule, severity: options.strict || failed.blocking ? ('error' as const) : ('warning' as const) }
+      diagnostics.push(lost ? diagnosticAt(lost.file, lost.file.data.displayPath ?? report.input, lost, what) : { file: report.input, ...what })
     }
   }
   if ((options.strict && !report.preflight.ok) || report.preflight.checks.some((c) => c.blocking && !c.ok)) return report

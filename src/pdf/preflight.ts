@@ -17,6 +17,8 @@ export interface PreflightCheck {
   problems: string[]
   /** Fails the build even without --strict: a booklet with lost text is never written. */
   blocking?: boolean
+  /** TP-1: where each example of lost text is, as an index into `manuscriptHan`, so it can be traced to its line. */
+  lostAt?: number[]
 }
 
 export interface PreflightResult {
@@ -131,7 +133,15 @@ function lineMarks({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
  */
 function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: PreflightInput): PreflightCheck {
   const boxes = new Set(glyphless.map((c) => c.normalize('NFKC')))
-  const wanted = [...manuscriptHan.normalize('NFKC')].filter((c) => !boxes.has(c))
+  // Each wanted character remembers its index in manuscriptHan (`origin`), for the examples' places.
+  const wanted: string[] = []
+  const origin: number[] = []
+  for (const [index, c] of [...manuscriptHan].entries()) {
+    const char = c.normalize('NFKC')
+    if (boxes.has(char)) continue
+    wanted.push(char)
+    origin.push(index)
+  }
   const printed = [...hanOf(pages.slice(bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join('')).normalize('NFKC')]
   const shortBy = new Map<string, number>()
   for (const char of wanted) shortBy.set(char, (shortBy.get(char) ?? 0) + 1)
@@ -143,15 +153,19 @@ function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: Pr
   const positions = new Map<string, number[]>()
   printed.forEach((char, i) => positions.get(char)?.push(i) ?? positions.set(char, [i]))
   const examples: string[] = []
+  const lostAt: number[] = []
   let at = 0
   for (let i = 0; i < wanted.length && examples.length < 5; i++) {
     const char = wanted[i]!
     const next = firstAtLeast(positions.get(char) ?? [], at)
     if (next !== undefined) at = next + 1
-    else if ((shortBy.get(char) ?? 0) > 0) examples.push(`“${char}”（${wanted.slice(Math.max(0, i - 6), i + 1).join('')}）`)
+    else if ((shortBy.get(char) ?? 0) > 0) {
+      examples.push(`“${char}”（${wanted.slice(Math.max(0, i - 6), i + 1).join('')}）`)
+      lostAt.push(origin[i]!)
+    }
   }
   const problem = `稿件中有 ${missing} 个字没有印出来${examples.length ? `，如 ${examples.join('、')}` : ''}`
-  return { ...check('text-complete', 'TP-1', '稿件的每个汉字都印在正文页上', [problem]), blocking: true }
+  return { ...check('text-complete', 'TP-1', '稿件的每个汉字都印在正文页上', [problem]), blocking: true, lostAt }
 }
 
 /** The first number in an ascending list that is at least `min` (binary search). */

@@ -2,7 +2,7 @@
  * Print production (issue 5), with a real browser: the imposed PDF, the build's own preflight,
  * byte-identical rebuilds, the pages that changed after an edit, and --strict.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
@@ -113,11 +113,17 @@ describe('print production', () => {
     const pdf = join(dir, 'a/booklet.pdf')
     const before = readFileSync(pdf)
     // Paged.js 0.4.3 drops lines where a table cell taller than a page is split (pagedjs#154).
-    const speech = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/[^\p{Script=Han}，。]/gu, '').slice(0, 3600)
-    writeFileSync(join(dir, 'tall-cell.md'), `# 表\n\n| 甲 | 乙 |\n|---|---|\n| ${speech} | 短 |\n`)
-    const lost = await build({ input: join(dir, 'tall-cell.md'), outDir: join(dir, 'a'), cwd: dir })
+    const speech = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/[^\p{Script=Han}，。]/gu, '')
+    // Two cells taller than a page side by side, in the second article of a folder.
+    mkdirSync(join(dir, 'tall'))
+    writeFileSync(join(dir, 'tall/01-前言.md'), '# 前言\n\n正文一段。\n')
+    writeFileSync(join(dir, 'tall/02-表格.md'), `# 表\n\n前面一段正文。\n\n| 项目 | 内容 | 说明 |\n|---|---|---|\n| 要点 | ${speech.slice(0, 3600)} | ${speech.slice(3600, 5600)} |\n`)
+    const lost = await build({ input: join(dir, 'tall'), outDir: join(dir, 'a'), cwd: dir })
     expect(lost.ok).toBe(false)
-    expect(lost.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['TP-1'])
+    const errors = lost.diagnostics.filter((d) => d.severity === 'error')
+    expect(errors.map((d) => d.rule)).toEqual(['TP-1'])
+    // At the article and line the lost text is in (issue 7), not at the manuscript folder.
+    expect([errors[0]!.file, errors[0]!.line]).toEqual(['tall/02-表格.md', 7])
     expect(readFileSync(pdf).equals(before)).toBe(true)
     writeFileSync(join(dir, 'box.md'), '---\ntitle: 生僻字\n---\n\n正文里有一个哪个字体都没有的字：𪚥。\n')
     const box = await build({ input: join(dir, 'box.md'), outDir: join(dir, 'd'), cwd: dir })

@@ -116,6 +116,11 @@ describe('preflight', () => {
     ])
   })
 
+  it('gives the place of each example of lost text as its index in manuscriptHan, counting characters no font has (TP-1)', async () => {
+    const result = await preflight(await input({ manuscriptHan: '讲话正文𪚥第一句丢失一总体要求正文第二句', glyphless: ['𪚥'] }))
+    expect(result.checks.find((c) => c.id === 'text-complete')!.lostAt).toEqual([8, 9])
+  })
+
   it('finds Type 3 fonts and fonts that are not embedded', async () => {
     const doc = await PDFDocument.create()
     doc.addPage().drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica) })
