@@ -2,20 +2,31 @@
  * Whether a picture's data is whole, not only its header: a PNG or JPEG cut short (a download or
  * a chat-app copy that did not finish) still has a good header, and Chromium prints it blank or
  * half-drawn without a word. Checked the way the formats define it: PNG chunk checksums and a
- * complete zlib stream ending in IEND, JPEG's end-of-image marker, GIF's trailer.
+ * complete zlib stream ending in IEND, JPEG's end-of-image marker, GIF's trailer. An SVG must be
+ * well-formed XML: Chromium draws nothing for one that is not (an unclosed tag, a bare &).
  */
 import { readFile } from 'node:fs/promises'
 import { crc32, inflateSync } from 'node:zlib'
+import { XMLValidator } from 'fast-xml-parser'
 
 /** Why the data is not whole, or undefined when it is (or when the format has no such check). */
 export async function damagedImage(path: string, type: string): Promise<string | undefined> {
-  if (type !== 'png' && type !== 'jpg' && type !== 'gif') return undefined
+  if (type !== 'png' && type !== 'jpg' && type !== 'gif' && type !== 'svg') return undefined
   const data = await readFile(path)
   if (type === 'png') return damagedPng(data)
+  if (type === 'svg') return malformedSvg(data)
   // Some programs append a few bytes after the end marker; the marker must be near the end.
   const tail = data.subarray(Math.max(0, data.length - 1024))
   if (type === 'jpg') return tail.includes(Buffer.from([0xff, 0xd9])) ? undefined : '文件不完整（缺少 JPEG 结束标记）'
   return tail.includes(0x3b) ? undefined : '文件不完整（缺少 GIF 结束标记）'
+}
+
+function malformedSvg(data: Buffer): string | undefined {
+  const result = XMLValidator.validate(data.toString('utf8'))
+  if (result === true) return undefined
+  // Tags left open are found only at the end, and reported at 1:1: no place to name then.
+  const { line, col } = result.err
+  return `SVG 文件${line > 1 || col > 1 ? `第 ${line} 行第 ${col} 列` : ''}不是完整的 XML（标签没有闭合或含有非法字符）`
 }
 
 function damagedPng(data: Buffer): string | undefined {

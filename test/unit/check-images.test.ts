@@ -46,6 +46,16 @@ describe('images on disk', () => {
     ])
   })
 
+  it('finds an SVG that is not well-formed XML (Chromium draws nothing for it), and takes one with a DOCTYPE of entities', async () => {
+    const open = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<g><rect width="10" height="10"/>\n'
+    const amp = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>A & B</text></svg>'
+    const illustrator = '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg xmlns="&ns_svg;" width="10" height="10"><rect width="5" height="5"/></svg>'
+    expect(await messagesFor({ 'open.svg': open, 'amp.svg': amp, 'ai.svg': illustrator })).toEqual([
+      '3:错误：图片文件已损坏：open.svg，SVG 文件不是完整的 XML（标签没有闭合或含有非法字符）；请重新导出为 PNG 或 JPG 后再放进稿件文件夹',
+      '4:错误：图片文件已损坏：amp.svg，SVG 文件第 1 行第 72 列不是完整的 XML（标签没有闭合或含有非法字符）；请重新导出为 PNG 或 JPG 后再放进稿件文件夹',
+    ])
+  })
+
   it('only warns about a very large picture that is whole', async () => {
     expect(await messagesFor({ 'big.png': makePng(2700, 2700, { noise: true }) })).toEqual([expect.stringMatching(/^3:警告：图片很大（21 MB）：big\.png/)])
   })
