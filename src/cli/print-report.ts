@@ -8,7 +8,7 @@ export function printReport(report: BuildReport, write: (line: string) => void):
     const lost = report.preflight?.checks.some((c) => c.blocking && !c.ok)
     write(
       lost
-        ? '生成失败：排版时有文字没有印出来（见上），未写出 PDF，上一次的 PDF 保持不变。请按上面给出的行号和文字找到丢字的地方，把那里的表格单元格或很长的段落拆小后再生成。'
+        ? '生成失败：排版时有文字没有印出来或印了两遍（见上），未写出 PDF，上一次的 PDF 保持不变。请按上面给出的行号和文字找到那里，把那里的表格单元格或很长的段落拆小后再生成。'
         : report.preflight && !report.preflight.ok
           ? '生成失败：印前检查未通过（--strict，见上），未写出 PDF，上一次的 PDF 保持不变。'
           : '生成失败：稿件中有错误（见上），未写出 PDF。',

@@ -127,9 +127,10 @@ function lineMarks({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
 
 /**
  * TP-1: every Han character of the manuscript is printed on the body pages (nothing lost at a
- * break). Counted per character, so table cells that pdftotext reads across columns do not count
- * as lost; the examples come from reading both in order. Linear in the text: a 1 MB paragraph
- * whose text is lost must not keep the build (and its Ctrl-C) busy for minutes.
+ * break), and only once (Paged.js that resumed a split paragraph at the wrong place printed a
+ * passage twice, silently). Counted per character, so table cells that pdftotext reads across
+ * columns do not count; the examples come from reading both in order. Linear in the text: a 1 MB
+ * paragraph whose text is lost must not keep the build (and its Ctrl-C) busy for minutes.
  */
 function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: PreflightInput): PreflightCheck {
   const boxes = new Set(glyphless.map((c) => c.normalize('NFKC')))
@@ -142,13 +143,22 @@ function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: Pr
     wanted.push(char)
     origin.push(index)
   }
-  const printed = [...hanOf(pages.slice(bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join('')).normalize('NFKC')]
+  const printed = [...hanOf(pages.slice(bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join('')).normalize('NFKC')].filter((c) => !boxes.has(c))
   const shortBy = new Map<string, number>()
   for (const char of wanted) shortBy.set(char, (shortBy.get(char) ?? 0) + 1)
   for (const char of printed) shortBy.set(char, (shortBy.get(char) ?? 0) - 1)
   let missing = 0
-  for (const n of shortBy.values()) if (n > 0) missing += n
-  if (missing === 0) return check('text-complete', 'TP-1', '稿件的每个汉字都印在正文页上', [])
+  let extra = 0
+  for (const n of shortBy.values()) {
+    if (n > 0) missing += n
+    else extra -= n
+  }
+  if (missing === 0 && extra === 0) return check('text-complete', 'TP-1', TEXT_COMPLETE, [])
+  if (missing === 0) {
+    const repeated = repeatedPassage(wanted, printed)
+    const problem = `有 ${extra} 个字印了不止一遍（排版时重复了一段文字）${repeated ? `，如“${repeated.text}”` : ''}`
+    return { ...check('text-complete', 'TP-1', TEXT_COMPLETE, [problem]), blocking: true, lostAt: repeated ? [origin[repeated.at]!] : [] }
+  }
   // Where the printed text, read in order, first lacks a character that is short.
   const positions = new Map<string, number[]>()
   printed.forEach((char, i) => positions.get(char)?.push(i) ?? positions.set(char, [i]))
@@ -165,7 +175,32 @@ function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: Pr
     }
   }
   const problem = `稿件中有 ${missing} 个字没有印出来${examples.length ? `，如 ${examples.join('、')}` : ''}`
-  return { ...check('text-complete', 'TP-1', '稿件的每个汉字都印在正文页上', [problem]), blocking: true, lostAt }
+  return { ...check('text-complete', 'TP-1', TEXT_COMPLETE, [problem]), blocking: true, lostAt }
+}
+
+const TEXT_COMPLETE = '稿件的每个汉字都印在正文页上，且只印一次'
+
+/**
+ * The first run of a dozen characters printed more often than the manuscript has it: where a
+ * passage was printed again. `at` is its index in `wanted` (its first occurrence there).
+ */
+function repeatedPassage(wanted: string[], printed: string[]): { text: string; at: number } | undefined {
+  const RUN = 12
+  const left = new Map<string, number>()
+  const first = new Map<string, number>()
+  for (let i = 0; i + RUN <= wanted.length; i++) {
+    const run = wanted.slice(i, i + RUN).join('')
+    left.set(run, (left.get(run) ?? 0) + 1)
+    if (!first.has(run)) first.set(run, i)
+  }
+  for (let i = 0; i + RUN <= printed.length; i++) {
+    const run = printed.slice(i, i + RUN).join('')
+    const n = left.get(run)
+    if (n === undefined) continue // not manuscript text in this order (a table read across): not a repeat
+    if (n === 0) return { text: run, at: first.get(run)! }
+    left.set(run, n - 1)
+  }
+  return undefined
 }
 
 /** The first number in an ascending list that is at least `min` (binary search). */

@@ -105,7 +105,7 @@ describe('preflight', () => {
   it('finds a line that starts with 。 or ends with “ (QA-4)', async () => {
     const pages = goodBooklet()
     pages[5] = page([line('。正文第二句“', 470), folio(2)])
-    expect(await failed({ pages, manuscriptHan: '正文第二句', toc: [] })).toEqual([
+    expect(await failed({ pages, manuscriptHan: '讲话正文第一句正文第二句', toc: [] })).toEqual([
       ['line-marks', ['第 2 页一行以“。”开头：。正文第二句“……', '第 2 页一行以““”结尾：……。正文第二句“']],
     ])
   })
@@ -114,6 +114,18 @@ describe('preflight', () => {
     expect(await failed({ manuscriptHan: '讲话正文第一句丢失的字一总体要求正文第二句' })).toEqual([
       ['text-complete', ['稿件中有 4 个字没有印出来，如 “丢”（话正文第一句丢）、“失”（正文第一句丢失）、“的”（文第一句丢失的）、“字”（第一句丢失的字）']],
     ])
+  })
+
+  it('finds a passage printed twice, at its first occurrence in the manuscript (TP-1)', async () => {
+    const passage = '改革发展稳定任务繁重必须统筹兼顾'
+    const pages = goodBooklet()
+    pages[4] = page([line('讲话', 500), line(`正文第一句。${passage}`, 470), folio(1)])
+    // The layout resumed the paragraph at the wrong place: the passage again on the next page.
+    pages[5] = page([line(`${passage}。`, 500), line('一、总体要求', 480), line('正文第二句。', 470), folio(2)])
+    const result = await preflight(await input({ pages, manuscriptHan: `讲话正文第一句${passage}一总体要求正文第二句` }))
+    const check = result.checks.find((c) => c.id === 'text-complete')!
+    expect([check.ok, check.blocking, check.title, check.problems]).toEqual([false, true, '稿件的每个汉字都印在正文页上，且只印一次', ['有 16 个字印了不止一遍（排版时重复了一段文字），如“改革发展稳定任务繁重必须”']])
+    expect(check.lostAt).toEqual([7])
   })
 
   it('gives the place of each example of lost text as its index in manuscriptHan, counting characters no font has (TP-1)', async () => {
@@ -175,6 +187,6 @@ describe('preflight with repeated headings', () => {
       { text: '乙', page: 6 },
       { text: '一、总体要求', page: 6 },
     ]
-    expect(await failed({ pages, toc, manuscriptHan: '' })).toEqual([])
+    expect(await failed({ pages, toc, manuscriptHan: '甲一总体要求正文乙一总体要求' })).toEqual([])
   })
 })
