@@ -24,8 +24,11 @@ function chineseHelp(text: string): string {
   return text.replace(/\(default: (.*?)\)/g, '（默认：$1）').replace(/\[options\]/g, '[选项]').replace(/\[command\]/g, '[命令]')
 }
 
+/** Said after every usage mistake, and the `hint` of its JSON answer. */
+const USAGE_HINT = '用 booklet --help 查看用法'
+
 /** commander's error messages (usage mistakes) in Chinese; the original words stay for anything unforeseen. */
-export function chineseError(message: string): string {
+export function usageMistake(message: string): string {
   const text = message.trim().replace(/^error: /, '')
   const didYouMean = / ?\(Did you mean (.+?)\?\)/.exec(text)
   const hint = didYouMean ? `（是不是 ${didYouMean[1]}？）` : ''
@@ -39,9 +42,9 @@ export function chineseError(message: string): string {
   ]
   for (const [pattern, say] of rules) {
     const match = pattern.exec(text)
-    if (match) return `错误：${say(match)}\n`
+    if (match) return say(match)
   }
-  return `错误：${text}\n`
+  return text
 }
 
 function presetName(value: string): PresetName {
@@ -56,10 +59,10 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .configureOutput({
       writeOut: (s) => out(chineseHelp(s).trimEnd()),
       writeErr: (s) => err(chineseHelp(s).trimEnd()),
-      outputError: (s, write) => write(chineseError(s)),
+      outputError: (s, write) => write(`错误：${usageMistake(s)}\n`),
     })
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
-    .showHelpAfterError('（用 booklet --help 查看用法）')
+    .showHelpAfterError(`（${USAGE_HINT}）`)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
 
@@ -216,16 +219,24 @@ export async function main(
     await program(out, err).parseAsync(argv, { from: 'user' })
     return Number(process.exitCode ?? 0)
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     // A script that asked for JSON gets JSON on stdout for a failure too, not an empty answer.
     const json = argv.includes('--json')
+    const answer = (failure: { message: string; hint?: string | undefined; internal?: true }) => {
+      if (json) out(JSON.stringify({ ok: false, error: { message: failure.message, ...(failure.hint ? { hint: failure.hint } : {}), ...(failure.internal ? { internal: true } : {}) } }, null, 2))
+    }
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0
+      // A usage mistake (commander has said it on stderr already); not `booklet` alone, which shows the help.
+      if (error.code !== 'commander.help') answer({ message: usageMistake(error.message), hint: USAGE_HINT })
+      return 2
+    }
     if (error instanceof BookletError) {
       err(`错误：${error.message}`)
       if (error.hint) err(error.hint)
-      if (json) out(JSON.stringify({ ok: false, error: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, null, 2))
+      answer(error)
       return 1
     }
-    if (json) out(JSON.stringify({ ok: false, error: { message: `内部错误：${(error as Error)?.message ?? String(error)}`, internal: true } }, null, 2))
+    answer({ message: `内部错误：${(error as Error)?.message ?? String(error)}`, internal: true })
     err(`内部错误：${(error as Error)?.stack ?? String(error)}`)
     err('这是 booklet 的缺陷，请把以上信息报告给维护者。')
     return 70

@@ -99,6 +99,14 @@ describe('booklet build (command line)', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('booklet --help')
   })
+
+  it('answers a usage mistake with JSON on stdout too when --json is given, exit 2', async () => {
+    const dir = workspace({})
+    const result = await booklet(['build', 'manuscript', '--json', '--timeout', 'abc'], dir)
+    expect(result.code).toBe(2)
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: { message: '选项 --timeout 的值“abc”无效：应为正数（秒）', hint: '用 booklet --help 查看用法' } })
+    expect(result.stderr).toMatch(/^错误：选项 --timeout/)
+  })
 })
 
 describe('booklet check', () => {

@@ -9,21 +9,43 @@ async function run(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
+/** argv → the Chinese message of the mistake. */
+const USAGE_MISTAKES: [string[], string][] = [
+  [['biuld'], '错误：不认识的命令 biuld（是不是 build？）'],
+  [['build', '--colour'], '错误：不认识的选项 --colour'],
+  [['import'], '错误：缺少参数 FILE'],
+  [['import', 'a.txt', 'b.txt'], '错误：import 命令的参数太多（应为 1 个，实际 2 个）'],
+  [['build', '--timeout', 'abc'], '错误：选项 --timeout 的值“abc”无效：应为正数（秒）'],
+  [['build', '--out'], '错误：选项 --out 缺少值'],
+  [['build', '--preset', 'a4'], '错误：选项 --preset 的值“a4”无效：版式只能是 a5-booklet、gongwen-a4'],
+]
+
 describe('usage errors', () => {
-  it.each([
-    [['biuld'], '错误：不认识的命令 biuld（是不是 build？）'],
-    [['build', '--colour'], '错误：不认识的选项 --colour'],
-    [['import'], '错误：缺少参数 FILE'],
-    [['import', 'a.txt', 'b.txt'], '错误：import 命令的参数太多（应为 1 个，实际 2 个）'],
-    [['build', '--timeout', 'abc'], '错误：选项 --timeout 的值“abc”无效：应为正数（秒）'],
-    [['build', '--out'], '错误：选项 --out 缺少值'],
-    [['build', '--preset', 'a4'], '错误：选项 --preset 的值“a4”无效：版式只能是 a5-booklet、gongwen-a4'],
-  ])('%j → %s, exit 2', async (argv, message) => {
+  it.each(USAGE_MISTAKES)('%j → %s, exit 2', async (argv, message) => {
     const result = await run(argv)
     expect(result.code).toBe(2)
     expect(result.err.split('\n')[0]).toBe(message)
     expect(result.err).toContain('booklet --help')
     expect(result.err).not.toMatch(/error:|Usage/)
+  })
+})
+
+describe('usage errors with --json', () => {
+  // `import` has no --json (that would be a mistake of its own).
+  const withJson = USAGE_MISTAKES.filter(([argv]) => argv[0] !== 'import')
+  it.each(withJson)('%j with --json → the same message as JSON on stdout, exit 2', async ([command, ...rest], message) => {
+    const result = await run([command!, '--json', ...rest])
+    expect(result.code).toBe(2)
+    expect(JSON.parse(result.out)).toEqual({ ok: false, error: { message: message.replace(/^错误：/, ''), hint: '用 booklet --help 查看用法' } })
+    expect(result.err.split('\n')[0]).toBe(message)
+  })
+
+  it('answers JSON for an unknown option and a missing argument of the command too', async () => {
+    for (const argv of [['build', 'manuscript', '--json', '--colour'], ['check', '--json', 'a', 'b'], ['build', '--json', '--timeout']]) {
+      const result = await run(argv)
+      expect(result.code).toBe(2)
+      expect(JSON.parse(result.out).ok).toBe(false)
+    }
   })
 })
 
