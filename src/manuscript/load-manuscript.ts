@@ -11,7 +11,7 @@ import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
 import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
 import { importFile, isImportable } from '../import/import-file.ts'
-import { IMPORT_SOURCE } from '../diagnostics.ts'
+import { IMPORT_SOURCE, SOURCE } from '../diagnostics.ts'
 import { readManuscriptText } from './read-text.ts'
 
 export interface Manuscript {
@@ -69,18 +69,33 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
       hint: '每篇文章一个文件；也可以在 booklet.yaml 的 articles 中列出文件。',
     })
   }
+  // An article that cannot be read does not hide the others' problems: the author sees every
+  // broken file of the folder in one run (the build still stops before any PDF, on the error).
   const articles: VFile[] = []
   for (const [index, file] of files.entries()) {
     if (config.articles && configFile && !(await stat(file).catch(() => undefined))) {
       const line = await lineOfArticleEntry(configFile, config.articles[index] ?? '')
-      throw new BookletError(
-        `${displayPath(configFile, cwd)}${line ? `:${line}` : ''}：articles 中列出的“${basename(file)}”不存在`,
-        { file: configFile, hint: '请检查文件名是否写错，或把该文件放进稿件文件夹。' },
-      )
+      articles.push(unreadable(configFile, cwd, `articles 中列出的“${basename(file)}”不存在；请检查文件名是否写错，或把该文件放进稿件文件夹`, line))
+      continue
     }
-    articles.push(isImportable(file) ? await importArticle(file, cwd) : await readArticle(file, cwd))
+    try {
+      articles.push(isImportable(file) ? await importArticle(file, cwd) : await readArticle(file, cwd))
+    } catch (error) {
+      if (!(error instanceof BookletError)) throw error
+      const shown = displayPath(file, cwd)
+      const reason = error.message.startsWith(`${shown}：`) ? error.message.slice(shown.length + 1) : error.message
+      articles.push(unreadable(file, cwd, error.hint ? `${reason}；${error.hint.replace(/。$/, '')}` : reason))
+    }
   }
   return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
+}
+
+/** A file of the manuscript that cannot be typeset, carrying the error that says why. */
+function unreadable(path: string, cwd: string, reason: string, line?: number): VFile {
+  const file = new VFile({ path, value: '', data: { displayPath: displayPath(path, cwd), unreadable: true } })
+  const message = file.message(reason, { ...(line ? { place: { line, column: 1 } } : {}), source: SOURCE, ruleId: 'unreadable' })
+  message.fatal = true
+  return file
 }
 
 /**

@@ -26,7 +26,7 @@ export async function processManuscript(manuscript: Manuscript, cache?: Map<stri
   const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage }
   const used = new Map<string, CachedArticle>()
   const articles = await Promise.all(
-    manuscript.articles.map(async (file, i) => {
+    manuscript.articles.filter((file) => !file.data.unreadable).map(async (file, i) => {
       const id = `art-${i + 1}`
       const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing))
       const cached = cache?.get(key)
@@ -49,7 +49,8 @@ export async function processManuscript(manuscript: Manuscript, cache?: Map<stri
     cache.clear()
     for (const [key, article] of used) cache.set(key, article)
   }
-  const diagnostics = articles.flatMap(({ file }) => toDiagnostics(file, file.data.displayPath ?? file.path))
+  // Every file's messages, those that could not be read included, in the manuscript's order.
+  const diagnostics = manuscript.articles.flatMap((file) => toDiagnostics(file, file.data.displayPath ?? file.path))
   return { articles, diagnostics }
 }
 

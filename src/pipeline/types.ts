@@ -27,5 +27,7 @@ declare module 'vfile' {
     outline: ArticleOutline
     /** Set when the article was imported from .txt/.docx: Markdown line → source line. */
     imported: { lineMap: (number | string | undefined)[] }
+    /** A file of the manuscript that could not be read: not typeset, its message says why. */
+    unreadable: true
   }
 }

@@ -69,7 +69,7 @@ describe('booklet build (command line)', () => {
     const dir = workspace({ 'm/booklet.yaml': 'articles:\n  - a.md\n  - missing.md\n', 'm/a.md': ARTICLE })
     const result = await booklet(['build', 'm'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('m/booklet.yaml:3：articles 中列出的“missing.md”不存在')
+    expect(result.stderr).toContain('m/booklet.yaml:3:1  错误：articles 中列出的“missing.md”不存在')
   })
 
   it('says which browsers it tried when none can be found', async () => {
@@ -116,6 +116,15 @@ describe('booklet check', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('a.md:3:1  提示：标题补上编号“一、”  [EL-18]')
     expect(result.stdout).toContain('a.md:9:1  提示：标题补上编号“三、”  [EL-18]')
+  })
+
+  it('reports every broken article of a folder in one run, with the other articles\' problems, and exits 1', async () => {
+    const dir = workspace({ '1.md': '# 一\n\n## 坚持党的领导\n', '2.md': '', '3.md': '---\ntitle: 三\n\n正文。\n', '4.md': '# 四\n\n正文,内容。\n' })
+    writeFileSync(join(dir, '5.md'), Buffer.from([0x23, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]))
+    const result = await booklet(['check', '.'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stdout.trimEnd().split('\n').map((line) => line.split(/[: ]/)[0])).toEqual(['1.md', '2.md', '3.md', '4.md', '5.md', '共'])
+    expect(result.stdout).toMatch(/^共 5 条：错误 3/m)
   })
 
   it('exits 1 on an error', async () => {

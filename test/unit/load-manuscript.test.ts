@@ -5,7 +5,7 @@ import * as v from 'valibot'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BookletConfigSchema } from '../../src/config/schema.ts'
 import { BookletError } from '../../src/errors.ts'
-import { displayPath, loadManuscript } from '../../src/manuscript/load-manuscript.ts'
+import { displayPath, loadManuscript, type Manuscript } from '../../src/manuscript/load-manuscript.ts'
 import { encode } from '../helpers/encode-text.ts'
 
 /** The settings a manuscript gets when booklet.yaml is missing or leaves them out. */
@@ -38,6 +38,10 @@ async function failure(promise: Promise<unknown>): Promise<BookletError> {
 }
 
 const names = (m: { articles: { path: string }[] }) => m.articles.map((f) => basename(f.path))
+
+/** The files of a manuscript that could not be read: [shown path, line, message]. */
+const problems = (m: Manuscript) =>
+  m.articles.filter((f) => f.data.unreadable).map((f) => [f.data.displayPath, f.messages[0]!.line, f.messages[0]!.reason] as const)
 
 describe('loadManuscript: a folder without booklet.yaml', () => {
   it('takes the .md files in natural name order (2 before 10)', async () => {
@@ -94,20 +98,16 @@ describe('loadManuscript: a folder with booklet.yaml', () => {
     expect(names(manuscript)).toEqual(['a.md', 'b.md'])
   })
 
-  it('names booklet.yaml and the line of an article that does not exist', async () => {
-    const dir = await folder({ 'booklet.yaml': 'title: 资料\narticles:\n  - a.md\n  - missing.md\n', 'a.md': '# 甲\n' })
-    const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toContain('booklet.yaml:4')
-    expect(error.message).toContain('missing.md')
-    expect(error.message).toContain('不存在')
-    expect(error.file).toBe(join(dir, 'booklet.yaml'))
+  it('names booklet.yaml and the line of an article that does not exist, and still reads the others', async () => {
+    const dir = await folder({ 'booklet.yaml': 'title: 资料\narticles:\n  - missing.md\n  - a.md\n', 'a.md': '# 甲\n' })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(problems(manuscript)).toEqual([['booklet.yaml', 3, 'articles 中列出的“missing.md”不存在；请检查文件名是否写错，或把该文件放进稿件文件夹']])
+    expect(String(manuscript.articles[1]!.value)).toBe('# 甲\n')
   })
 
   it('points at the right line when the missing name is part of another listed name', async () => {
     const dir = await folder({ 'booklet.yaml': 'articles:\n  - 11.md\n  - 1.md\n', '11.md': '# 十一\n' })
-    const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toContain('“1.md”')
-    expect(error.message).toMatch(/^booklet\.yaml:3：/)
+    expect(problems(await loadManuscript(dir, dir))).toEqual([['booklet.yaml', 3, expect.stringContaining('“1.md”不存在')]])
   })
 
   it('reports an unknown setting with file, line and column', async () => {
@@ -130,35 +130,43 @@ describe('loadManuscript: a folder with booklet.yaml', () => {
   })
 })
 
-describe('loadManuscript: unreadable articles', () => {
-  it('rejects an empty .md file, naming it', async () => {
+describe('loadManuscript: unreadable articles in a folder', () => {
+  it('marks an empty .md file, naming it', async () => {
     const dir = await folder({ 'a.md': '# 甲\n', 'empty.md': '' })
-    const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toBe('empty.md：文件是空的')
+    expect(problems(await loadManuscript(dir, dir))).toEqual([['empty.md', undefined, '文件是空的；请在文件中写入文章内容后再生成']])
   })
 
-  it('rejects a .md file with only whitespace', async () => {
+  it('marks a .md file with only whitespace', async () => {
     const dir = await folder({ 'blank.md': ' \n\n\t\n' })
-    expect((await failure(loadManuscript(dir, dir))).message).toContain('blank.md：文件是空的')
+    expect(problems(await loadManuscript(dir, dir))).toEqual([['blank.md', undefined, expect.stringMatching(/^文件是空的/)]])
   })
 
-  it('rejects a binary file (NUL bytes)', async () => {
+  it('marks a binary file (NUL bytes)', async () => {
     const dir = await folder({ 'a.md': new Uint8Array([0x23, 0x20, 0xe7, 0x94, 0xb2, 0x00, 0x00, 0x01, 0x0a]) })
-    const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toContain('a.md')
-    expect(error.message).toContain('二进制')
+    expect(problems(await loadManuscript(dir, dir))).toEqual([['a.md', undefined, expect.stringContaining('二进制')]])
   })
 
-  it('rejects GBK bytes with a message mentioning UTF-8', async () => {
+  it('marks GBK bytes with a message mentioning UTF-8', async () => {
     // “讲话” in GBK: D6 B2 BB B0 — invalid as UTF-8.
     const dir = await folder({ 'gbk.md': new Uint8Array([0x23, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]) })
-    const error = await failure(loadManuscript(dir, dir))
-    expect(error.message).toContain('gbk.md')
-    expect(error.message).toContain('UTF-8')
-    expect(error.hint).toContain('UTF-8')
+    expect(problems(await loadManuscript(dir, dir))).toEqual([['gbk.md', undefined, '文件不是 UTF-8 编码；请用记事本或编辑器“另存为”UTF-8 编码后再试']])
   })
 
-  it('rejects a GBK booklet.yaml with a message mentioning UTF-8', async () => {
+  it('reads every other article of the folder, in order, when some cannot be read', async () => {
+    const dir = await folder({
+      '1.md': '# 一\n',
+      '2.md': new Uint8Array([0x23, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]),
+      '3.docx': '这不是 Word 文件',
+      '4.md': '# 四\n',
+      '5.txt': '',
+    })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(names(manuscript)).toEqual(['1.md', '2.md', '3.docx', '4.md', '5.txt'])
+    expect(problems(manuscript).map(([file]) => file)).toEqual(['2.md', '3.docx', '5.txt'])
+    expect(manuscript.articles.filter((a) => !a.data.unreadable).map((a) => String(a.value))).toEqual(['# 一\n', '# 四\n'])
+  })
+
+  it('still stops at a booklet.yaml that cannot be read: without it the articles are not known', async () => {
     const dir = await folder({ 'booklet.yaml': new Uint8Array([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xd6, 0xb2, 0xbb, 0xb0, 0x0a]), 'a.md': '# 甲\n' })
     const error = await failure(loadManuscript(dir, dir))
     expect(error.message).toContain('booklet.yaml')
