@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path'
 import { BookletError } from '../errors.ts'
-import { readFileBytes } from '../manuscript/read-text.ts'
+import { readFileBytes, refuseKnownFormat } from '../manuscript/read-text.ts'
 import { decodeText, importPlainText, looksLikeShiftJis } from './plain-text.ts'
 import type { ImportResult } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
@@ -26,6 +26,7 @@ export async function importFile(path: string, shown: string): Promise<ImportRes
 
 function importText(bytes: Buffer, shown: string, name: string): ImportResult {
   if (bytes.toString('latin1').trim() === '') throw new BookletError(`${shown}：文件是空的`, { file: shown, hint: '请把讲话稿的文字粘贴进去后再试。' })
+  refuseKnownFormat(bytes, shown, '这不是文本文件')
   const decoded = decodeText(bytes)
   if (!decoded) {
     // Shift_JIS read as GBK is garbled Chinese; saying what it looks like helps the user.
@@ -39,7 +40,8 @@ function importText(bytes: Buffer, shown: string, name: string): ImportResult {
 }
 
 async function importDocx(bytes: Buffer, shown: string, name: string): Promise<ImportResult> {
-  // A .docx is a zip archive; anything else (an old .doc renamed, a damaged file) is refused plainly.
+  // A .docx is a zip archive; anything else (an old .doc or a PDF renamed, a damaged file) is refused plainly.
+  refuseKnownFormat(bytes, shown, '不是 .docx 文件', '.docx')
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK') {
     throw new BookletError(`${shown}：不是 Word 2007 及以后的 .docx 文件（可能是旧版 .doc 或文件已损坏）`, {
       file: shown,

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { BookletError } from '../errors.ts'
+import { recogniseFormat } from './file-format.ts'
 
 /** The file's bytes, or a message that says why they cannot be read. */
 export async function readFileBytes(path: string, displayPath: string): Promise<Buffer> {
@@ -21,6 +22,7 @@ export async function readManuscriptText(path: string, displayPath: string): Pro
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
     throw new BookletError(`${displayPath}：文件是空的`, { file: displayPath, hint: '请在文件中写入文章内容后再生成。' })
   }
+  refuseKnownFormat(bytes, displayPath, '这不是文本文件')
   if (bytes.includes(0)) {
     throw new BookletError(`${displayPath}：这不是文本文件（含有二进制数据）`, {
       file: displayPath,
@@ -36,4 +38,12 @@ export async function readManuscriptText(path: string, displayPath: string): Pro
       cause,
     })
   }
+}
+
+/** A Word document, PDF or picture where text was expected: named, with what to do. */
+export function refuseKnownFormat(bytes: Buffer, displayPath: string, notWhat: string, except?: string): void {
+  const format = recogniseFormat(bytes)
+  if (!format || (except && format.extension === except)) return
+  const space = /^[A-Za-z]/.test(format.name) ? ' ' : ''
+  throw new BookletError(`${displayPath}：${notWhat}，而是${space}${format.name}`, { file: displayPath, hint: `${format.advice}。` })
 }

@@ -7,6 +7,8 @@ import { BookletConfigSchema } from '../../src/config/schema.ts'
 import { BookletError } from '../../src/errors.ts'
 import { displayPath, loadManuscript, type Manuscript } from '../../src/manuscript/load-manuscript.ts'
 import { encode } from '../helpers/encode-text.ts'
+import { makeDocx } from '../helpers/make-docx.ts'
+import { makePng } from '../helpers/make-png.ts'
 
 /** The settings a manuscript gets when booklet.yaml is missing or leaves them out. */
 const DEFAULTS = v.parse(BookletConfigSchema, {})
@@ -210,6 +212,18 @@ describe('loadManuscript: a single file or a bad path', () => {
     expect(binary.hint).toContain('UTF-8')
     expect((await failure(loadManuscript('bad.docx', dir))).message).toContain('bad.docx：不是 Word 2007 及以后的 .docx 文件')
     expect((await failure(loadManuscript('old.doc', dir))).hint).toContain('另存为”.docx')
+  })
+
+  it('names what a file really is when it is a Word document, a PDF or a picture under another name', async () => {
+    const word = await makeDocx(['讲话', '正文。'])
+    const dir = await folder({ 'speech.md': word, 'speech.txt': word, 'scan.docx': '%PDF-1.7\n%\xe2\xe3\n', 'photo.md': makePng(4, 4) })
+    for (const name of ['speech.md', 'speech.txt']) {
+      const error = await failure(loadManuscript(name, dir))
+      expect(error.message).toBe(`${name}：这不是文本文件，而是 Word 文档（.docx）`)
+      expect(error.hint).toBe('请把扩展名改回 .docx，booklet 可以直接读取 Word 文档。')
+    }
+    expect((await failure(loadManuscript('scan.docx', dir))).message).toBe('scan.docx：不是 .docx 文件，而是 PDF 文件')
+    expect((await failure(loadManuscript('photo.md', dir))).hint).toContain('![说明](图片文件名)')
   })
 
   it('refuses a Shift_JIS .txt (which GBK would read as garbled Chinese), naming the file, and still reads a GBK speech', async () => {
