@@ -14,7 +14,8 @@ export interface KnownFormat {
   advice: string
 }
 
-const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开，“另存为”.docx 后再试'
+export const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开，“另存为”.docx 后再试'
+export const INSTEAD_OF_PDF = '请用原来的 Word/WPS 文件（“另存为”.docx），或把文字复制到 .txt 稿件中'
 const COPY_TEXT = 'booklet 不能读取这种文件，请把文字复制到 .md 或 .txt 稿件中'
 const PICTURE = '图片请放在稿件文件夹里，在文章中用 ![说明](图片文件名) 引用'
 
@@ -23,7 +24,7 @@ const startsWith = (bytes: Buffer, ...prefix: number[]) => prefix.every((b, i) =
 export function recogniseFormat(bytes: Buffer): KnownFormat | undefined {
   const head = bytes.subarray(0, 8).toString('latin1')
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return zipFormat(bytes)
-  if (head.startsWith('%PDF')) return { name: 'PDF 文件', advice: 'booklet 不能读取 PDF，请用原来的 Word/WPS 文件（“另存为”.docx），或把文字复制到 .txt 稿件中' }
+  if (head.startsWith('%PDF')) return { name: 'PDF 文件', advice: `booklet 不能读取 PDF，${INSTEAD_OF_PDF}` }
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
     // The OLE container of Office 97–2003 (and of WPS files); a Word document holds a stream named WordDocument.
     const word = bytes.includes(Buffer.from('WordDocument', 'utf16le'))

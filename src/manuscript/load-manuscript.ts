@@ -12,6 +12,7 @@ import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
 import { importFile, isImportable } from '../import/import-file.ts'
 import { IMPORT_SOURCE, SOURCE } from '../diagnostics.ts'
+import { INSTEAD_OF_PDF, SAVE_AS_DOCX } from './file-format.ts'
 import { readManuscriptText } from './read-text.ts'
 
 export interface Manuscript {
@@ -64,9 +65,11 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
     config = await readConfig(configFile, cwd)
   }
   const files = config.articles ? config.articles.map((name) => join(folder, name)) : articlesInFolder(folder, names)
+  const unusable = config.articles ? [] : unusableDocuments(names)
   if (files.length === 0) {
-    throw new BookletError(`${displayPath(folder, cwd)}：文件夹里没有稿件（.md、.txt 或 .docx）`, {
-      hint: '每篇文章一个文件；也可以在 booklet.yaml 的 articles 中列出文件。',
+    const seen = unusable.length > 0 ? `；有 ${unusable.length} 个不能直接使用的文件：${unusable.slice(0, 5).join('、')}${unusable.length > 5 ? ' 等' : ''}` : ''
+    throw new BookletError(`${displayPath(folder, cwd)}：文件夹里没有稿件（.md、.txt 或 .docx）${seen}`, {
+      hint: unusable.length > 0 ? conversionAdvice(unusable) : '每篇文章一个文件；也可以在 booklet.yaml 的 articles 中列出文件。',
     })
   }
   // An article that cannot be read does not hide the others' problems: the author sees every
@@ -87,14 +90,41 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
       articles.push(unreadable(file, cwd, error.hint ? `${reason}；${error.hint.replace(/。$/, '')}` : reason))
     }
   }
+  // A speech still in .doc next to the others would be left out without a word: said, not typeset.
+  // (A PDF beside the articles is more likely a scan or an earlier booklet than a manuscript.)
+  for (const name of unusable.filter((n) => WORD_PROCESSOR.test(n))) {
+    articles.push(unreadable(join(folder, name), cwd, `不会排入小册子（booklet 不能读取 ${extname(name)} 文件）；${SAVE_AS_DOCX}`, undefined, 'warning'))
+  }
   return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
 }
 
-/** A file of the manuscript that cannot be typeset, carrying the error that says why. */
-function unreadable(path: string, cwd: string, reason: string, line?: number): VFile {
+/** Documents an author may take for manuscripts, that booklet cannot read. */
+const UNUSABLE = /\.(doc|wps|rtf|odt|pdf)$/i
+/** Ones booklet reads once saved as .docx in Word or WPS. */
+const WORD_PROCESSOR = /\.(doc|wps|rtf|odt)$/i
+
+/**
+ * The folder's .doc, .wps, .pdf … files that are not already there as a manuscript (讲话.doc
+ * next to 讲话.docx or 讲话.md has been converted).
+ */
+function unusableDocuments(names: string[]): string[] {
+  const stem = (n: string) => n.replace(/\.[^.]+$/, '').toLowerCase()
+  const converted = new Set(names.filter((n) => /\.(md|markdown|txt|docx)$/i.test(n)).map(stem))
+  return names.filter((n) => UNUSABLE.test(n) && !n.startsWith('.') && !n.startsWith('~$') && !converted.has(stem(n))).sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+}
+
+function conversionAdvice(names: string[]): string {
+  const advice = []
+  if (names.some((n) => WORD_PROCESSOR.test(n))) advice.push(`.doc、.wps 等：${SAVE_AS_DOCX}`)
+  if (names.some((n) => /\.pdf$/i.test(n))) advice.push(`.pdf：${INSTEAD_OF_PDF}`)
+  return `${advice.join('；')}。`
+}
+
+/** A file of the manuscript that cannot be typeset, carrying the error (or warning) that says why. */
+function unreadable(path: string, cwd: string, reason: string, line?: number, severity: 'error' | 'warning' = 'error'): VFile {
   const file = new VFile({ path, value: '', data: { displayPath: displayPath(path, cwd), unreadable: true } })
   const message = file.message(reason, { ...(line ? { place: { line, column: 1 } } : {}), source: SOURCE, ruleId: 'unreadable' })
-  message.fatal = true
+  message.fatal = severity === 'error'
   return file
 }
 

@@ -33,6 +33,7 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'an empty file', files: { 'a.md': '' }, input: 'a.md', says: /^错误：a\.md：文件是空的$/m },
   { name: 'binary junk', files: { 'a.md': Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)) }, input: 'a.md', says: /^错误：a\.md：这不是文本文件/m },
   { name: 'a Word document renamed to .md', files: { 'a.md': await makeDocx(['讲话', '正文。']) }, input: 'a.md', says: /^错误：a\.md：这不是文本文件，而是 Word 文档（\.docx）\n请把扩展名改回 \.docx/m },
+  { name: 'a folder of .doc, .wps and .pdf files only', files: { '讲话.doc': 'x', '通知.wps': 'x', '汇编.pdf': 'x' }, input: '.', says: /^错误：.*文件夹里没有稿件（\.md、\.txt 或 \.docx）；有 3 个不能直接使用的文件：汇编\.pdf、讲话\.doc、通知\.wps\n.*“另存为”\.docx/m },
   { name: 'text that is neither UTF-8 nor GBK', files: { 'a.txt': Buffer.from([0xe9, 0x20, 0x6c, 0x27, 0xe9, 0x74, 0xe9, 0x0a]) }, input: 'a.txt', says: /^错误：a\.txt：无法识别的文字编码/m },
   { name: 'invalid YAML front matter', files: { 'a.md': '---\ntitle: [没有闭合\n---\n\n正文。\n' }, input: 'a.md', says: /^a\.md:2(:\d+)?  错误：前置信息/m },
   { name: 'an unknown key in booklet.yaml', files: { 'booklet.yaml': 'title: 汇编\ncolour: red\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:2(:\d+)?：.*colour/m },

@@ -72,6 +72,28 @@ describe('loadManuscript: a folder without booklet.yaml', () => {
     const error = await failure(loadManuscript(dir, dir))
     expect(error.message).toContain('文件夹里没有稿件（.md、.txt 或 .docx）')
   })
+
+  it('names the .doc, .wps and .pdf files of a folder without manuscripts, and says how to convert them', async () => {
+    const dir = await folder({ '讲话.doc': 'x', '通知.wps': 'x', '汇编.pdf': 'x', 'a.png': 'x', '~$讲话.doc': 'x' })
+    const error = await failure(loadManuscript(dir, dir))
+    expect(error.message).toBe(`${dir}：文件夹里没有稿件（.md、.txt 或 .docx）；有 3 个不能直接使用的文件：汇编.pdf、讲话.doc、通知.wps`)
+    expect(error.hint).toBe('.doc、.wps 等：请在 Word 或 WPS 中打开，“另存为”.docx 后再试；.pdf：请用原来的 Word/WPS 文件（“另存为”.docx），或把文字复制到 .txt 稿件中。')
+  })
+
+  it('warns about a .doc or .wps left beside the articles, unless it has been converted; not about a PDF', async () => {
+    const dir = await folder({ 'a.md': '# 甲\n', 'b.doc': 'x', 'c.wps': 'x', 'a.doc': 'x', 'd.docx': await makeDocx(['丁']), 'd.doc': 'x', 'scan.pdf': 'x' })
+    const manuscript = await loadManuscript(dir, dir)
+    expect(problems(manuscript)).toEqual([
+      ['b.doc', undefined, '不会排入小册子（booklet 不能读取 .doc 文件）；请在 Word 或 WPS 中打开，“另存为”.docx 后再试'],
+      ['c.wps', undefined, '不会排入小册子（booklet 不能读取 .wps 文件）；请在 Word 或 WPS 中打开，“另存为”.docx 后再试'],
+    ])
+    expect(manuscript.articles.filter((a) => a.data.unreadable).every((a) => a.messages[0]!.fatal === false)).toBe(true)
+  })
+
+  it('does not warn about other files when booklet.yaml lists the articles', async () => {
+    const dir = await folder({ 'booklet.yaml': 'articles:\n  - a.md\n', 'a.md': '# 甲\n', 'b.doc': 'x' })
+    expect(problems(await loadManuscript(dir, dir))).toEqual([])
+  })
 })
 
 describe('loadManuscript: a folder with booklet.yaml', () => {
