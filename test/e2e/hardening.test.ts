@@ -134,6 +134,14 @@ describe('manuscripts of unusual size and shape', () => {
     expect(text.match(/识/g)?.length).toBe(paragraph.match(/识/g)?.length)
   })
 
+  it('breaks lines at <br> in a table cell and says once that other HTML is ignored', { timeout: 60_000 }, async () => {
+    const rows = (tag: (i: number) => string) => Array.from({ length: 180 }, (_, i) => tag(i + 1)).join('')
+    writeFileSync(join(dir, 'html-table.md'), `# 表格\n\n| 项目 | 内容 |\n| -- | -- |\n| 甲 | ${rows((i) => `第${i}行<br>`)} |\n| 乙 | ${rows((i) => `<font color=red>${i}</font>`)} |\n`)
+    const result = await booklet(['check', 'html-table.md'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('html-table.md:6:7  警告：稿件中的 HTML 代码不会排入小册子，已忽略（共 360 处，在第 6 行）  [raw-html]\n共 1 条：错误 0，警告 1，其余为提示\n')
+  })
+
   it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {
     const result = await booklet(['check', name, '--json'], dir)
     expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)

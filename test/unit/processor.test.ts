@@ -287,6 +287,30 @@ describe('Markdown features and safety', () => {
     expect(html).toContain('<p>一段内联文字。</p>')
   })
 
+  it('turns <br> in a table cell or paragraph into a line break, keeping none of its attributes', async () => {
+    const { html, file } = await run('# 讲话\n\n| 项目 | 内容 |\n|---|---|\n| 甲 | 一<br>二<BR/>三<br onclick="x()" class="y">四 |\n\n正文<br />第二行\n')
+    expect(html).toContain('<td>一<br>\n二<br>\n三<br>\n四</td>')
+    expect(html).toContain('<p>正文<br>\n第二行</p>')
+    expect(html).not.toMatch(/onclick|class="y"/)
+    expect(file.messages).toEqual([])
+  })
+
+  it('drops <br> alone at block level, as other HTML', async () => {
+    const { html, file } = await run('# 讲话\n\n正文。\n\n<br>\n\n正文。\n')
+    expect(html).not.toContain('<br')
+    expect(rules(file)).toEqual(['raw-html'])
+  })
+
+  it('says once per file that HTML is ignored, with the count and the lines', async () => {
+    const cell = Array.from({ length: 180 }, (_, i) => `<span>第${i + 1}项</span>`).join('')
+    const { file } = await run(`# 讲话\n\n正文<b>一</b>。\n\n| 项目 | 内容 |\n|---|---|\n| 甲 | ${cell} |\n${[8, 9, 10, 11].map((n) => `| ${n} | <i>x</i> |`).join('\n')}\n`)
+    expect(file.messages.map((m) => [m.line, m.column, m.reason])).toEqual([[3, 3, '稿件中的 HTML 代码不会排入小册子，已忽略（共 370 处，在第 3、7、8、9、10 行等）']])
+    const one = await run('# 讲话\n\n正文<b>一</b>。\n')
+    expect(one.file.messages.map((m) => [m.line, m.reason])).toEqual([[3, '稿件中的 HTML 代码不会排入小册子，已忽略（共 2 处，在第 3 行）']])
+    const single = await run('# 讲话\n\n<div>一</div>\n')
+    expect(single.file.messages.map((m) => m.reason)).toEqual(['稿件中的 HTML 代码不会排入小册子，已忽略'])
+  })
+
   it('turns a GFM table into <table>', async () => {
     const { html } = await run('# 讲话\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n')
     expect(html).toContain('<table>')
