@@ -49,10 +49,17 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'a damaged image (cut short)', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': makePng(64, 64, { noise: true }).subarray(0, 4000) }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏：one\.png，文件不完整（数据在中途截断）/m },
   { name: 'not an image at all', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': 'not a png' }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏或不是图片：one\.png/m },
   {
+    // Well-formed, but without the SVG namespace Chromium does not draw it as an image: found in the page.
     name: 'an image the browser cannot draw',
-    files: { 'a.md': `${ARTICLE}\n![图一](one.svg)\n`, 'one.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect</svg>' },
+    files: { 'a.md': `${ARTICLE}\n![图一](one.svg)\n`, 'one.svg': '<svg width="10" height="10"><rect width="5" height="5"/></svg>' },
     input: 'a.md',
     says: /^a\.md:7:1  错误：图片文件已损坏，浏览器无法显示：one\.svg/m,
+  },
+  {
+    name: 'an SVG that is not well-formed',
+    files: { 'a.md': `${ARTICLE}\n![图一](one.svg)\n`, 'one.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect</svg>' },
+    input: 'a.md',
+    says: /^a\.md:7:1  错误：图片文件已损坏：one\.svg，SVG 文件第 1 行第 74 列不是完整的 XML/m,
   },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
