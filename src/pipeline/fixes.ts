@@ -53,6 +53,19 @@ export function pointAt(node: { value: string; position?: Position | undefined }
     : { line: start.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1, ...offset }
 }
 
+/** The source point at `offset` of `source`. */
+export function pointAtOffset(source: string, offset: number): Point {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
+  return { line: source.slice(0, lineStart).split('\n').length, column: offset - lineStart + 1, offset }
+}
+
+/** Characters `from`…`to` of a text node as a text node of their own, keeping their source position. */
+export function sliceText(node: Text, from: number, to: number): Text {
+  const start = pointAt(node, from)
+  const end = pointAt(node, to)
+  return { type: 'text', value: node.value.slice(from, to), ...(start && end ? { position: { start, end } } : {}) }
+}
+
 /** Line and column (1-based) of a character of a text node, for messages. */
 export function placeOf(_file: VFile, node: Text, index: number): Point | undefined {
   return pointAt(node, index)

@@ -21,6 +21,7 @@ import rehypeSections from './rehype/sections.ts'
 import rehypeSpeechParts from './rehype/speech-parts.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
+import remarkAutolinkEnds from './remark/autolink-ends.ts'
 import remarkNestingDepth from './remark/nesting-depth.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
@@ -47,6 +48,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(remarkGfm)
       // After remark-gfm: lets `**强调。**` close next to Chinese punctuation.
       .use(remarkCjkFriendly)
+      // Before every plugin that reads text: a bare URL no longer swallows the Chinese after it.
+      .use(remarkAutolinkEnds)
       // Front matter first: the title plugin prefers the front matter's title.
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)

@@ -43,7 +43,8 @@ const SPACE = /[ \u00A0\u3000\t\r\n]/u
 const CN_DIGIT = '[一二三四五六七八九十]'
 
 const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch)
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && (HAN.test(ch) || CJK_MARK.test(ch))
+/** Han or CJK (full-width) punctuation; also where a bare URL ends (T-4). */
+export const isCjk = (ch: string | undefined): boolean => ch !== undefined && (HAN.test(ch) || CJK_MARK.test(ch))
 const isLatin = (ch: string | undefined): boolean => ch !== undefined && LATIN_OR_DIGIT.test(ch)
 
 /** The whole code point that starts at i / ends at i (Han extension B is two UTF-16 units). */
@@ -182,8 +183,10 @@ const ENGLISH_RUN = /[A-Za-z][A-Za-z0-9'’-]*(?:[ ,;:!?.()"']+(?:[A-Za-z][A-Za-
 
 function protectSpans(draft: Draft, options: NormalizeOptions): void {
   const text = draft.text
-  // the rest of a URL that ends in the text before (an autolink's closing ASCII marks, see above)
-  if (LINK_START.test(lastWord(options.before ?? ''))) draft.protect(0, /^[!"'),.:;?_~*\]]*/u.exec(text)![0].length)
+  // the rest of a URL that ends in the text before (an autolink's closing ASCII marks, see above) — unless
+  // Chinese follows them directly: then the link ends before them (remark/autolink-ends.ts) and they are the sentence's
+  const closing = /^[!"'),.:;?_~*\]]*/u.exec(text)![0].length
+  if (LINK_START.test(lastWord(options.before ?? '')) && !isCjk(charAfter(text, closing))) draft.protect(0, closing)
   for (const { re, trim } of PROTECTED) {
     for (const m of text.matchAll(re)) draft.protect(m.index, m.index + (trim ? m[0].replace(TRAILING_ASCII_MARKS, '') : m[0]).length)
   }
@@ -307,8 +310,10 @@ const insideBookTitle = (text: string, i: number): boolean => text.slice(0, i).s
 const isOrdinalOrInterpunct = (text: string, i: number): boolean =>
   i === ordinalMarkAt(text) || BRACKET_ORDINAL_BEFORE.test(text.slice(0, i)) ||
   (insideBookTitle(text, i) && isHan(charBefore(text, i)) && isHan(charAfter(text, i + 1)))
-const sentenceDots: Rule = (text) =>
-  [...text.matchAll(SENTENCE_DOT)]
+/** A . right after a bare URL (in the text before) and right before Chinese ends the sentence, not the address. */
+const dotAfterLink = (text: string, before = ''): boolean => text[0] === '.' && isCjk(charAfter(text, 1)) && LINK_START.test(lastWord(before))
+const sentenceDots: Rule = (text, { options }) =>
+  [...text.matchAll(SENTENCE_DOT), ...(dotAfterLink(text, options.before) ? [{ index: 0 }] : [])]
     .filter((m) => !isOrdinalOrInterpunct(text, m.index))
     .map((m) => edit(m.index, m.index + 1, '。', 'PN-4', '句末的半角句点改为句号“。”'))
 

@@ -59,3 +59,38 @@ describe('punctuation fixes next to links', () => {
     expect(fixed).toBe(source)
   })
 })
+
+describe('a bare URL directly followed by Chinese (issue 7)', () => {
+  const links = async (value: string): Promise<string[]> => [...(await html(value)).matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`)
+  const pn = (file: VFile) => notes(file).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
+
+  it('ends the link before the Chinese and its half-width comma, which --fix makes full-width', async () => {
+    const source = '# 标题\n\n详见 https://example.com/path?x=1&y=2,请大家登录查看。\n\n网址 www.example.gov.cn,都可以联系。\n'
+    expect(await links(source)).toEqual(['https://example.com/path?x=1&#x26;y=2 https://example.com/path?x=1&#x26;y=2', 'http://www.example.gov.cn www.example.gov.cn'])
+    const { file, fixed } = await check(source)
+    expect(pn(file)).toEqual(['3:36 PN-3', '5:22 PN-3'])
+    expect(fixed).toBe('# 标题\n\n详见 https://example.com/path?x=1&y=2，请大家登录查看。\n\n网址 www.example.gov.cn，都可以联系。\n')
+    expect(await links(fixed)).toEqual(await links(source))
+    expect((await check(fixed)).file.data.edits ?? []).toEqual([])
+  })
+
+  it('also after full-width punctuation, where remark-gfm finds the address only after parsing', async () => {
+    const source = '网址：www.example.gov.cn,都可以联系.\n'
+    expect(await links(source)).toEqual(['http://www.example.gov.cn www.example.gov.cn'])
+    const { file, fixed } = await check(source)
+    expect(pn(file)).toEqual(['1:22 PN-3', '1:28 PN-4'])
+    expect(fixed).toBe('网址：www.example.gov.cn，都可以联系。\n')
+  })
+
+  it('leaves the sentence’s . ; : ! ? and full-width marks outside, and links a second address in them', async () => {
+    const source = '见 www.a.cn.请看 https://b.cn/c?d=1!好 https://e.cn;再见https://f.cn（https://g.cn/h）。\n'
+    expect(await links(source)).toEqual(['http://www.a.cn www.a.cn', 'https://b.cn/c?d=1 https://b.cn/c?d=1', 'https://e.cn https://e.cn', 'https://f.cn https://f.cn', 'https://g.cn/h https://g.cn/h'])
+    expect((await check(source)).fixed).toBe('见 www.a.cn。请看 https://b.cn/c?d=1！好 https://e.cn；再见https://f.cn（https://g.cn/h）。\n')
+  })
+
+  it('never cuts a link the author wrote, and does not link an address that is Chinese from its start', async () => {
+    const source = '见[https://x.cn,好](https://x.cn,好)和<https://a.cn/路径>，以及https://中国.cn请看。\n'
+    expect(await links(source)).toEqual(['https://x.cn,%E5%A5%BD https://x.cn,好', 'https://a.cn/%E8%B7%AF%E5%BE%84 https://a.cn/路径'])
+    expect((await check(source)).fixed).toBe(source)
+  })
+})

@@ -10,7 +10,7 @@ import type { Image, PhrasingContent, Root, Text } from 'mdast'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
-import { pointAt, recordEdit } from '../fixes.ts'
+import { pointAt, recordEdit, sliceText } from '../fixes.ts'
 
 const EXTENSIONS = 'png|jpe?g|gif|webp|svg|bmp|avif|tiff?'
 /** `![alt](path with space.ext)`, optionally with a "title"; no brackets or line break inside. */
@@ -28,7 +28,7 @@ export default function remarkSpacedImagePaths() {
       let at = 0
       for (const match of matches) {
         const [whole, alt = '', path = '', title] = match
-        if (match.index > at) pieces.push(slice(node, at, match.index))
+        if (match.index > at) pieces.push(sliceText(node, at, match.index))
         const start = pointAt(node, match.index)
         const end = pointAt(node, match.index + whole.length)
         pieces.push({
@@ -48,17 +48,10 @@ export default function remarkSpacedImagePaths() {
         recordEdit(file, node, match.index, whole.length, standard, 'image-path')
         at = match.index + whole.length
       }
-      if (at < node.value.length) pieces.push(slice(node, at, node.value.length))
+      if (at < node.value.length) pieces.push(sliceText(node, at, node.value.length))
       const index = parent.children.indexOf(node as never)
       parent.children.splice(index, 1, ...(pieces as never[]))
       return [SKIP, index + pieces.length]
     })
   }
-}
-
-/** Part of a text node, keeping its source position (later checks point at line and column). */
-function slice(node: Text, from: number, to: number): Text {
-  const start = pointAt(node, from)
-  const end = pointAt(node, to)
-  return { type: 'text', value: node.value.slice(from, to), ...(start && end ? { position: { start, end } } : {}) }
 }
