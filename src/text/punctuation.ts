@@ -463,15 +463,25 @@ const PIPELINE: (Rule | 'protect')[] = [
   headingOrdinals, nestedBookTitles, timeColons, chineseZeros, duplicateMarks, spaces,
 ]
 
+/**
+ * A mark one rule makes full-width can put another mark into CJK context, or after a closing mark, that an
+ * earlier rule has already passed by (`'四个意识'.`: PN-4 runs before PN-6 makes the quote ’). The rules run
+ * again until a pass changes nothing, so that one `check --fix` is enough (QA-1: norm(norm(x)) = norm(x)).
+ */
+const MAX_PASSES = 6
+
 export function normalizePunctuation(text: string, options: NormalizeOptions = {}): { text: string; changes: PunctuationChange[] } {
   const draft = new Draft(text)
-  for (const step of PIPELINE) {
-    if (step === 'protect') { protectSpans(draft, options); continue }
-    const edits = step(draft.text, { locked: draft.lockedMask(), options })
-    let limit = Infinity // apply from the end so earlier working offsets stay valid; drop overlaps
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-      if (e.end > limit || e.end <= e.start) continue
-      if (draft.apply(e)) limit = e.start
+  for (let pass = 0, before = ''; pass < MAX_PASSES && draft.text !== before; pass++) {
+    before = draft.text
+    for (const step of PIPELINE) {
+      if (step === 'protect') { protectSpans(draft, options); continue }
+      const edits = step(draft.text, { locked: draft.lockedMask(), options })
+      let limit = Infinity // apply from the end so earlier working offsets stay valid; drop overlaps
+      for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+        if (e.end > limit || e.end <= e.start) continue
+        if (draft.apply(e)) limit = e.start
+      }
     }
   }
   return { text: draft.text, changes: draft.changes() }
