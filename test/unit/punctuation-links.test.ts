@@ -88,6 +88,16 @@ describe('a bare URL directly followed by Chinese (issue 7)', () => {
     expect((await check(source)).fixed).toBe('见 www.a.cn。请看 https://b.cn/c?d=1！好 https://e.cn；再见https://f.cn（https://g.cn/h）。\n')
   })
 
+  it('reads the Markdown the address had swallowed up to the end of the line: code, emphasis, links, footnote marks', async () => {
+    const source = '网址https://x.cn，运行`npm i`即可，**请于3月5日前**报送[表格](https://y.cn)[^1]。\n\n> 引用https://z.cn，*好*\n> 第二行。\n\n[^1]: 注\n'
+    const page = await html(source)
+    expect(page).toContain('<p>网址<a href="https://x.cn">https://x.cn</a>，运行<code>npm i</code>即可，<strong>请于3月5日前</strong>报送<a href="https://y.cn">表格</a><sup>')
+    expect(page).toContain('<p>引用<a href="https://z.cn">https://z.cn</a>，<em>好</em>\n第二行。</p>')
+    const { file, fixed } = await check(source)
+    expect(fixed).toBe(source)
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['missing-title'])
+  })
+
   it('never cuts a link the author wrote, and does not link an address that is Chinese from its start', async () => {
     const source = '见[https://x.cn,好](https://x.cn,好)和<https://a.cn/路径>，以及https://中国.cn请看。\n'
     expect(await links(source)).toEqual(['https://x.cn,%E5%A5%BD https://x.cn,好', 'https://a.cn/%E8%B7%AF%E5%BE%84 https://a.cn/路径'])

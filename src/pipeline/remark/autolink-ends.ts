@@ -1,49 +1,102 @@
 /**
  * remark plugin: a bare URL written straight into a Chinese sentence ends where the address ends (T-4).
  * A GFM autolink literal runs to the next whitespace, and Chinese puts none after a URL, so
- * `详见 https://example.com/a,请登录。` would link `https://example.com/a,请登录。` as one address.
- * Here a literal ends before its first Han character or full-width mark, exactly as GFM would end it
- * before a space: its trailing `,` `.` `;` `:` `!` `?` (quotes, `)` …) fall outside too. They are the
- * sentence's punctuation, which the punctuation plugin then makes full-width; a further address
- * in the cut-off text (`https://a.cn（https://b.cn）`) becomes a link of its own.
+ * `详见 https://example.com/a,请登录。` would link `https://example.com/a,请登录。` as one address,
+ * and with it any `**重点**`, footnote mark or link later on the line. Here a literal ends before its
+ * first Han character or full-width mark, exactly as GFM would end it before a space: its trailing
+ * `,` `.` `;` `:` `!` `?` (quotes, `)` …) fall outside too. They are the sentence's punctuation, which
+ * the punctuation plugin then makes full-width; the Markdown after them is Markdown again.
  * Only literals are cut: a Markdown link `[文字](url)` or `<url>` is what the author wrote.
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { type Processor, unified } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { isCjk } from '../../text/punctuation.ts'
 import { pointAt, pointAtOffset, sliceText } from '../fixes.ts'
 
-/** Parses a run of source text on its own, to let GFM itself say where its literals are. */
+/** Parses a run of plain text on its own, to let GFM itself say where its literals are. */
 const gfm = unified().use(remarkParse).use(remarkGfm)
+/** Unicode whitespace, which ends a literal, where a cut character was; one UTF-16 unit, so positions hold. */
+const BLANK = '\u3000'
 
-export default function remarkAutolinkEnds() {
-  return (tree: Root, file: VFile) => {
+export default function remarkAutolinkEnds(this: Processor) {
+  const parse = (value: string): Root => this.parse(value) as Root
+  return (tree: Root, file: VFile): Root => {
     const source = String(file.value)
-    restorePositions(tree, source)
-    visit(tree, 'link', (link: Link, index, parent) => {
-      const text = literalText(link, source)
-      if (!text || index === undefined || !parent || firstCjk(text.value) < 0) return
-      const pieces: PhrasingContent[] = []
-      let at = 0
-      for (const literal of literalsIn(text.value)) {
-        if (literal.start > at) pieces.push(sliceText(text, at, literal.start))
-        const linkText = sliceText(text, literal.start, literal.end)
-        pieces.push({ type: 'link', title: null, url: literal.url, children: [linkText], ...(linkText.position ? { position: linkText.position } : {}) })
-        at = literal.end
-      }
-      if (at < text.value.length) pieces.push(sliceText(text, at, text.value.length))
-      parent.children.splice(index, 1, ...(pieces as never[]))
-      // The cut-off text joins the text around it, as if GFM had ended the link there.
-      let end = index + pieces.length - 1
-      joinNext(parent, end)
-      if (joinNext(parent, index - 1)) end--
-      return [SKIP, end + 1]
-    })
+    const parsed = parseWithEnds(tree, source, parse)
+    endFoundLiterals(parsed, source)
+    return parsed
   }
+}
+
+/**
+ * Literals micromark made while parsing may have swallowed Markdown (emphasis, a footnote mark, a link):
+ * the source is parsed again, as the processor parses it, with a blank for each character where a literal
+ * ends, until no literal runs into Chinese; then the characters are put back into the tree.
+ */
+function parseWithEnds(tree: Root, source: string, parse: (value: string) => Root): Root {
+  let blanked = source
+  for (let cuts = parsedCuts(tree, blanked); cuts.length; cuts = parsedCuts(tree, blanked)) {
+    for (const cut of cuts) blanked = blanked.slice(0, cut) + BLANK.repeat(charLength(blanked, cut)) + blanked.slice(cut + charLength(blanked, cut))
+    tree = parse(blanked)
+  }
+  restorePositions(tree, blanked)
+  if (blanked !== source) putBack(tree, blanked, source)
+  return tree
+}
+
+/** Source offsets where literals made by micromark (they have positions) should have ended. */
+function parsedCuts(tree: Root, source: string): number[] {
+  const cuts: number[] = []
+  visit(tree, 'link', (link: Link) => {
+    const text = link.position ? literalText(link, source) : undefined
+    const cut = text ? firstCjk(text.value) : -1
+    if (cut > 0) cuts.push(link.position!.start.offset! + cut)
+    return SKIP
+  })
+  return cuts
+}
+const charLength = (text: string, at: number): number => String.fromCodePoint(text.codePointAt(at)!).length
+
+/** Puts the source's characters back where the tree has the blanks (the k-th blank of a value is the k-th of its source). */
+function putBack(tree: Root, blanked: string, source: string): void {
+  visit(tree, (node: Nodes) => {
+    const [start, end] = [node.position?.start.offset, node.position?.end.offset]
+    if (!('value' in node) || start === undefined || end === undefined || blanked.slice(start, end) === source.slice(start, end)) return
+    const original = [...blanked.slice(start, end).matchAll(/\u3000/gu)].map((m) => source[start + m.index])
+    if (original.length !== node.value.split(BLANK).length - 1) return
+    let k = 0
+    node.value = node.value.replace(/\u3000/gu, () => original[k++]!)
+  })
+}
+
+/**
+ * Literals remark-gfm finds after parsing, in plain text (`网址：www.gov.cn`, where micromark wants a space
+ * or an ASCII mark before `www.`), swallowed no Markdown: they are cut into links and text in place.
+ */
+function endFoundLiterals(tree: Root, source: string): void {
+  visit(tree, 'link', (link: Link, index, parent) => {
+    const text = literalText(link, source)
+    if (!text || index === undefined || !parent || firstCjk(text.value) < 0) return
+    const pieces: PhrasingContent[] = []
+    let at = 0
+    for (const literal of literalsIn(text.value)) {
+      if (literal.start > at) pieces.push(sliceText(text, at, literal.start))
+      const linkText = sliceText(text, literal.start, literal.end)
+      pieces.push({ type: 'link', title: null, url: literal.url, children: [linkText], ...(linkText.position ? { position: linkText.position } : {}) })
+      at = literal.end
+    }
+    if (at < text.value.length) pieces.push(sliceText(text, at, text.value.length))
+    parent.children.splice(index, 1, ...(pieces as never[]))
+    // The cut-off text joins the text around it, as if GFM had ended the link there.
+    let end = index + pieces.length - 1
+    joinNext(parent, end)
+    if (joinNext(parent, index - 1)) end--
+    return [SKIP, end + 1]
+  })
 }
 
 interface Literal { start: number; end: number; url: string }
