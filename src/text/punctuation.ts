@@ -108,6 +108,8 @@ class Draft {
     while (last > first && !this.pieces[last - 1]!.text) last-- // leave deletions next to the span alone
     return [first, last]
   }
+  /** Forgets the protected spans (each pass protects them again, on its own working text). */
+  unprotect(): void { for (const p of this.pieces) p.locked = false }
   protect(start: number, end: number): void {
     if (end <= start) return
     const [a, b] = this.cover(start, end)
@@ -474,6 +476,7 @@ export function normalizePunctuation(text: string, options: NormalizeOptions = {
   const draft = new Draft(text)
   for (let pass = 0, before = ''; pass < MAX_PASSES && draft.text !== before; pass++) {
     before = draft.text
+    draft.unprotect() // as a fresh run on this text would: a span protected in an earlier pass may not be one now
     for (const step of PIPELINE) {
       if (step === 'protect') { protectSpans(draft, options); continue }
       const edits = step(draft.text, { locked: draft.lockedMask(), options })

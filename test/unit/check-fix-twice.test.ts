@@ -20,6 +20,8 @@ describe('check --fix twice', () => {
     ["他说：\"要牢固树立'四个意识'\".", '他说：“要牢固树立‘四个意识’”。'],
     ["**要求**：\"要牢固树立'四个意识'.\"", '**要求**：“要牢固树立‘四个意识’。”'],
     ['详见 https://x.cn/a."请登录".', '详见 https://x.cn/a。“请登录”。'],
+    // the , after an address is left half-width only while no Chinese follows it: here once -- became ——
+    ['邮箱 a@b.cn,--请来信', '邮箱 a@b.cn，——请来信'],
   ])('%s: the second pass changes nothing', async (line, fixedLine) => {
     const first = await fix(`# 标题\n\n${line}\n`)
     expect(first.fixed).toBe(`# 标题\n\n${fixedLine}\n`)
