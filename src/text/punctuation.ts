@@ -26,7 +26,10 @@ export interface NormalizeOptions {
    */
   before?: string
   after?: string
+  /** The quotes the paragraph leaves open before this string (see quotesOpenAfter): PN-6 pairs across inline nodes. */
+  open?: OpenQuotes
 }
+export interface OpenQuotes { double: boolean; single: boolean }
 export interface PunctuationLint {
   rule: string
   offset: number
@@ -147,15 +150,23 @@ class Draft {
 
 // ---------------------------------------------------------------- protected spans (§5.2)
 
-/** A URL, www. address or e-mail address (T-4): GFM makes each an autolink that runs to the next whitespace. */
+/**
+ * A URL, www. address or e-mail address (T-4): GFM makes each an autolink that runs to the next whitespace,
+ * or to the next Han character or full-width mark (remark/autolink-ends.ts).
+ */
 const LINK_START = /(?:https?|ftp):\/\/|www\.|[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\.[A-Za-z0-9]/iu
-/** The run of non-whitespace characters that ends / starts the text. */
+const inAddress = (ch: string): boolean => !/\s/u.test(ch) && !isCjk(ch)
+/** The run of characters that ends / starts the text and could be (the end of) an address. */
 function lastWord(text: string): string {
   let i = text.length
-  while (i > 0 && !/\s/u.test(text[i - 1]!)) i--
+  for (let c = charBefore(text, i); c !== undefined && inAddress(c); c = charBefore(text, i)) i -= c.length
   return text.slice(i)
 }
-const firstWord = (text: string): string => /^\S*/u.exec(text)![0]
+function firstWord(text: string): string {
+  let i = 0
+  for (let c = charAfter(text, i); c !== undefined && inAddress(c); c = charAfter(text, i)) i += c.length
+  return text.slice(0, i)
+}
 
 const TRAILING_ASCII_MARKS = /[.,;:!?)\]'"]+$/u
 const PROTECTED: { re: RegExp; trim?: boolean }[] = [
@@ -345,14 +356,39 @@ const parentheses: Rule = (text, { locked }) => {
 }
 
 /** PN-6 straight quotes " ＂ ' ＇ in CJK context → paired “” ‘’ (they alternate open/close within the paragraph). */
-const QUOTE_KINDS = [{ straight: '"＂', open: '“', close: '”' }, { straight: "'＇", open: '‘', close: '’' }]
-const straightQuotes: Rule = (text, { locked }) => {
+const QUOTE_KINDS = [
+  { kind: 'double', straight: '"＂', open: '“', close: '”' },
+  { kind: 'single', straight: "'＇", open: '‘', close: '’' },
+] as const
+
+/** Which quotes are open at the end of `text`: a curly quote opens or closes, a straight one (not an apostrophe) toggles. */
+export function quotesOpenAfter(text: string, open: OpenQuotes = { double: false, single: false }): OpenQuotes {
+  const state = { ...open }
+  for (const { kind, straight, open: opening, close } of QUOTE_KINDS) {
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === opening || text[i] === close) state[kind] = text[i] === opening
+      else if (straight.includes(text[i]!) && !isApostrophe(text, i)) state[kind] = !state[kind]
+    }
+  }
+  return state
+}
+
+const straightQuotes: Rule = (text, { locked, options }) => {
   const edits: Edit[] = []
-  for (const { straight, open, close } of QUOTE_KINDS) {
+  for (const { kind, straight, open, close } of QUOTE_KINDS) {
     const positions = Array.from({ length: text.length }, (_, i) => i).filter((i) => straight.includes(text[i]!) && !locked[i] && !isApostrophe(text, i))
-    for (let k = 0; k < positions.length; k += 2) {
+    const message = `直引号改为中文引号“${open}${close}”`
+    const openAt = (i: number): boolean => quotesOpenAfter(text.slice(0, i), options.open)[kind]
+    let k = 0
+    if (positions.length && options.open?.[kind] && openAt(positions[0]!)) {
+      // closes a quote opened before this string, with a link or emphasis in between: “[文字](url)"
+      const a = positions[0]!
+      const head = (options.before ?? '') + text.slice(0, a)
+      if (isCjk(prevSolid(head, head.length)) || inCjkContext(text, a, a + 1)) edits.push(edit(a, a + 1, close, 'PN-6', message))
+      k = 1
+    }
+    for (; k < positions.length; k += 2) {
       const [a, b] = [positions[k]!, positions[k + 1]]
-      const message = `直引号改为中文引号“${open}${close}”`
       if (b === undefined) {
         // an unpaired quote: closing if a curly quote is open before it, else opening (T-12)
         const closes = text.lastIndexOf(open, a) > text.lastIndexOf(close, a)

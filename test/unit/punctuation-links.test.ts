@@ -104,3 +104,20 @@ describe('a bare URL directly followed by Chinese (issue 7)', () => {
     expect((await check(source)).fixed).toBe(source)
   })
 })
+
+describe('quotes around a link or emphasis pair across it', () => {
+  const qa2 = (file: VFile) => file.messages.filter((m) => m.ruleId === 'QA-2').map((m) => `${m.line}:${m.column} ${m.reason}`)
+
+  it('straight quotes become one “” pair, not “ “ or “ "', async () => {
+    const source = '他说"网址https://x.cn"。他说"**重点**"。他说"[链接](https://y.cn)".\n'
+    const { file, fixed } = await check(source)
+    expect(fixed).toBe('他说“网址https://x.cn”。他说“**重点**”。他说“[链接](https://y.cn)”。\n')
+    expect(qa2(file)).toEqual([])
+    expect((await check(fixed)).file.data.edits ?? []).toEqual([])
+  })
+
+  it('QA-2 reads the whole paragraph: balanced quotes around a link are not reported, an open one still is', async () => {
+    const { file } = await check('他说“https://x.cn”好。他说“**重点**”好，代码`"“`不算。\n\n他说：“**要落实**\n')
+    expect(qa2(file)).toEqual(['3:4 双引号不配对：“ 没有对应的 ”'])
+  })
+})

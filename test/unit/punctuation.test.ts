@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lintPunctuation, normalizePunctuation, type PunctuationChange } from '../../src/text/punctuation.ts'
+import { lintPunctuation, normalizePunctuation, quotesOpenAfter, type PunctuationChange } from '../../src/text/punctuation.ts'
 
 /** Applies reported changes to the original, from the end backwards. */
 function applyChanges(source: string, changes: PunctuationChange[]): string {
@@ -279,6 +279,11 @@ describe('normalizePunctuation — URLs stay delimited (T-4)', () => {
     ])
     expect(normalizePunctuation(' 和', { before: 'GDP' }).changes.map((c) => c.message)).toEqual(['删除中文与西文、数字之间的空格'])
     expect(normalizePunctuation(' word', { before: 'English' }).changes).toEqual([])
+    // a quote opened before (a link or emphasis in between) closes at the first straight quote
+    const before = '他说"重点'
+    expect(normalizePunctuation('".', { before, open: quotesOpenAfter(before) }).text).toBe('”。')
+    expect(normalizePunctuation('"。他说"好', { before, open: quotesOpenAfter(before) }).text).toBe('”。他说“好')
+    expect(quotesOpenAfter('“a”\'b')).toEqual({ double: false, single: true })
     expect(normalizePunctuation('　　学习').changes.map((c) => c.message)).toEqual(['删除段首的手工缩进空格'])
   })
 })

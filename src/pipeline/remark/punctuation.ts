@@ -8,7 +8,7 @@ import type { Nodes, Parent, Root, Text } from 'mdast'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
-import { lintPunctuation, normalizePunctuation } from '../../text/punctuation.ts'
+import { lintPunctuation, normalizePunctuation, quotesOpenAfter, type NormalizeOptions, type PunctuationLint } from '../../text/punctuation.ts'
 import { typedOrdinal } from '../../text/ordinals.ts'
 import { applyEdits, placeOf, recordEdit } from '../fixes.ts'
 
@@ -22,20 +22,27 @@ const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkRef
 /** Stands for an inline node without text (image, break, raw HTML …): neither Chinese nor Latin. */
 const OBJECT = '\uFFFC'
 
-/** The original text of a block's inline content, and where each text node starts in it. */
-interface BlockText { text: string; starts: Map<Text, number> }
+/**
+ * The original text of a block's inline content, and where each text node starts in it; `marks` is the
+ * same text with inline code blanked out, for the quotes and brackets that pair across inline nodes.
+ */
+interface BlockText { text: string; marks: string; starts: Map<Text, number> }
 function blockText(block: Parent): BlockText {
   const starts = new Map<Text, number>()
-  let text = ''
+  let [text, marks] = ['', '']
   const walk = (node: Nodes): void => {
-    if (node.type === 'text') { starts.set(node, text.length); text += node.value }
-    else if (node.type === 'inlineCode') text += node.value
+    if (node.type === 'text') { starts.set(node, text.length); text += node.value; marks += node.value }
+    else if (node.type === 'inlineCode') { text += node.value; marks += OBJECT.repeat(node.value.length) }
     else if (INLINE_PARENTS.has(node.type) && 'children' in node) node.children.forEach(walk)
-    else text += OBJECT
+    else { text += OBJECT; marks += OBJECT }
   }
   block.children.forEach((child) => walk(child as Nodes))
-  return { text, starts }
+  return { text, marks, starts }
 }
+
+/** The block's lints (QA-2 quotes that close after a link or emphasis are paired), read once per block. */
+const blockLints = new WeakMap<BlockText, PunctuationLint[]>()
+const lintsOf = (known: BlockText): PunctuationLint[] => blockLints.get(known) ?? blockLints.set(known, lintPunctuation(known.marks)).get(known)!
 
 export default function remarkPunctuation(options: Readonly<Options> = {}) {
   return (tree: Root, file: VFile) => {
@@ -44,14 +51,19 @@ export default function remarkPunctuation(options: Readonly<Options> = {}) {
     visitParents(tree, 'text', (node: Text, ancestors) => {
       if (ancestors.some((a) => SKIP_PARENTS.has(a.type))) return
       const block = ancestors.findLast((a) => !INLINE_PARENTS.has(a.type))
-      let context: { before: string; after: string } = { before: '', after: '' }
+      const original = node.value
+      let context: Pick<NormalizeOptions, 'before' | 'after' | 'open'> = {}
+      let lints = lintPunctuation(original)
       if (block && 'children' in block) {
         const known = blocks.get(block) ?? blocks.set(block, blockText(block)).get(block)!
         const start = known.starts.get(node)
-        if (start !== undefined) context = { before: known.text.slice(0, start), after: known.text.slice(start + node.value.length) }
+        if (start !== undefined) {
+          const end = start + original.length
+          context = { before: known.text.slice(0, start), after: known.text.slice(end), open: quotesOpenAfter(known.marks.slice(0, start)) }
+          lints = lintsOf(known).filter((l) => l.offset >= start && l.offset < end).map((l) => ({ ...l, offset: l.offset - start }))
+        }
       }
-      const original = node.value
-      for (const lint of lintPunctuation(original)) {
+      for (const lint of lints) {
         const place = placeOf(file, node, lint.offset)
         const message = file.message(lint.message, { ...(place ? { place } : {}), source: SOURCE, ruleId: lint.rule })
         message.fatal = false
