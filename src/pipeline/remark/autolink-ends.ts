@@ -39,6 +39,7 @@ export default function remarkAutolinkEnds(this: Processor) {
  */
 function parseWithEnds(tree: Root, source: string, parse: (value: string) => Root): Root {
   let blanked = source
+  // Each round blanks characters that were not blank (a literal ends at a blank): the rounds come to an end.
   for (let cuts = parsedCuts(tree, blanked); cuts.length; cuts = parsedCuts(tree, blanked)) {
     for (const cut of cuts) blanked = blanked.slice(0, cut) + BLANK.repeat(charLength(blanked, cut)) + blanked.slice(cut + charLength(blanked, cut))
     tree = parse(blanked)
@@ -156,7 +157,7 @@ function restorePositions(tree: Root, source: string): void {
       while (j < children.length && !children[j]!.position && verbatim(children[j]!) !== undefined) j++
       const after = (children[i - 1] ?? node).position?.[i > 0 ? 'end' : 'start'].offset
       const before = (children[j] ?? node).position?.[j < children.length ? 'start' : 'end'].offset
-      if (j > i) placeRun(children.slice(i, j), source, [after, before === undefined ? undefined : before - text(children.slice(i, j)).length])
+      if (j > i) placeRun(children.slice(i, j), source, [after, before === undefined ? undefined : before - runText(children.slice(i, j)).length])
       i = j
     }
   })
@@ -168,11 +169,11 @@ function verbatim(node: Nodes): string | undefined {
   return node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined
 }
 
-const text = (run: Nodes[]): string => run.map((n) => verbatim(n)!).join('')
+const runText = (run: Nodes[]): string => run.map((n) => verbatim(n)!).join('')
 
 /** Positions the run of nodes at the first of the candidate offsets where the source matches its text. */
 function placeRun(run: Nodes[], source: string, candidates: (number | undefined)[]): void {
-  const value = text(run)
+  const value = runText(run)
   const start = candidates.find((s) => s !== undefined && s >= 0 && source.slice(s, s + value.length) === value)
   if (start === undefined) return
   const anchor = { value, position: { start: pointAtOffset(source, start), end: pointAtOffset(source, start + value.length) } }
