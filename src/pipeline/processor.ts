@@ -23,6 +23,7 @@ import remarkArticleMatter from './remark/article-matter.ts'
 import remarkArticleTitle from './remark/article-title.ts'
 import remarkAutolinkEnds from './remark/autolink-ends.ts'
 import remarkNestingDepth from './remark/nesting-depth.ts'
+import remarkNoIndentedCode from './remark/no-indented-code.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
@@ -44,6 +45,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
   const processor = (
     unified()
       .use(remarkParse)
+      .use(remarkNoIndentedCode)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkGfm)
       // After remark-gfm: lets `**强调。**` close next to Chinese punctuation.

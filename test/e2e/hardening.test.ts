@@ -149,6 +149,14 @@ describe('manuscripts of unusual size and shape', () => {
     expect(result.stdout).toBe('html-table.md:6:7  警告：稿件中的 HTML 代码不会排入小册子，已忽略（共 360 处，在第 6 行）  [raw-html]\n共 1 条：错误 0，警告 1，其余为提示\n')
   })
 
+  it('prints indented paragraphs and Chinese in a fenced code block (set in the body face, not a Type 3 system font)', { timeout: 60_000 }, async () => {
+    writeFileSync(join(dir, 'indented.md'), '# 缩进\n\n第一段。\n\n    四个空格开头的段落。\n\n\t制表符开头的段落。\n\n```\n代码块里的中文。\n```\n')
+    const result = await booklet(['build', 'indented.md', '--out', 'indented'], dir)
+    expect(result.stderr).toMatch(/印前检查：\d+ 项全部通过/)
+    const text = execFileSync('pdftotext', [join(dir, 'indented/booklet.pdf'), '-'], { encoding: 'utf8' })
+    for (const line of ['四个空格开头的段落。', '制表符开头的段落。', '代码块里的中文。']) expect(text).toContain(line)
+  })
+
   it.each(Object.keys(cases))('check %s answers without crashing', { timeout: 60_000 }, async (name) => {
     const result = await booklet(['check', name, '--json'], dir)
     expect(result.stderr).not.toMatch(/\n\s+at |内部错误/)

@@ -328,3 +328,11 @@ describe('Markdown features and safety', () => {
     expect(toString(tree)).toContain('今天，县委召开全县党务工作会议。')
   })
 })
+
+describe('indented paragraphs (pasted from Word, 首行缩进 by hand)', () => {
+  it('makes a paragraph of a line indented by four spaces or a tab, not a code block', async () => {
+    const { tree } = await run('# 题\n\n第一段。\n\n    四个空格开头的段落。\n\n\t制表符开头的段落。\n\n```\n围栏代码块仍是代码。\n```\n')
+    expect(findAll(tree, byTag('p')).map((p) => toString(p))).toEqual(['第一段。', '四个空格开头的段落。', '制表符开头的段落。'])
+    expect(findAll(tree, byTag('pre')).map((p) => toString(p))).toEqual(['围栏代码块仍是代码。\n'])
+  })
+})
