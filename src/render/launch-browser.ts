@@ -6,7 +6,7 @@
  * browser (a folder, /bin/false, a script that never answers) is named as such at once.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
@@ -128,19 +128,34 @@ function killGroup(pid: number): void {
 
 /**
  * Ends a browser whose process handle Puppeteer has not given us yet (still starting, or given
- * up on): the processes that were passed this folder as their profile, and their groups.
+ * up on): the processes that were given this folder — as their profile in the command line, or
+ * as TMPDIR in the environment, which survives a wrapper script's `exec` — and their groups.
  */
 function endProcessesOf(folder: string): void {
-  if (process.platform === 'win32') return
-  let table = ''
-  try {
-    table = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  } catch {
-    return
+  for (const pid of processesMentioning(folder)) if (pid !== process.pid) killGroup(pid)
+}
+
+function processesMentioning(folder: string): number[] {
+  if (process.platform === 'linux') {
+    const found: number[] = []
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        if (['cmdline', 'environ'].some((what) => readFileSync(`/proc/${entry}/${what}`, 'latin1').includes(folder))) found.push(Number(entry))
+      } catch {
+        // gone meanwhile, or another user's
+      }
+    }
+    return found
   }
-  for (const line of table.split('\n')) {
-    const match = /^\s*(\d+)\s(.*)$/.exec(line)
-    if (match && match[2]!.includes(folder) && Number(match[1]) !== process.pid) killGroup(Number(match[1]))
+  if (process.platform === 'win32') return []
+  try {
+    const table = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return table.split('\n').flatMap((line) => {
+      const match = /^\s*(\d+)\s(.*)$/.exec(line)
+      return match && match[2]!.includes(folder) ? [Number(match[1])] : []
+    })
+  } catch {
+    return []
   }
 }
 

@@ -291,7 +291,8 @@ describe('a program given as the browser that never becomes one', () => {
   }
   const running = (marker: string) => execFileSync('ps', ['-A', '-o', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker))
   const silent = script('silent.sh', 'sleep 4242')
-  const mute = script('mute.sh', 'if [ "$1" = "--version" ]; then echo "Chromium 120.0"; exit 0; fi\nsleep 4343')
+  // `exec`: the process no longer shows our profile folder in its command line, only in its environment.
+  const mute = script('mute.sh', 'if [ "$1" = "--version" ]; then echo "Chromium 120.0"; exit 0; fi\nexec sleep 4343')
 
   it('is given up after the start-up limit or the version probe, with no process or folder left behind', { timeout: 30_000 }, async () => {
     const { launchBrowser } = await import('../../src/render/launch-browser.ts')
