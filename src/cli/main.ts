@@ -11,9 +11,13 @@ import { printReport } from './print-report.ts'
 // Each command loads what it needs when it runs (below): `build` starts the browser first, so
 // Chromium comes up while the pipeline's modules are loaded.
 
+/** A day: more is a typing mistake, and past 24 days Node's timers would fire at once. */
+const MAX_SECONDS = 86_400
+
 function seconds(value: string): number {
   const n = Number(value)
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('应为正数（秒）')
+  if (n > MAX_SECONDS) throw new InvalidArgumentError(`最多 ${MAX_SECONDS} 秒（一天）`)
   return n
 }
 

@@ -16,6 +16,7 @@ const USAGE_MISTAKES: [string[], string][] = [
   [['import'], '错误：缺少参数 FILE'],
   [['import', 'a.txt', 'b.txt'], '错误：import 命令的参数太多（应为 1 个，实际 2 个）'],
   [['build', '--timeout', 'abc'], '错误：选项 --timeout 的值“abc”无效：应为正数（秒）'],
+  [['build', '--timeout', '1e9'], '错误：选项 --timeout 的值“1e9”无效：最多 86400 秒（一天）'],
   [['build', '--out'], '错误：选项 --out 缺少值'],
   [['build', '--preset', 'a4'], '错误：选项 --preset 的值“a4”无效：版式只能是 a5-booklet、gongwen-a4'],
 ]
