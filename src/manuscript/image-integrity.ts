@@ -22,11 +22,19 @@ export async function damagedImage(path: string, type: string): Promise<string |
 }
 
 function malformedSvg(data: Buffer): string | undefined {
-  const result = XMLValidator.validate(data.toString('utf8'))
-  if (result === true) return undefined
-  // Tags left open are found only at the end, and reported at 1:1: no place to name then.
-  const { line, col } = result.err
-  return `SVG 文件${line > 1 || col > 1 ? `第 ${line} 行第 ${col} 列` : ''}不是完整的 XML（标签没有闭合或含有非法字符）`
+  const text = data.toString('utf8')
+  const result = XMLValidator.validate(text)
+  if (result !== true) {
+    // Tags left open are found only at the end, and reported at 1:1: no place to name then.
+    const { line, col } = result.err
+    return `SVG 文件${line > 1 || col > 1 ? `第 ${line} 行第 ${col} 列` : ''}不是完整的 XML（标签没有闭合或含有非法字符）`
+  }
+  // As a picture, an SVG is drawn only in its namespace (an entity such as Illustrator's &ns_svg; is taken on trust).
+  const root = /<svg\b[^>]*>/u.exec(text)?.[0] ?? ''
+  if (!/\bxmlns\s*=\s*["'](?:http:\/\/www\.w3\.org\/2000\/svg|&[\w.-]+;)["']/u.test(root)) {
+    return 'SVG 文件的 <svg> 缺少 xmlns="http://www.w3.org/2000/svg"，浏览器不会显示它'
+  }
+  return undefined
 }
 
 function damagedPng(data: Buffer): string | undefined {

@@ -28,6 +28,14 @@ async function booklet(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 
 const ARTICLE = '---\ntitle: 文章\n---\n\n正文。\n'
 
+/** A lossy WebP of 10 × 10 pixels by its header, with noise where the picture data should be. */
+function brokenWebp(): Buffer {
+  const size = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24])
+  const payload = Buffer.concat([Buffer.from([0, 0, 0, 0x9d, 0x01, 0x2a, 10, 0, 10, 0]), Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 0xff))])
+  const body = Buffer.concat([Buffer.from('WEBPVP8 ', 'latin1'), size(payload.length), payload])
+  return Buffer.concat([Buffer.from('RIFF', 'latin1'), size(body.length), body])
+}
+
 /** The broken inputs: name → files of a manuscript folder, the input to build, what the answer must say. */
 const CORPUS: { name: string; files: Record<string, string | Buffer>; input: string; says: RegExp; env?: NodeJS.ProcessEnv; args?: string[] }[] = [
   { name: 'an empty file', files: { 'a.md': '' }, input: 'a.md', says: /^错误：a\.md：文件是空的$/m },
@@ -49,11 +57,11 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'a damaged image (cut short)', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': makePng(64, 64, { noise: true }).subarray(0, 4000) }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏：one\.png，文件不完整（数据在中途截断）/m },
   { name: 'not an image at all', files: { 'a.md': `${ARTICLE}\n![图一](one.png)\n`, 'one.png': 'not a png' }, input: 'a.md', says: /^a\.md:7:1  错误：图片文件已损坏或不是图片：one\.png/m },
   {
-    // Well-formed, but without the SVG namespace Chromium does not draw it as an image: found in the page.
+    // A WebP whose header is good and whose picture data is not: found in the page (no check reads WebP data).
     name: 'an image the browser cannot draw',
-    files: { 'a.md': `${ARTICLE}\n![图一](one.svg)\n`, 'one.svg': '<svg width="10" height="10"><rect width="5" height="5"/></svg>' },
+    files: { 'a.md': `${ARTICLE}\n![图一](one.webp)\n`, 'one.webp': brokenWebp() },
     input: 'a.md',
-    says: /^a\.md:7:1  错误：图片文件已损坏，浏览器无法显示：one\.svg/m,
+    says: /^a\.md:7:1  错误：图片文件已损坏，浏览器无法显示：one\.webp/m,
   },
   {
     name: 'an SVG that is not well-formed',

@@ -50,9 +50,11 @@ describe('images on disk', () => {
     const open = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<g><rect width="10" height="10"/>\n'
     const amp = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>A & B</text></svg>'
     const illustrator = '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg xmlns="&ns_svg;" width="10" height="10"><rect width="5" height="5"/></svg>'
-    expect(await messagesFor({ 'open.svg': open, 'amp.svg': amp, 'ai.svg': illustrator })).toEqual([
+    const bare = '<svg width="10" height="10"><rect width="5" height="5"/></svg>'
+    expect(await messagesFor({ 'open.svg': open, 'amp.svg': amp, 'ai.svg': illustrator, 'bare.svg': bare })).toEqual([
       '3:错误：图片文件已损坏：open.svg，SVG 文件不是完整的 XML（标签没有闭合或含有非法字符）；请重新导出为 PNG 或 JPG 后再放进稿件文件夹',
       '4:错误：图片文件已损坏：amp.svg，SVG 文件第 1 行第 72 列不是完整的 XML（标签没有闭合或含有非法字符）；请重新导出为 PNG 或 JPG 后再放进稿件文件夹',
+      '6:错误：图片文件已损坏：bare.svg，SVG 文件的 <svg> 缺少 xmlns="http://www.w3.org/2000/svg"，浏览器不会显示它；请重新导出为 PNG 或 JPG 后再放进稿件文件夹',
     ])
   })
 
