@@ -17,7 +17,13 @@ import type { ImportedMatter, ImportNote, ImportResult, SourceBlock, SourcePlace
 const MAX_HEADING = 40
 /** A bold lead sentence (要旗帜鲜明讲政治。) is at most this long. */
 const MAX_LEAD = 20
-const SENTENCE_END = /[。！？]/u
+/**
+ * A sentence ends at 。！？, or at a half-width . ! ? typed in their place (PN-3/PN-4 make them
+ * full-width later): right after Han or a closing mark and before the end, a space, a closing
+ * mark or Han — so 2.3万亩, www.gov.cn and English sentences end nothing.
+ */
+const SENTENCE_END = /[。！？]|(?<=[\p{Script=Han}”’）》〉」』】〕])(?:\.|[!?]+)(?=$|[\s\u3000"'”’）》〉」』】〕]|\p{Script=Han})/u
+const ENDS_WITH_SENTENCE = new RegExp(`(?:${SENTENCE_END.source})$`, 'u')
 /** A line ending in one of these is running text, not a heading. */
 const ENDS_LIKE_BODY = /[。！？；：，、…”’）)．.!?;:,]$/u
 const LEVEL_NAMES = ['一级', '二级', '三级', '四级']
@@ -226,7 +232,7 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       continue
     }
     const head = firstSentence(text)
-    if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || /[。！？]$/u.test(text))) {
+    if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || ENDS_WITH_SENTENCE.test(text))) {
       item.kind = 'heading'
       item.level = ordinal.level
       item.numbered = true
@@ -245,10 +251,10 @@ function numeralSeries(text: string, ordinal: string): boolean {
   return /、$/u.test(ordinal.trim()) && /^[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*(季度|月份?|年级?|产业|等奖?|类|线|级|批|次|期|号|档|星|个|项|条)/u.test(text.slice(ordinal.length))
 }
 
-/** Text up to and including the first 。！？, or all of it. */
+/** Text up to and including the first sentence end (。！？ or a half-width one), or all of it. */
 function firstSentence(text: string): string {
   const end = SENTENCE_END.exec(text)
-  return end ? text.slice(0, end.index + 1) : text
+  return end ? text.slice(0, end.index + end[0].length) : text
 }
 
 /** A level-1 heading stands on its own line (EL-2): the body after its first sentence becomes the next paragraph. */
@@ -361,7 +367,7 @@ function markLeadSentences(items: Item[], note: Note): void {
 /** The short first sentence of a paragraph (or the whole of a one-sentence paragraph). */
 function leadSentence(text: string): string | undefined {
   const lead = firstSentence(text)
-  if (!/[。！？]$/u.test(lead) || [...lead].length > MAX_LEAD) return undefined
+  if (!ENDS_WITH_SENTENCE.test(lead) || [...lead].length > MAX_LEAD) return undefined
   return /^[一二三四五六七八九十]是/u.test(lead) ? undefined : lead
 }
 

@@ -256,6 +256,55 @@ describe('cases from a new user’s trial', () => {
     expect(headings(importPlainText(text).markdown)).toEqual(['## 一、成绩', '### （一）经济', '### （二）社会', '## 当前存在的突出问题', '## 三、下一步工作'])
   })
 
+  it('ends a numbered heading’s first sentence at a half-width . ! ? after Han, as at 。！？ (issue 7)', () => {
+    const text = [
+      '在全县农村工作会议上的讲话',
+      '同志们：',
+      '　　一、过去一年工作回顾',
+      '　　（一）产业发展迈出新步伐.全县新建高标准农田2.3万亩,培育省级龙头企业3家（其中：食品加工2家、物流1家）。',
+      '　　（二）农村改革持续深化。完成农村集体产权制度改革试点工作，各项工作取得积极进展!!',
+      '　　（三）乡村面貌明显改善!群众满意度持续提高。',
+    ].join('\n')
+    const result = importPlainText(text)
+    expect(headings(result.markdown)).toEqual([
+      '## 一、过去一年工作回顾',
+      '### （一）产业发展迈出新步伐.全县新建高标准农田2.3万亩,培育省级龙头企业3家（其中：食品加工2家、物流1家）。',
+      '### （二）农村改革持续深化。完成农村集体产权制度改革试点工作，各项工作取得积极进展!!',
+      '### （三）乡村面貌明显改善!群众满意度持续提高。',
+    ])
+    expect(result.notes.filter((n) => n.rule === 'import-run-in').map((n) => n.message)).toEqual([
+      expect.stringContaining('：（一）产业发展迈出新步伐.'),
+      expect.stringContaining('：（二）农村改革持续深化。'),
+      expect.stringContaining('：（三）乡村面貌明显改善!'),
+    ])
+    expect(result.notes.filter((n) => n.rule === 'import-numbered-paragraph')).toEqual([])
+  })
+
+  it('takes a one-sentence numbered line ending in a half-width . or !! as a heading', () => {
+    expect(headings(importPlainText('题\n（一）产业发展迈出新步伐.\n正文很长，有句号。').markdown)).toEqual(['### （一）产业发展迈出新步伐.'])
+    const result = importPlainText('题\n（二）农村改革持续深化!!\n正文很长，有句号。')
+    expect(headings(result.markdown)).toEqual(['### （二）农村改革持续深化!!'])
+    expect(result.notes.filter((n) => n.rule === 'import-run-in')).toEqual([])
+  })
+
+  it('sets parallel lead sentences ending in a half-width . or ! in bold', () => {
+    expect(body(importPlainText('题\n要旗帜鲜明讲政治.始终把党的政治建设摆在首位。\n要一以贯之守规矩!严守党的政治纪律。').markdown)).toBe(
+      '\n**要旗帜鲜明讲政治.**始终把党的政治建设摆在首位。\n\n**要一以贯之守规矩!**严守党的政治纪律。\n',
+    )
+  })
+
+  it('does not end a sentence at a . between digits, in an address or in English', () => {
+    for (const line of [
+      '（一）全县新建高标准农田2.3万亩，培育省级龙头企业三家，带动农户增收致富，为乡村振兴打下了坚实的基础，',
+      '（一）详见县政府网站www.gov.cn和县融媒体中心公众号的相关栏目介绍，请各单位认真学习并抓好落实工作，',
+      '（一）He said. 我们要认真学习贯彻会议精神，进一步统一思想认识，凝聚奋进力量，推动各项工作落地见效，',
+    ]) {
+      const result = importPlainText(`题\n${line}`)
+      expect(headings(result.markdown)).toEqual([])
+      expect(result.notes.find((n) => n.rule === 'import-numbered-paragraph')).toMatchObject({ line: 2, severity: 'warning' })
+    }
+  })
+
   it('does not take a line of labelled fields for a heading', () => {
     expect(headings(importPlainText('题\n会议时间：6月1日　地点：县会议中心\n正文很长，有句号。').markdown)).toEqual([])
   })
