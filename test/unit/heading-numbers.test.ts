@@ -91,6 +91,18 @@ describe('heading numbering (EL-18)', () => {
     expect(again.file.data.edits ?? []).toEqual([])
   })
 
+  it('does not renumber a heading to the number a numbered body paragraph just before it shows (issue 7)', async () => {
+    const md = '## 一、回顾\n\n（一）产业发展迈出新步伐，全县新建高标准农田2.3万亩，\n\n### （二）农村改革持续深化\n\n### （三）乡村面貌改善\n'
+    const { texts, messages } = await headings(md)
+    expect(texts).toEqual(['一、回顾', '（二）农村改革持续深化', '（三）乡村面貌改善'])
+    expect(messages.filter((m) => m.ruleId === 'EL-18')).toEqual([])
+  })
+
+  it('still renumbers a heading whose number a body paragraph does not explain', async () => {
+    const { texts } = await headings('## 一、甲\n\n### （一）子一\n\n### （二）子二\n\n（一）正文，\n\n### （二）子三\n\n（五）正文，\n\n### （二）子四\n')
+    expect(texts).toEqual(['一、甲', '（一）子一', '（二）子二', '（三）子三', '（四）子四'])
+  })
+
   it('warns about a skipped level and a level-1 heading ending in 。', async () => {
     const { messages } = await headings('## 一、总体要求。\n\n#### 1.具体\n')
     expect(messages.map((m) => m.ruleId)).toContain('DT-4')

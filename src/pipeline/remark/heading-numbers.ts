@@ -26,7 +26,14 @@ export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
   return (tree: Root, file: VFile) => {
     const counters = [0, 0, 0, 0]
     let previousLevel = 0
+    // The ordinals numbered body paragraphs show since the last heading, by level.
+    let shown: (number | undefined)[] = []
     for (const node of tree.children) {
+      if (node.type === 'paragraph') {
+        const typed = typedOrdinal(toString(node))
+        if (typed) shown[typed.level - 1] = typed.value
+        continue
+      }
       if (node.type !== 'heading' || node.depth < 2) continue
       const level = Math.min(node.depth - 1, 4)
       if (level > previousLevel + 1) {
@@ -37,14 +44,28 @@ export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
         })
       }
       previousLevel = level
-      counters[level - 1]! += 1
+      const next = counters[level - 1]! + 1
+      counters[level - 1] = continuesShownNumber(node, level, next, shown[level - 1]) ?? next
       counters.fill(0, level)
+      shown = []
       if (level === 1 && /。$/.test(toString(node).trim())) {
         file.message('一级标题末尾一般不用句号', { place: node.position, source: SOURCE, ruleId: 'EL-2' })
       }
       if (mode !== 'keep') renumber(node, level, counters[level - 1]!, mode, file)
     }
   }
+}
+
+/**
+ * A numbered line the import kept as body text (too long, ending in a comma) still shows its
+ * number: （一）…，then the heading （二）. Renumbering that heading to the `next` number, （一）,
+ * would print the number twice (issue 7), so a heading whose typed number follows the one the
+ * paragraph just before it shows keeps its number.
+ */
+function continuesShownNumber(node: Heading, level: number, next: number, shown: number | undefined): number | undefined {
+  if (shown === undefined || shown < next) return undefined
+  const typed = typedOrdinal(toString(node))
+  return typed?.level === level && typed.value === shown + 1 ? typed.value : undefined
 }
 
 function renumber(node: Heading, level: number, n: number, mode: 'auto' | 'none', file: VFile): void {
