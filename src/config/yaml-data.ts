@@ -33,12 +33,20 @@ export function parseYamlData<S extends v.GenericSchema>(
     const pos = lineCounter.linePos(offset)
     return { line: pos.line + lineOffset, column: pos.col }
   }
+  // `title：在全县……`: Chinese typing gives a full-width colon, which YAML does not read as one. The
+  // parser's own complaint (a key over several lines, a missing colon) would not say so.
+  const colons = fullWidthColons(text)
+  const colonProblems = colons.map(({ offset, key, value }) => ({
+    message: `YAML 格式错误：“${key}”后面的冒号是全角的“：”，应改为半角冒号“:”并在后面加一个空格，写成“${key}: ${value}”`,
+    ...at(offset),
+  }))
   if (doc.errors.length > 0) {
     // The parser notices an unclosed bracket or quote only where the closing one was due (the
     // next line or the end): point at the opening one instead and leave out what follows from it.
     const unclosed = lastUnclosed(text)
-    const errors = unclosed ? doc.errors.filter((e) => e.pos[0] < unclosed.offset) : doc.errors
-    const problems = errors.map((e) => ({ message: `YAML 格式错误：${yamlErrorText(e.code)}`, ...at(e.pos[0]) }))
+    const colonLines = new Set(colons.map(({ offset }) => lineCounter.linePos(offset).line))
+    const errors = doc.errors.filter((e) => (!unclosed || e.pos[0] < unclosed.offset) && !colonLines.has(lineCounter.linePos(e.pos[0]).line))
+    const problems = [...colonProblems, ...errors.map((e) => ({ message: `YAML 格式错误：${yamlErrorText(e.code)}`, ...at(e.pos[0]) }))]
     if (unclosed) {
       problems.push({ message: `YAML 格式错误：括号或引号没有闭合，“${unclosed.open}”缺少对应的“${unclosed.close}”（MISSING_CHAR）`, ...at(unclosed.offset) })
     }
@@ -52,6 +60,8 @@ export function parseYamlData<S extends v.GenericSchema>(
     return { ok: false, problems: [{ message: 'YAML 中的别名（& 和 *）过多，无法读取', ...at(0) }] }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    // Lines that are all `key：value` read as one long text, not as settings.
+    if (colonProblems.length > 0) return { ok: false, problems: colonProblems }
     return { ok: false, problems: [{ message: '内容应为“名称: 值”形式的设置列表', ...at(0) }] }
   }
   const result = v.safeParse(schema, data)
@@ -121,6 +131,14 @@ function lastUnclosed(text: string): { offset: number; open: string; close: stri
     if (token.type === 'document') CST.visit(token, (item) => void [item.key, item.value].forEach(check))
   }
   return found
+}
+
+/** A line `key：value` (a list item `- key：value` too): the key is ASCII, as every setting's is. */
+const FULL_WIDTH_COLON = /^([ \t]*(?:-[ \t]+)?([A-Za-z0-9_-]+)[ \t]*)：[ \t]*(.*)$/gmu
+
+/** Where a setting is written with a full-width colon, with its key and value. */
+function fullWidthColons(text: string): { offset: number; key: string; value: string }[] {
+  return [...text.matchAll(FULL_WIDTH_COLON)].map((m) => ({ offset: m.index + m[1]!.length, key: m[2]!, value: m[3]!.trim() }))
 }
 
 /** The key node of the pair at `path`, so a message can point at the key the user typed. */

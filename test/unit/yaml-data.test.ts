@@ -157,6 +157,25 @@ describe('parseYamlData with BookletConfigSchema (booklet.yaml)', () => {
     )
   })
 
+  it('says plainly that a full-width colon “：” must be a half-width colon and a space, at its line (issue 7)', () => {
+    const colon = (key: string, value: string) =>
+      `YAML 格式错误：“${key}”后面的冒号是全角的“：”，应改为半角冒号“:”并在后面加一个空格，写成“${key}: ${value}”`
+    // Alone, the line reads as one long text; among other settings, as a key over several lines.
+    expect(problemsOf(parseYamlData('title：党务工作学习资料\n', BookletConfigSchema))).toEqual([{ message: colon('title', '党务工作学习资料'), line: 1, column: 6 }])
+    expect(problemsOf(parseYamlData('publisher: 县委办\ntitle：党务工作学习资料\ndate: 2026-11\n', BookletConfigSchema))).toEqual([
+      { message: colon('title', '党务工作学习资料'), line: 2, column: 6 },
+    ])
+    expect(problemsOf(parseYamlData('title: 汇编\nsubtitle ：副题\n\narticles：\n  - a.md\n', BookletConfigSchema))).toEqual([
+      { message: colon('subtitle', '副题'), line: 2, column: 10 },
+      { message: colon('articles', ''), line: 4, column: 9 },
+    ])
+    // Other mistakes are still reported; a full-width colon inside a value is no mistake.
+    expect(problemsOf(parseYamlData('title：汇编\nsubtitle: 附件：通知\nnotice: "未闭合\n', BookletConfigSchema))).toEqual([
+      { message: colon('title', '汇编'), line: 1, column: 6 },
+      { message: 'YAML 格式错误：括号或引号没有闭合，“"”缺少对应的“"”（MISSING_CHAR）', line: 3, column: 9 },
+    ])
+  })
+
   it('counts lines correctly with CRLF line endings', () => {
     expect(problemsOf(parseYamlData('title: 学习\r\nfoo: 1\r\n', BookletConfigSchema))).toEqual([
       { message: 'foo：不认识的设置项', line: 2, column: 1 },
@@ -233,6 +252,12 @@ describe('parseYamlData with ArticleMatterSchema (front matter) and lineOffset',
     expect(problemsOf(parseYamlData(text, ArticleMatterSchema, 1))).toEqual([
       { message: 'notice：不认识的前置信息项', line: 4, column: 1 },
     ])
+  })
+
+  it('reports a full-width colon in front matter at its line in the file, without the parser’s code', () => {
+    const problems = problemsOf(parseYamlData('title：在全县大会上的讲话\nspeaker: 张三\n', ArticleMatterSchema, 1))
+    expect(problems).toEqual([{ message: expect.stringContaining('写成“title: 在全县大会上的讲话”'), line: 2, column: 6 }])
+    expect(problems[0]!.message).not.toMatch(/MULTILINE_IMPLICIT_KEY|（[A-Z_]+）/u)
   })
 
   it('adds the offset to the line of a YAML syntax error', () => {
