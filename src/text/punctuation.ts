@@ -234,8 +234,10 @@ const latinAfter = (text: string, i: number): boolean => isLatin(charAfter(text,
  * A space next to a URL or e-mail address stays: it ends the (auto)link (T-4).
  */
 const SPACE_RUN = /[ \u00A0\u3000]+/gu
+/** Zero-width space, word joiner, a BOM inside the text: pasted from web pages and chat apps, invisible, but copied with the PDF's text. */
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF]+/gu
 const spaces: Rule = (text, { options }) => {
-  const edits: Edit[] = []
+  const edits: Edit[] = [...text.matchAll(ZERO_WIDTH)].map((m) => edit(m.index, m.index + m[0].length, '', 'PN-2', '删除看不见的零宽字符'))
   for (const m of text.matchAll(SPACE_RUN)) {
     const [start, end] = [m.index, m.index + m[0].length]
     const head = (options.before ?? '') + text.slice(0, start)

@@ -17,6 +17,7 @@ const hasRule = (changes: PunctuationChange[], rule: string): boolean => changes
 const POSITIVE: [rule: string, input: string, output: string][] = [
   ['PN-1', '２０２６年ＧＤＰ', '2026年GDP'],
   ['PN-2', '　　学习 贯彻 2026 年会议', '学习贯彻2026年会议'],
+  ['PN-2', '学习\u200b贯彻\ufeff2026\u2060年会议', '学习贯彻2026年会议'],
   ['PN-3', '我们要学习,贯彻;落实!', '我们要学习，贯彻；落实！'],
   ['PN-3', '怎么办?!', '怎么办？！'],
   ['PN-4', '全面推进.下一步', '全面推进。下一步'],
