@@ -115,6 +115,31 @@ export function endBrowsersNow(): void {
   starting.clear()
 }
 
+/** Ends one browser this process launched, at once (its folder goes when it has exited). */
+export function endBrowser(browser: Browser): void {
+  const child = browser.process()
+  if (child?.pid && child.exitCode === null && child.signalCode === null) killGroup(child.pid)
+}
+
+/**
+ * Closes a browser we launched, and its page, politely for a few seconds, then for good: a
+ * browser whose renderer hangs acknowledges Browser.close but never exits, and Puppeteer waits
+ * for that exit without a limit (a build timed out and then never ended).
+ */
+export async function closeBrowser(browser: Browser, page: { close(): Promise<void> } | undefined, graceMs = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<void>((done) => {
+    timer = setTimeout(done, graceMs)
+  })
+  const polite = (async () => {
+    await page?.close()
+    await browser.close()
+  })().catch(() => undefined)
+  await Promise.race([polite, grace])
+  clearTimeout(timer)
+  endBrowser(browser)
+}
+
 /** Puppeteer starts Chromium as the leader of its own process group: the group is all of it. */
 function killGroup(pid: number): void {
   for (const target of [-pid, pid]) {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
-import { launchBrowser, protocolTimeout } from './launch-browser.ts'
+import { closeBrowser, endBrowser, launchBrowser, protocolTimeout } from './launch-browser.ts'
 import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
@@ -90,8 +90,10 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
     served.files = new PageFiles(input.html, mounts, input.manuscriptRoot, builtIn)
     served.refused = refusedRequests
     served.errors = []
+    let timedOut = false
     try {
       const result = await withTimeout(paginateAndPrintOn(served, input), input.timeoutMs ?? 300_000).catch((error: unknown) => {
+        timedOut = error instanceof LayoutTimeout
         if (error instanceof BookletError) throw error
         // The browser crashed or was killed mid-layout (out of memory, ended by the user):
         // a message, not a stack trace; the previous booklet is left as it is.
@@ -107,7 +109,12 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
       // After a failure or a time-out the page may be hung: a fresh one next time.
       if (!keep || !input.session) {
         session.page = undefined
-        await served.close()
+        // A page busy past the time limit may not answer a close for as long as protocolTimeout:
+        // the browser we launched is ended at once instead (the next build or rebuild starts another).
+        if (timedOut && session.kind === 'launched') {
+          endBrowser(session.browser)
+          await served.server.close()
+        } else await served.close()
       }
     }
   } finally {
@@ -190,10 +197,7 @@ export async function openBrowser(options: { browserPath?: string | undefined; w
   const session: BrowserSession = {
     browser,
     kind: 'launched',
-    close: async () => {
-      await session.page?.close()
-      await browser.close().catch(() => undefined)
-    },
+    close: () => closeBrowser(browser, session.page),
   }
   return session
 }
@@ -278,13 +282,16 @@ export function scriptMounts(): Map<string, string> {
   return new Map([[IN_PAGE_PREFIX, join(here, 'in-page')]])
 }
 
+/** The layout ran past --timeout. */
+class LayoutTimeout extends BookletError {}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
         reject(
-          new BookletError(`排版超时（超过 ${ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000)} 秒），已停止浏览器`, {
+          new LayoutTimeout(`排版超时（超过 ${ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000)} 秒），已停止浏览器`, {
             hint: '稿件可能过大，或浏览器卡住了；可用 --timeout 秒数 放宽时限。',
           }),
         ),
