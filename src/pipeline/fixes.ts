@@ -59,11 +59,11 @@ export function pointAtOffset(source: string, offset: number): Point {
   return { line: source.slice(0, lineStart).split('\n').length, column: offset - lineStart + 1, offset }
 }
 
-/** Characters `from`…`to` of a text node as a text node of their own, keeping their source position. */
-export function sliceText(node: Text, from: number, to: number): Text {
+/** Characters `from`…`to` of a text node (mdast or hast) as a text node of their own, keeping their source position. */
+export function sliceText<T extends { type: 'text'; value: string; position?: Position | undefined }>(node: T, from: number, to: number): T {
   const start = pointAt(node, from)
   const end = pointAt(node, to)
-  return { type: 'text', value: node.value.slice(from, to), ...(start && end ? { position: { start, end } } : {}) }
+  return { type: 'text', value: node.value.slice(from, to), ...(start && end ? { position: { start, end } } : {}) } as T
 }
 
 /** Line and column (1-based) of a character of a text node, for messages. */

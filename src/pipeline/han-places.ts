@@ -10,6 +10,7 @@
 import type { Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
+import { pointAtOffset } from './fixes.ts'
 
 export interface TypesetArticle {
   file: VFile
@@ -75,7 +76,10 @@ function placeInSource(file: VFile, typeset: string[], at: number): HanPlace {
     const needle = typeset.slice(from, at + after + 1).join('')
     const lead = typeset.slice(from, at).join('').length
     const found = nearestOccurrence(han, needle, expected - lead)
-    if (found !== undefined) return { file, ...lineAndColumn(source, offsets[found + lead]!) }
+    if (found !== undefined) {
+      const { line, column } = pointAtOffset(source, offsets[found + lead]!)
+      return { file, line, column }
+    }
   }
   return { file }
 }
@@ -89,11 +93,4 @@ function nearestOccurrence(text: string, needle: string, near: number): number |
     else if (i > near) break
   }
   return best
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return { line, column: offset - lineStart + 1 }
 }

@@ -3,6 +3,7 @@
  * DT-1: cover dates in Chinese numerals, year digit by digit with 〇 — 二〇二六年十一月.
  * DT-2: dates inside articles in Arabic numerals without zero padding — 2026年11月5日.
  */
+import { chineseNumber } from './ordinals.ts'
 
 export interface DateParts {
   year: number
@@ -24,19 +25,12 @@ export function parseDate(text: string): DateParts | undefined {
 const DIGITS = '〇一二三四五六七八九'
 
 /** 1–31 by place value: 十, 十一, 二十, 三十一 (DT-1). */
-function smallNumber(n: number): string {
-  if (n < 10) return DIGITS[n]!
-  const tens = Math.floor(n / 10)
-  const ones = n % 10
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`
-}
-
 /** DT-1: `2026-11` → `二〇二六年十一月`; `2030-10-01` → `二〇三〇年十月一日`. */
 export function formatChineseDate(text: string): string {
   const parts = parseDate(text)
   if (!parts) return text
   const year = [...String(parts.year)].map((d) => DIGITS[Number(d)]).join('')
-  return `${year}年${parts.month ? `${smallNumber(parts.month)}月` : ''}${parts.month && parts.day ? `${smallNumber(parts.day)}日` : ''}`
+  return `${year}年${parts.month ? `${chineseNumber(parts.month)}月` : ''}${parts.month && parts.day ? `${chineseNumber(parts.day)}日` : ''}`
 }
 
 /** DT-2: `2026-01-05` → `2026年1月5日`. */

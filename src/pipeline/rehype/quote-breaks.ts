@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
-import { pointAt } from '../fixes.ts'
+import { sliceText } from '../fixes.ts'
 
 /** Han or full-width punctuation on the outer side of the quote. */
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef'
@@ -29,9 +29,7 @@ export default function rehypeQuoteBreaks() {
       parts.forEach((value, i) => {
         if (i > 0) replacement.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] } satisfies Element)
         // Keep source positions, so later checks can still point at line and column.
-        const start = pointAt(node, at)
-        const end = pointAt(node, at + value.length)
-        replacement.push({ type: 'text', value, ...(start && end ? { position: { start, end } } : {}) })
+        replacement.push(sliceText(node, at, at + value.length))
         at += value.length
       })
       parent.children.splice(index, 1, ...(replacement as never[]))

@@ -16,7 +16,8 @@ export interface Options {
   latinSpacing?: boolean
 }
 
-const SKIP_PARENTS = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'yaml'])
+/** Nodes whose text is the author's verbatim (a link's target text, code, HTML, YAML): never rewritten. */
+export const SKIP_PARENTS = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'yaml'])
 /** Inline nodes whose children continue the text of their paragraph (or heading, table cell …). */
 const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
 /** Stands for an inline node without text (image, break, raw HTML …): neither Chinese nor Latin. */

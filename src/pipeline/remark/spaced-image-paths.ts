@@ -11,11 +11,11 @@ import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
 import { pointAt, recordEdit, sliceText } from '../fixes.ts'
+import { SKIP_PARENTS } from './punctuation.ts'
 
 const EXTENSIONS = 'png|jpe?g|gif|webp|svg|bmp|avif|tiff?'
 /** `![alt](path with space.ext)`, optionally with a "title"; no brackets or line break inside. */
 const SPACED_IMAGE = new RegExp(`!\\[([^\\[\\]\\n]*)\\]\\(\\s*([^()<>\\n"]*? [^()<>\\n"]*?\\.(?:${EXTENSIONS}))\\s*(?:"([^"\\n]*)")?\\s*\\)`, 'giu')
-const SKIP_PARENTS = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'yaml'])
 
 export default function remarkSpacedImagePaths() {
   return (tree: Root, file: VFile) => {
