@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { diagnosticAt } from './diagnostics.ts'
-import { bookletDocument, documentToHtml } from './document/booklet-document.ts'
+import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { fontMounts, ROLES } from './fonts/roles.ts'
@@ -19,7 +19,7 @@ import { preflight } from './pdf/preflight.ts'
 import { hanPlace, typesetHan } from './pipeline/han-places.ts'
 import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
-import { renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
+import { renderPdf, type ArticlePlan, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
 import { startBrowser, type StartingBrowser } from './render/start-browser.ts'
 import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
@@ -100,6 +100,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
     preflight: null,
     imposition: null,
     changes: null,
+    relaid: null,
     diagnostics,
     timings,
   }
@@ -108,16 +109,15 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   // 3. One HTML document: cover, 目录, articles, styles and fonts.
   const preset = options.preset ?? manuscript.config.preset
   const styles = await presetStyles(preset)
-  const html = documentToHtml(
-    bookletDocument({
-      config: manuscript.config,
-      title,
-      articles: processed.map(({ tree, outline }) => ({ tree, outline })),
-      css: styles.css,
-      fontCss: styles.fontCss,
-      frontMatter: styles.frontMatter,
-    }),
-  )
+  const parts = bookletParts({
+    config: manuscript.config,
+    title,
+    articles: processed.map(({ tree, outline }) => ({ tree, outline })),
+    css: styles.css,
+    fontCss: styles.fontCss,
+    frontMatter: styles.frontMatter,
+  })
+  const html = documentToHtml(wholeDocument(parts))
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   const shownOut = displayPath(outDir, cwd)
   // The same HTML and options as the booklet last written, whose files are still there: that
@@ -143,6 +143,8 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       session,
+      // A warm page (watch) then lays out again only the articles that changed.
+      ...(options.session ? { articles: articlePlan(parts, outlines.map((o) => o.id)) } : {}),
     }),
   )
   for (const [phase, ms] of Object.entries(rendered.phases)) timings[`render.${phase}`] = ms
@@ -174,6 +176,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   report.markWidths = rendered.markWidths
   report.compression = rendered.compression
   Object.assign(report, layoutReport(rendered, outlines, processed.map((p) => p.file.data.displayPath ?? '')))
+  report.relaid = rendered.relaid && rendered.relaid.map((i) => report.articles[i]!.file)
 
   // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
   const { readPdfText } = await import('./pdf/pdf-text.ts')
@@ -247,6 +250,17 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
     await rememberBooklet(options.cache, bookletKey, report, diagnostics.slice(pipelineDiagnostics), written)
   }
   return report
+}
+
+/** How a warm page tells which articles changed since its last layout, and lays one out alone. */
+function articlePlan(parts: BookletParts, ids: string[]): ArticlePlan {
+  return {
+    frameKey: contentKey(JSON.stringify(parts.htmlProperties), piecesToHtml([parts.head, ...parts.front])),
+    ids,
+    keys: parts.articles.map((nodes) => contentKey(piecesToHtml(nodes))),
+    documentOf: (index) => documentToHtml(articleDocument(parts, index)),
+    nextId: NEXT_ARTICLE_ID,
+  }
 }
 
 function layoutReport(rendered: RenderResult, outlines: ArticleOutline[], files: string[]) {

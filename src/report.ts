@@ -35,6 +35,8 @@ export interface BuildReport {
   imposition: { sheets: Sheet[]; pageCount: number; blanks: number } | null
   /** Pages (and sheets) that differ from the previous booklet.pdf in the output folder; null if there was none. */
   changes: PageChanges | null
+  /** Articles (their files) laid out alone into the last booklet's pages (watch, issue 6); null: the whole booklet was laid out. */
+  relaid: string[] | null
   diagnostics: Diagnostic[]
   timings: Record<string, number>
 }

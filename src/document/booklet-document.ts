@@ -2,8 +2,12 @@
  * Assembles the whole booklet as one HTML document: cover, 目录, and one `<article>` per
  * manuscript file, with the preset's styles and the role fonts inlined in `<head>`.
  * Pure: trees and strings in, an HTML string out.
+ *
+ * For a rebuild that lays out only an edited article (issue 6), the same pieces also make a
+ * document holding that one article under the same `<head>` (articleDocument), and each piece
+ * can be serialized alone to tell which article changed (bookletParts).
  */
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -24,34 +28,74 @@ export interface DocumentInput {
   frontMatter: boolean
 }
 
-export function bookletDocument(input: DocumentInput): Root {
-  const articles = input.articles.flatMap(({ tree }) => tree.children as Element[])
-  const first = articles.find((node) => node.type === 'element' && node.tagName === 'article')
-  if (first) first.properties = { ...first.properties, className: ['article', 'body-start'] }
+/** The booklet in pieces: `<head>`, what comes before the articles, and each article's nodes. */
+export interface BookletParts {
+  htmlProperties: Element['properties']
+  head: Element
+  front: Element[]
+  articles: ElementContent[][]
+}
+
+/** Marks the page "— 1 —" is printed on (and, in gongwen-a4, the article that opens page 1). */
+const BODY_START = 'body-start'
+
+/** Id of the empty article after the one laid out alone: where the next article would open. */
+export const NEXT_ARTICLE_ID = 'booklet-next-article'
+
+export function bookletParts(input: DocumentInput): BookletParts {
   const meta = (name: string, content: string | undefined) => (content ? h('meta', { name, content }) : undefined)
+  let first = true
+  const articles = input.articles.map(({ tree }) =>
+    (tree.children as ElementContent[]).map((node) => {
+      if (node.type !== 'element' || node.tagName !== 'article' || !first) return node
+      first = false
+      // A copy: the tree may be cached between builds, and this article need not stay the first.
+      return { ...node, properties: { ...node.properties, className: ['article', BODY_START] } }
+    }),
+  )
+  return {
+    htmlProperties: { lang: 'zh-CN', className: input.config.latinSpacing === 'autospace' ? ['latin-autospace'] : undefined },
+    head: h('head', [
+      h('meta', { charset: 'utf-8' }),
+      h('title', input.title),
+      meta('author', input.config.publisher),
+      meta('generator', 'booklet'),
+      input.fontCss ? h('style', { dataBookletFonts: '' }, input.fontCss) : undefined,
+      h('style', input.css),
+    ]),
+    front: input.frontMatter ? [coverElement(input.config, input.title), tocElement(input.articles.map((a) => a.outline))] : [],
+    articles,
+  }
+}
+
+function page(parts: BookletParts, body: ElementContent[]): Root {
   return {
     type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'zh-CN', className: input.config.latinSpacing === 'autospace' ? ['latin-autospace'] : undefined }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('title', input.title),
-          meta('author', input.config.publisher),
-          meta('generator', 'booklet'),
-          input.fontCss ? h('style', { dataBookletFonts: '' }, input.fontCss) : undefined,
-          h('style', input.css),
-        ]),
-        h('body', [
-          input.frontMatter ? coverElement(input.config, input.title) : undefined,
-          input.frontMatter ? tocElement(input.articles.map((a) => a.outline)) : undefined,
-          h('main', articles),
-        ]),
-      ]),
-    ],
+    children: [{ type: 'doctype' }, h('html', parts.htmlProperties, [parts.head, h('body', body)])],
   }
+}
+
+export function bookletDocument(input: DocumentInput): Root {
+  return wholeDocument(bookletParts(input))
+}
+
+export function wholeDocument(parts: BookletParts): Root {
+  return page(parts, [...parts.front, h('main', parts.articles.flat())])
+}
+
+/**
+ * One article alone, under the booklet's own `<head>`, followed by an empty article: Paged.js
+ * then adds the blank page the next article would open after (EL-6: articles open on the right).
+ */
+export function articleDocument(parts: BookletParts, index: number): Root {
+  return page(parts, [h('main', [...parts.articles[index]!, h('article.article', { id: NEXT_ARTICLE_ID }, [h('p', '　')])])])
 }
 
 export function documentToHtml(tree: Root): string {
   return unified().use(rehypeStringify).stringify(tree)
+}
+
+/** Nodes serialized alone: equal strings, equal pieces of the booklet. */
+export function piecesToHtml(nodes: ElementContent[]): string {
+  return unified().use(rehypeStringify).stringify({ type: 'root', children: nodes })
 }

@@ -8,6 +8,8 @@ import { extname, join, normalize, relative, sep } from 'node:path'
 
 export const ORIGIN = 'https://booklet.invalid'
 export const DOCUMENT_PATH = '/booklet.html'
+/** One article laid out alone, for a rebuild that lays out only what was edited (issue 6). */
+export const ARTICLE_PATH = '/article.html'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +37,9 @@ export interface PageFile {
 export type Refusal = { refused: string }
 
 export class PageFiles {
+  /** The document at ARTICLE_PATH, set while one article is laid out alone. */
+  articleHtml: string | undefined
+
   constructor(
     private readonly html: string,
     /** URL prefix (`/_booklet/fonts/x/`) → folder */
@@ -52,6 +57,7 @@ export class PageFiles {
   /** A path of the page's own origin (`/booklet.html`, `/_booklet/fonts/…`, `/images/a.png`). */
   async getPath(path: string): Promise<PageFile | Refusal> {
     if (path === DOCUMENT_PATH) return { body: Buffer.from(this.html), contentType: TYPES['.html']! }
+    if (path === ARTICLE_PATH && this.articleHtml !== undefined) return { body: Buffer.from(this.articleHtml), contentType: TYPES['.html']! }
     const builtIn = this.builtIn.get(path)
     if (builtIn) return { ...builtIn, immutable: true }
     for (const [prefix, dir] of this.mounts) {

@@ -74,6 +74,34 @@ const FIXES: Fix[] = [
     find: 'breakToken = this.createBreakToken(overflow, rendered, source);',
     replace: 'pageStartToken = prevBreakToken;\n\t\t\t\tbreakToken = this.createBreakToken(overflow, rendered, source);',
   },
+  {
+    // Rules with a sibling combinator (`.run-in + .run-in-body`) or :nth-of-type cannot hold once
+    // content is split into pages; Paged.js rewrites each into a rule on an attribute it sets on
+    // the matching elements, named with a random UUID. A rebuild that lays out one edited article
+    // alone (issue 6) moves its pages into the booklet laid out before, whose rules carry other
+    // random names: the moved run-in headings lost their rule and stood on lines of their own.
+    // Named after the selector instead, the same style sheet gives the same names in every page.
+    why: 'stable names for rewritten sibling and nth-of-type rules',
+    find: '\tfunction UUID() {\n',
+    replace: `\t// The same selector, the same name (djb2): pages laid out apart match the same rules.
+\tfunction stableName(selector) {
+\t\tlet hash = 5381;
+\t\tfor (let i = 0; i < selector.length; i++) hash = (Math.imul(hash, 33) + selector.charCodeAt(i)) >>> 0;
+\t\treturn hash.toString(16) + "-" + selector.length;
+\t}
+
+\tfunction UUID() {\n`,
+  },
+  {
+    why: 'stable names for rewritten sibling rules (the name)',
+    find: 'let uuid = "following-" + UUID();',
+    replace: 'let uuid = "following-" + stableName(selector);',
+  },
+  {
+    why: 'stable names for rewritten nth-of-type rules (the name)',
+    find: 'let uuid = "nth-of-type-" + UUID();',
+    replace: 'let uuid = "nth-of-type-" + stableName(selector);',
+  },
 ]
 
 let patched: Promise<Buffer> | undefined

@@ -10,7 +10,7 @@ import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { closeBrowser, endBrowser, launchBrowser, protocolTimeout } from './launch-browser.ts'
-import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
+import { ARTICLE_PATH, DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
 
@@ -29,6 +29,22 @@ export interface RenderInput {
   timeoutMs?: number
   /** A browser kept open between builds (watch mode, a browser service); else one is launched. */
   session?: BrowserSession | undefined
+  /** The articles, so that a warm page lays out again only those that changed (issue 6). */
+  articles?: ArticlePlan | undefined
+}
+
+/** What tells one build's articles from the last one's, and how to lay one out alone. */
+export interface ArticlePlan {
+  /** Everything but the articles (head, styles, cover, 目录): equal keys, equal frame. */
+  frameKey: string
+  /** The id each article's first page is found by, in booklet order. */
+  ids: string[]
+  /** Each article's content key. */
+  keys: string[]
+  /** The document that holds article `index` alone (articleDocument). */
+  documentOf(index: number): string
+  /** The id of the empty article after it in that document. */
+  nextId: string
 }
 
 /** An open browser: launched here, or a running one reached over its DevTools WebSocket. */
@@ -71,6 +87,8 @@ export interface RenderResult {
   /** `src` of images the browser could not decode (a broken-image icon on the page). */
   brokenImages: string[]
   mendedSplits: number
+  /** Articles (indices) laid out alone into the last booklet's pages; null: the whole booklet was laid out. */
+  relaid: number[] | null
   /** Milliseconds spent in each phase (browser, load, layout, print). */
   phases: Record<string, number>
 }
@@ -129,6 +147,10 @@ interface BookletPage {
   files: PageFiles
   refused: string[]
   errors: string[]
+  /** What the page holds laid out, when it holds a whole booklet. */
+  laidOut?: { frameKey: string; ids: string[]; keys: string[] } | undefined
+  /** A second page, for laying out one edited article alone. */
+  scratch?: Page | undefined
   close(): Promise<void>
 }
 
@@ -140,6 +162,7 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
     refused: [],
     errors: [],
     close: async () => {
+      await served.scratch?.close().catch(() => undefined)
       await served.page?.close().catch(() => undefined)
       await served.server?.close()
     },
@@ -148,27 +171,32 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
     () => served.files,
     (what) => served.refused.push(what),
   )
-  served.page = await browser.newPage()
-  await served.page.setRequestInterception(true)
-  // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
-  served.page.on('request', (request) => {
+  served.page = await sandboxedPage(browser, served)
+  return served
+}
+
+/** A page of the booklet's server: it reaches that server and nothing else, not even another port of this machine. */
+async function sandboxedPage(browser: Browser, served: BookletPage): Promise<Page> {
+  const page = await browser.newPage()
+  await page.setRequestInterception(true)
+  page.on('request', (request) => {
     const url = request.url()
     // data: URLs carry their content inline and reach nothing (Chromium's own error pages use them).
     if (url.startsWith(`${served.server.base}/`) || url.startsWith('data:')) return void request.continue()
     if (!url.endsWith('/favicon.ico')) served.refused.push(/^https?:|^ftp:|^wss?:/.test(url) ? `外部地址（不会联网获取）：${url}` : `不允许的地址：${url.slice(0, 100)}`)
     return void request.abort('blockedbyclient')
   })
-  served.page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
-  served.page.on('pageerror', (error) => served.errors.push(String((error as Error).message ?? error)))
+  page.on('console', (m) => process.env.BOOKLET_DEBUG && console.error(m.text()))
+  page.on('pageerror', (error) => served.errors.push(String((error as Error).message ?? error)))
   // The document is not laid out until Paged.js takes it: otherwise every font slice that
   // arrives makes Chromium lay out the whole unpaginated booklet again (a second per build).
-  await served.page.evaluateOnNewDocument(() => {
+  await page.evaluateOnNewDocument(() => {
     // Adopted before the HTML is parsed; paginate.js drops it.
     const hold = new CSSStyleSheet()
     hold.replaceSync('body > * { display: none !important; }')
     document.adoptedStyleSheets = [hold]
   })
-  return served
+  return page
 }
 
 /** Launches Chromium, or connects to a running one (`--browser-ws`, a pool of browsers). */
@@ -228,41 +256,15 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
     phases[name] = Math.round(now - at)
     at = now
   }
-  const base = served.server.base
-  await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
-  phase('goto')
-  await page.evaluate(() => {
-    ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
-  })
-  // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
-  await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
-  phase('paged')
-  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
-  phase('load')
-  const layout = await page.evaluate(
-    (families, ids) =>
-      (window as unknown as { __booklet: { paginate: (o: object) => Promise<unknown> } }).__booklet.paginate({
-        families,
-        ids,
-      }),
-    input.fontFamilies,
-    input.targetIds,
-  ).catch((error: unknown) => {
-    // The browser itself gone: reported as such by renderPdf.
-    if (/Target closed|Session closed|detached|disconnected|Connection closed/i.test(String((error as Error)?.message))) throw error
-    // Whatever went wrong inside the page is reported, not thrown as a stack trace.
-    throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
-  })
+  const laidOut = served.laidOut
+  // Until this layout is complete, the page holds no booklet to build on.
+  served.laidOut = undefined
+  const changed = changedArticles(laidOut, input.articles)
+  const relaid = changed ? await layoutArticlesAlone(served, input, changed, phase) : undefined
+  const layout = relaid ?? (await layoutWhole(served, input, phase))
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
-  const { stoppedAt } = layout as { stoppedAt?: string }
-  if (stoppedAt !== undefined) {
-    throw new BookletError(`排版引擎在“${stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {
-      hint: '请把这一段拆成几段；若这里是比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',
-    })
-  }
-  const { inPage } = layout as { inPage: Record<string, number> }
-  for (const [name, ms] of Object.entries(inPage)) phases[`layout.${name}`] = ms
+  for (const [name, ms] of Object.entries(layout.inPage)) phases[`layout.${name}`] = ms
   phase('layout')
   const fontsUsed = await fontsUsedByRole(page)
   phase('fonts-used')
@@ -271,7 +273,116 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   }
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
   phase('print')
-  return { ...(layout as Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases'>), pdf, refusedRequests, fontsUsed, phases }
+  // For developers: the PDF as printed, before post-processing and preflight (which may refuse it).
+  if (process.env.BOOKLET_DEBUG_PDF) await writeFile(process.env.BOOKLET_DEBUG_PDF, pdf)
+  if (input.articles) served.laidOut = { frameKey: input.articles.frameKey, ids: input.articles.ids, keys: input.articles.keys }
+  const { inPage: _, ...result } = layout
+  return { ...result, pdf, refusedRequests, fontsUsed, relaid: relaid ? changed! : null, phases }
+}
+
+type Layout = Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases' | 'relaid'> & { inPage: Record<string, number> }
+
+/** Paged.js lays out the whole booklet, from a fresh load of its document. */
+async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name: string) => void): Promise<Layout> {
+  const { page } = served
+  const base = served.server.base
+  await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+  phase('goto')
+  const layout = await runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+  if ('stoppedAt' in layout) {
+    throw new BookletError(`排版引擎在“${layout.stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {
+      hint: '请把这一段拆成几段；若这里是比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',
+    })
+  }
+  return layout
+}
+
+/** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
+async function runPaginate(page: Page, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
+  // Paged.js waits for animation frames, which a page behind another (the scratch page of
+  // layoutArticlesAlone, or the booklet behind it) never gets: the page laid out is in front.
+  await page.bringToFront()
+  await page.evaluate(() => {
+    ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+  })
+  // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
+  await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
+  phase('paged')
+  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
+  phase('load')
+  return (await page
+    .evaluate((families, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ families, ids }), families, ids)
+    .catch(pageFailure)) as Layout | { stoppedAt: string }
+}
+
+/**
+ * The articles whose content changed since the page's booklet was laid out, when laying out
+ * only them is worth it: the same frame (styles, cover, 目录 text), the same articles in the
+ * same order, and fewer than half of them changed.
+ */
+function changedArticles(laidOut: BookletPage['laidOut'], plan: ArticlePlan | undefined): number[] | undefined {
+  if (!laidOut || !plan || laidOut.frameKey !== plan.frameKey || laidOut.ids.join('\n') !== plan.ids.join('\n')) return undefined
+  const changed = plan.keys.flatMap((key, i) => (key === laidOut.keys[i] ? [] : [i]))
+  return changed.length > 0 && changed.length * 2 < plan.keys.length ? changed : undefined
+}
+
+/**
+ * Issue 6: each article opens a new right-hand page, so an edited article can be laid out alone
+ * (in a second page) and its pages put in place of its old ones; page and 目录 numbers are then
+ * made afresh. Undefined when that cannot give what a whole layout would (the article now needs
+ * an odd number of extra pages, or Paged.js stopped on it): the caller lays out the whole booklet.
+ */
+async function layoutArticlesAlone(served: BookletPage, input: RenderInput, changed: number[], phase: (name: string) => void): Promise<Layout | undefined> {
+  const plan = input.articles!
+  const base = served.server.base
+  const scratch = (served.scratch ??= await sandboxedPage(served.page.browser(), served))
+  let layout: Layout | undefined
+  const lateFonts = new Set<string>()
+  let mendedSplits = 0
+  const inPageTimes: Record<string, number> = {}
+  for (const index of changed) {
+    served.files.articleHtml = plan.documentOf(index)
+    await scratch.goto(`${base}${ARTICLE_PATH}`, { waitUntil: 'load' })
+    const alone = await runPaginate(scratch, base, input.fontFamilies, [], () => undefined)
+    if ('stoppedAt' in alone) return undefined
+    for (const font of alone.lateFonts) lateFonts.add(font)
+    mendedSplits += alone.mendedSplits
+    for (const [name, ms] of Object.entries(alone.inPage)) inPageTimes[`alone.${name}`] = (inPageTimes[`alone.${name}`] ?? 0) + ms
+    if (process.env.BOOKLET_DEBUG_DOM) await writeFile(`${process.env.BOOKLET_DEBUG_DOM}.article-${index + 1}.html`, await scratch.content())
+    const last = index === plan.ids.length - 1
+    const pagesHtml = await scratch.evaluate((nextId, last) => (window as unknown as { __booklet: InPage }).__booklet.articlePages(nextId, last), plan.nextId, last)
+    if (!pagesHtml) return undefined
+    const replaced = (await served.page
+      .evaluate(
+        (options) => (window as unknown as { __booklet: InPage }).__booklet.replaceArticle(options),
+        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, pagesHtml, families: input.fontFamilies, ids: input.targetIds },
+      )
+      .catch(pageFailure)) as Layout | { refused: string }
+    if ('refused' in replaced) {
+      if (process.env.BOOKLET_DEBUG) console.error(`relayout refused: ${replaced.refused}`)
+      return undefined
+    }
+    layout = replaced
+  }
+  served.files.articleHtml = undefined
+  // The scratch page is emptied at once: it would otherwise hold a second copy of an article's pages.
+  await scratch.goto('about:blank')
+  phase('alone')
+  return layout && { ...layout, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
+}
+
+/** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
+interface InPage {
+  paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
+  articlePages(nextId: string, last: boolean): string | null
+  replaceArticle(options: { articleId: string; nextArticleId: string | null; pagesHtml: string; families: string[]; ids: string[] }): Promise<unknown>
+}
+
+function pageFailure(error: unknown): never {
+  // The browser itself gone: reported as such by renderPdf.
+  if (/Target closed|Session closed|detached|disconnected|Connection closed/i.test(String((error as Error)?.message))) throw error
+  // Whatever went wrong inside the page is reported, not thrown as a stack trace.
+  throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
 }
 
 const PAGED_SCRIPT = '/_booklet/pagedjs/paged.polyfill.js'

@@ -14,7 +14,8 @@ import { build } from '../../src/build.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
 import { fontMounts } from '../../src/fonts/roles.ts'
 import { openBrowser, renderPdf } from '../../src/render/render-pdf.ts'
-import { pageTexts } from '../helpers/pdf.ts'
+import type { BuildReport } from '../../src/report.ts'
+import { pageImages, pageTexts, readOutline } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -53,6 +54,16 @@ function follow(child: ChildProcess) {
       }),
     seen,
   }
+}
+
+/** The same booklet as a reader sees it: every page drawn alike, the same text, the same bookmarks. */
+async function expectSamePages(pdf: string, expected: string): Promise<void> {
+  expect(pageTexts(pdf)).toEqual(pageTexts(expected))
+  const images = pageImages(pdf)
+  const wanted = pageImages(expected)
+  expect(images.length).toBe(wanted.length)
+  expect(images.map((image, i) => (image.equals(wanted[i]!) ? '' : `page ${i + 1}`)).filter(Boolean)).toEqual([])
+  expect((await readOutline(pdf)).items).toEqual((await readOutline(expected)).items)
 }
 
 describe('booklet watch', () => {
@@ -95,7 +106,7 @@ describe('booklet watch', () => {
 })
 
 describe('a warm browser and a browser service', () => {
-  it('with the watch cache: processes only the edited article, lays out nothing when nothing changed, and gives the bytes of a full build', async () => {
+  it('with the watch cache: processes and lays out only the edited article, nothing when nothing changed, and gives the pages of a full build', async () => {
     const dir = workspace()
     const input = join(dir, 'manuscript')
     const outDir = join(dir, 'watch')
@@ -111,7 +122,7 @@ describe('a warm browser and a browser service', () => {
       // The two untouched articles come from the cache, the same entries as before.
       expect([...cache.articles].filter(([key, article]) => before.get(key) === article)).toHaveLength(2)
       expect(edited.changes!.pages.length).toBeGreaterThan(0)
-
+      expect(edited.relaid).toEqual(['manuscript/short.md'])
       const saved = await build({ input, outDir, cwd: dir, session, cache })
       expect(saved.timings.render).toBeUndefined()
       expect(saved).toMatchObject({ ok: true, pageCount: edited.pageCount, changes: { pages: [], removed: 0 } })
@@ -126,9 +137,56 @@ describe('a warm browser and a browser service', () => {
     }
     await build({ input, outDir: join(dir, 'full'), cwd: dir })
     expect(pageTexts(join(outDir, 'booklet.pdf')).join('')).toContain('这是新加的一句')
-    expect(readFileSync(join(outDir, 'booklet.pdf')).equals(readFileSync(join(dir, 'full/booklet.pdf')))).toBe(true)
+    await expectSamePages(join(outDir, 'booklet.pdf'), join(dir, 'full/booklet.pdf'))
     expect(readFileSync(join(outDir, 'booklet.html'), 'utf8')).toBe(readFileSync(join(dir, 'full/booklet.html'), 'utf8'))
   })
+
+  it('lays out only an edited article when it grows by pages: later page numbers, the 目录 and the bookmarks move, as in a full build', async () => {
+    const dir = workspace()
+    const input = join(dir, 'manuscript')
+    const outDir = join(dir, 'watch')
+    const notes = join(input, 'notes.md')
+    const original = readFileSync(notes, 'utf8')
+    // notes.md is the middle article: two pages of new text, with a word changed above them. The
+    // run-in headings (EL-17) hang on a rule Paged.js rewrites: it must hold in the moved pages too.
+    const added = Array.from({ length: 6 }, (_, i) => `#### ${i + 1}.补充要点。${'要把学习成果转化为推动工作的实际行动，做到学以致用、用以促学。'.repeat(5)}`).join('\n\n')
+    const grow = (text: string) => text.replace('宣传工作要把方向', '宣传工作要始终把方向').replace('## 二、', `${added}\n\n## 二、`)
+    const session = await openBrowser({})
+    const cache = createBuildCache()
+    let grown: BuildReport
+    try {
+      await build({ input, outDir, cwd: dir, session, cache })
+      // A heading edited changes the 目录 as well: the whole booklet is laid out again.
+      const renamed = original.replace('## 二、心得体会', '## 二、学习心得体会')
+      writeFileSync(notes, renamed)
+      const first = await build({ input, outDir, cwd: dir, session, cache })
+      expect(first).toMatchObject({ ok: true, relaid: null })
+      const firstTexts = pageTexts(join(outDir, 'booklet.pdf'))
+
+      writeFileSync(notes, grow(renamed))
+      grown = await build({ input, outDir, cwd: dir, session, cache })
+      expect(grown).toMatchObject({ ok: true, relaid: ['manuscript/notes.md'] })
+      expect(grown.pageCount).toBeGreaterThan(first.pageCount)
+      const short = (report: BuildReport) => report.articles.find((a) => a.file === 'manuscript/short.md')!
+      expect(short(grown).folio).toBeGreaterThan(short(first).folio!)
+
+      // Back to the text it had: the first booklet again, page for page.
+      writeFileSync(notes, renamed)
+      const restored = await build({ input, outDir, cwd: dir, session, cache })
+      expect(restored).toMatchObject({ relaid: ['manuscript/notes.md'], pageCount: first.pageCount })
+      expect(pageTexts(join(outDir, 'booklet.pdf'))).toEqual(firstTexts)
+
+      writeFileSync(notes, grow(renamed))
+      const again = await build({ input, outDir, cwd: dir, session, cache })
+      expect(again).toMatchObject({ relaid: ['manuscript/notes.md'], pageCount: grown.pageCount })
+    } finally {
+      await session.close()
+    }
+    const full = await build({ input, outDir: join(dir, 'full'), cwd: dir })
+    expect(full.articles).toEqual(grown.articles)
+    expect(full.pages).toEqual(grown.pages)
+    await expectSamePages(join(outDir, 'booklet.pdf'), join(dir, 'full/booklet.pdf'))
+  }, 90_000)
 
   it('gives the same bytes as a cold build when the browser is kept between builds', async () => {
     const dir = workspace()

@@ -1,6 +1,8 @@
 /** Reads a produced PDF the way a reader (or a print shop) would: text, word boxes, outline, fonts. */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 
 /** Text of every page (pdftotext, reading order), index 0 = first page. */
@@ -146,4 +148,17 @@ export function underfilledLines(lines: Line[], measure: number, fontSize: numbe
     // (0.1 of slack: the type area is 0.05 mm wider than the grid, see page-rules.ts.)
     return width - chars > 2.1
   })
+}
+
+/** Every page drawn as a PNG (pdftoppm): equal images, equal pages as a reader sees them. */
+export function pageImages(pdf: string, dpi = 50): Buffer[] {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-pages-'))
+  try {
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')])
+    return readdirSync(dir)
+      .sort()
+      .map((name) => readFileSync(join(dir, name)))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -42,9 +42,9 @@
    * `families` are the roles' CSS font shorthands ('700 16px "Noto Serif SC"'); those whose faces
    * failed to load are returned.
    */
-  async function loadFonts(families) {
+  async function loadFonts(families, root = document.body) {
     const texts = new Map()
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     let last = null
     let lastKey = ''
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -147,7 +147,9 @@
     )
     const elements = pagesArea.querySelectorAll('.pagedjs_page')
     folios.forEach((folio, i) => {
+      // A page moved in from an article laid out alone (replaceArticle) may carry a number of its own.
       if (folio !== null) elements[i].style.setProperty('--folio', `"${folio}"`)
+      else elements[i].style.removeProperty('--folio')
     })
     const toc = {}
     for (const link of pagesArea.querySelectorAll('.toc a[href^="#"]')) {
@@ -225,15 +227,83 @@
       await document.fonts.ready
       const lateFonts = [...new Set([...document.fonts].filter((face) => face.status === 'loaded' && !loaded.has(face)).map((face) => face.family.replace(/^["']|["']$/g, '')))]
       const pagesArea = document.querySelector('.pagedjs_pages')
-      // Paged.js has waited for every image: one with no size could not be decoded (a broken
-      // icon), e.g. an SVG whose XML is broken although its header looked right.
-      const brokenImages = [...new Set([...pagesArea.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.getAttribute('src')))]
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
-      const layout = collectLayout(pagesArea, ids)
-      const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
-      const markWidths = measureMarks(pagesArea)
-      phase('measure')
-      return { ...layout, ...numbers, compression, missingFonts, lateFonts, brokenImages, mendedSplits, markWidths, total: flow.total, inPage: times }
+      // Adjacent text nodes (left where Paged.js split a text) become one, as they do in pages
+      // moved over as HTML by replaceArticle: the same pages, the same text runs in the PDF.
+      pagesArea.normalize()
+      return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
+
+    /**
+     * In a page laid out from articleDocument() (one article, then an empty one): the article's
+     * pages, and the blank page after it if the next article would open after one, as HTML
+     * (`last`: no next article, no blank page).
+     */
+    articlePages(nextId, last) {
+      const pages = [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')]
+      const next = document.getElementById(nextId)?.closest('.pagedjs_page')
+      let end = next ? pages.indexOf(next) : -1
+      // The booklet's last article is followed by nothing, not even a blank page.
+      while (last && end > 1 && pages[end - 1].classList.contains('pagedjs_blank_page')) end--
+      if (end < 1) return null
+      return pages.slice(0, end).map((page) => page.outerHTML).join('')
+    },
+
+    /**
+     * A rebuild after an edit to one article (issue 6): that article's pages, laid out alone in
+     * another page by articlePages(), replace its old pages here; everything else stays as laid
+     * out. Page numbers, 目录 numbers and targets are then made afresh over the whole booklet,
+     * as after a full layout. Returns { refused } when the new pages cannot simply take the old
+     * ones' place (the build then lays out the whole booklet).
+     */
+    async replaceArticle({ articleId, nextArticleId, pagesHtml, families, ids }) {
+      const at = performance.now()
+      const pagesArea = document.querySelector('.pagedjs_pages')
+      const pages = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
+      const start = pageOf(pagesArea.querySelector(`#${CSS.escape(articleId)}`))
+      const next = nextArticleId ? pageOf(pagesArea.querySelector(`#${CSS.escape(nextArticleId)}`)) : pages.length
+      if (start < 0 || next <= start) return { refused: 'article not found' }
+      // The article was laid out from a right-hand page: it must open on one here too.
+      if (start % 2 !== 0) return { refused: 'opens on a left page' }
+      const template = document.createElement('template')
+      template.innerHTML = pagesHtml
+      const fresh = [...template.content.children]
+      // The pages after it keep their sides only if it grows or shrinks by whole leaves.
+      if (next < pages.length && (fresh.length - (next - start)) % 2 !== 0) return { refused: 'page parity changed' }
+      for (const old of pages.slice(start, next)) old.remove()
+      const before = pages[next] ?? null
+      for (const page of fresh) pagesArea.insertBefore(page, before)
+      // Numbered and sided as Paged.js does (Page.index), from the first new page on.
+      const all = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
+      all.forEach((page, i) => {
+        if (i < start) return
+        page.dataset.pageNumber = String(i + 1)
+        page.id = `page-${i + 1}`
+        page.classList.toggle('pagedjs_first_page', i === 0)
+        page.classList.toggle('pagedjs_right_page', i % 2 === 0)
+        page.classList.toggle('pagedjs_left_page', i % 2 === 1)
+      })
+      pagesArea.style.setProperty('--pagedjs-page-count', String(all.length))
+      // Paged.js keeps its own list of the pages it made; the replaced ones must not live on in it.
+      const chunker = window.PagedPolyfill?.chunker
+      if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
+      // The new text's characters may need font slices this page has not loaded yet.
+      const missingFonts = new Set()
+      for (const page of fresh) for (const font of await loadFonts(families, page)) missingFonts.add(font)
+      const times = { replace: Math.round(performance.now() - at) }
+      const compression = checkCompression()
+      return { ...measureBooklet(pagesArea, ids), compression, missingFonts: [...missingFonts], inPage: times }
+    },
+  }
+
+  /** What the build wants to know of the pages as laid out, and their numbers written in. */
+  function measureBooklet(pagesArea, ids) {
+    // Paged.js has waited for every image: one with no size could not be decoded (a broken
+    // icon), e.g. an SVG whose XML is broken although its header looked right.
+    const brokenImages = [...new Set([...pagesArea.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.getAttribute('src')))]
+    const layout = collectLayout(pagesArea, ids)
+    const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
+    const markWidths = measureMarks(pagesArea)
+    return { ...layout, ...numbers, brokenImages, markWidths }
   }
 })()
