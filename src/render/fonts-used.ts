@@ -26,16 +26,30 @@ export const ROLE_SELECTORS: Record<RoleName, string> = {
 const SAMPLES_PER_ROLE = 5
 
 export async function fontsUsedByRole(page: Page): Promise<Record<RoleName, UsedFont[]>> {
+  // The first few elements of each role are marked in the page and only they are asked for:
+  // the whole document over the protocol (DOM.getDocument of every node) cost a third of a
+  // second at 200 pages.
+  await page.evaluate(
+    (selectors, samples) => {
+      for (const [role, selector] of Object.entries(selectors)) {
+        for (const element of [...document.querySelectorAll(selector)].slice(0, samples)) {
+          element.setAttribute('data-booklet-sample', `${element.getAttribute('data-booklet-sample') ?? ''} ${role}`.trim())
+        }
+      }
+    },
+    ROLE_SELECTORS,
+    SAMPLES_PER_ROLE,
+  )
   const session = await page.createCDPSession()
   try {
     await session.send('DOM.enable')
     await session.send('CSS.enable')
-    const { root } = await session.send('DOM.getDocument', { depth: -1 })
+    const { root } = await session.send('DOM.getDocument', { depth: 0 })
     const result = {} as Record<RoleName, UsedFont[]>
-    for (const [role, selector] of Object.entries(ROLE_SELECTORS) as [RoleName, string][]) {
-      const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })
+    for (const role of Object.keys(ROLE_SELECTORS) as RoleName[]) {
+      const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-booklet-sample~="${role}"]` })
       const totals = new Map<string, UsedFont>()
-      for (const nodeId of nodeIds.slice(0, SAMPLES_PER_ROLE)) {
+      for (const nodeId of nodeIds) {
         const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId })
         for (const font of fonts) {
           const seen = totals.get(font.familyName) ?? { family: font.familyName, webFont: font.isCustomFont, glyphs: 0 }
@@ -48,5 +62,9 @@ export async function fontsUsedByRole(page: Page): Promise<Record<RoleName, Used
     return result
   } finally {
     await session.detach().catch(() => undefined)
+    // Nothing of this stays in the page that is printed next.
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll('[data-booklet-sample]')) element.removeAttribute('data-booklet-sample')
+    }).catch(() => undefined)
   }
 }

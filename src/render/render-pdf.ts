@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'puppeteer-core'
+import type { Browser, Frame, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
@@ -149,8 +149,6 @@ interface BookletPage {
   errors: string[]
   /** What the page holds laid out, when it holds a whole booklet. */
   laidOut?: { frameKey: string; ids: string[]; keys: string[] } | undefined
-  /** A second page, for laying out one edited article alone. */
-  scratch?: Page | undefined
   close(): Promise<void>
 }
 
@@ -162,7 +160,6 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
     refused: [],
     errors: [],
     close: async () => {
-      await served.scratch?.close().catch(() => undefined)
       await served.page?.close().catch(() => undefined)
       await served.server?.close()
     },
@@ -298,11 +295,7 @@ async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name
 }
 
 /** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
-async function runPaginate(page: Page, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
-  // Paged.js waits for animation frames, which a page behind another (the scratch page of
-  // layoutArticlesAlone, or the booklet behind it) never gets: the page laid out is in front.
-  await page.bringToFront()
-  await page.evaluate(() => {
+async function runPaginate(page: Page | Frame, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {  await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
   // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
@@ -328,34 +321,32 @@ function changedArticles(laidOut: BookletPage['laidOut'], plan: ArticlePlan | un
 
 /**
  * Issue 6: each article opens a new right-hand page, so an edited article can be laid out alone
- * (in a second page) and its pages put in place of its old ones; page and 目录 numbers are then
- * made afresh. Undefined when that cannot give what a whole layout would (the article now needs
- * an odd number of extra pages, or Paged.js stopped on it): the caller lays out the whole booklet.
+ * and its pages put in place of its old ones; page and 目录 numbers are then made afresh. It is
+ * laid out in an iframe of the booklet's own page: that renderer has the fonts decoded and
+ * Paged.js compiled already, and the pages move over as nodes. Undefined when that cannot give
+ * what a whole layout would (the pages after it would change sides, or Paged.js stopped on it):
+ * the caller lays out the whole booklet.
  */
 async function layoutArticlesAlone(served: BookletPage, input: RenderInput, changed: number[], phase: (name: string) => void): Promise<Layout | undefined> {
   const plan = input.articles!
   const base = served.server.base
-  const scratch = (served.scratch ??= await sandboxedPage(served.page.browser(), served))
   let layout: Layout | undefined
   const lateFonts = new Set<string>()
   let mendedSplits = 0
   const inPageTimes: Record<string, number> = {}
   for (const index of changed) {
     served.files.articleHtml = plan.documentOf(index)
-    await scratch.goto(`${base}${ARTICLE_PATH}`, { waitUntil: 'load' })
-    const alone = await runPaginate(scratch, base, input.fontFamilies, [], () => undefined)
+    const frame = await articleFrame(served.page, base)
+    const alone = await runPaginate(frame, base, input.fontFamilies, [], () => undefined)
     if ('stoppedAt' in alone) return undefined
     for (const font of alone.lateFonts) lateFonts.add(font)
     mendedSplits += alone.mendedSplits
     for (const [name, ms] of Object.entries(alone.inPage)) inPageTimes[`alone.${name}`] = (inPageTimes[`alone.${name}`] ?? 0) + ms
-    if (process.env.BOOKLET_DEBUG_DOM) await writeFile(`${process.env.BOOKLET_DEBUG_DOM}.article-${index + 1}.html`, await scratch.content())
-    const last = index === plan.ids.length - 1
-    const pagesHtml = await scratch.evaluate((nextId, last) => (window as unknown as { __booklet: InPage }).__booklet.articlePages(nextId, last), plan.nextId, last)
-    if (!pagesHtml) return undefined
+    if (process.env.BOOKLET_DEBUG_DOM) await writeFile(`${process.env.BOOKLET_DEBUG_DOM}.article-${index + 1}.html`, await frame.content())
     const replaced = (await served.page
       .evaluate(
         (options) => (window as unknown as { __booklet: InPage }).__booklet.replaceArticle(options),
-        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, pagesHtml, families: input.fontFamilies, ids: input.targetIds },
+        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, nextId: plan.nextId, families: input.fontFamilies, ids: input.targetIds },
       )
       .catch(pageFailure)) as Layout | { refused: string }
     if ('refused' in replaced) {
@@ -365,17 +356,35 @@ async function layoutArticlesAlone(served: BookletPage, input: RenderInput, chan
     layout = replaced
   }
   served.files.articleHtml = undefined
-  // The scratch page is emptied at once: it would otherwise hold a second copy of an article's pages.
-  await scratch.goto('about:blank')
   phase('alone')
   return layout && { ...layout, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
+}
+
+/** An iframe holding ARTICLE_PATH, loaded, in the booklet's page (replaceArticle removes it). */
+async function articleFrame(page: Page, base: string): Promise<Frame> {
+  await page.evaluate(
+    (src) =>
+      new Promise<void>((loaded, failed) => {
+        const frame = document.createElement('iframe')
+        frame.dataset.bookletArticle = ''
+        // Out of sight but rendered (Paged.js measures what it lays out), the size of the window.
+        frame.style.cssText = `position: fixed; left: -${innerWidth + 100}px; top: 0; width: ${innerWidth}px; height: ${innerHeight}px; border: 0`
+        frame.onload = () => loaded()
+        frame.onerror = () => failed(new Error('article frame did not load'))
+        frame.src = src
+        document.body.append(frame)
+      }),
+    `${base}${ARTICLE_PATH}`,
+  )
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().endsWith(ARTICLE_PATH))
+  if (!frame) throw new BookletError('排版脚本在浏览器中出错', { hint: 'article frame not found' })
+  return frame
 }
 
 /** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
 interface InPage {
   paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
-  articlePages(nextId: string, last: boolean): string | null
-  replaceArticle(options: { articleId: string; nextArticleId: string | null; pagesHtml: string; families: string[]; ids: string[] }): Promise<unknown>
+  replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
 }
 
 function pageFailure(error: unknown): never {

@@ -228,16 +228,16 @@
       const lateFonts = [...new Set([...document.fonts].filter((face) => face.status === 'loaded' && !loaded.has(face)).map((face) => face.family.replace(/^["']|["']$/g, '')))]
       const pagesArea = document.querySelector('.pagedjs_pages')
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
-      // Adjacent text nodes (left where Paged.js split a text) become one, as they do in pages
-      // moved over as HTML by replaceArticle: the same pages, the same text runs in the PDF.
+      // Adjacent text nodes (left where Paged.js split a text) become one, here and in pages
+      // moved in by replaceArticle: the same pages, the same text runs in the PDF.
       pagesArea.normalize()
       return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
 
     /**
      * In a page laid out from articleDocument() (one article, then an empty one): the article's
-     * pages, and the blank page after it if the next article would open after one, as HTML
-     * (`last`: no next article, no blank page).
+     * pages, and the blank page after it if the next article would open after one (`last`: no
+     * next article, no blank page).
      */
     articlePages(nextId, last) {
       const pages = [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')]
@@ -245,19 +245,23 @@
       let end = next ? pages.indexOf(next) : -1
       // The booklet's last article is followed by nothing, not even a blank page.
       while (last && end > 1 && pages[end - 1].classList.contains('pagedjs_blank_page')) end--
-      if (end < 1) return null
-      return pages.slice(0, end).map((page) => page.outerHTML).join('')
+      return end < 1 ? null : pages.slice(0, end)
     },
 
     /**
      * A rebuild after an edit to one article (issue 6): that article's pages, laid out alone in
-     * another page by articlePages(), replace its old pages here; everything else stays as laid
-     * out. Page numbers, 目录 numbers and targets are then made afresh over the whole booklet,
+     * the iframe (articleDocument, articlePages), replace its old pages here; everything else stays
+     * as laid out; the iframe goes. Page numbers, 目录 numbers and targets are then made afresh over the whole booklet,
      * as after a full layout. Returns { refused } when the new pages cannot simply take the old
      * ones' place (the build then lays out the whole booklet).
      */
-    async replaceArticle({ articleId, nextArticleId, pagesHtml, families, ids }) {
+    async replaceArticle({ articleId, nextArticleId, nextId, families, ids }) {
       const at = performance.now()
+      const frame = document.querySelector('iframe[data-booklet-article]')
+      const laidOut = frame?.contentWindow.__booklet.articlePages(nextId, !nextArticleId)
+      const fresh = laidOut ? laidOut.map((page) => document.adoptNode(page)) : null
+      frame?.remove()
+      if (!fresh) return { refused: 'no pages laid out' }
       const pagesArea = document.querySelector('.pagedjs_pages')
       const pages = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
       const start = pageOf(pagesArea.querySelector(`#${CSS.escape(articleId)}`))
@@ -265,9 +269,6 @@
       if (start < 0 || next <= start) return { refused: 'article not found' }
       // The article was laid out from a right-hand page: it must open on one here too.
       if (start % 2 !== 0) return { refused: 'opens on a left page' }
-      const template = document.createElement('template')
-      template.innerHTML = pagesHtml
-      const fresh = [...template.content.children]
       // The pages after it keep their sides only if it grows or shrinks by whole leaves.
       if (next < pages.length && (fresh.length - (next - start)) % 2 !== 0) return { refused: 'page parity changed' }
       for (const old of pages.slice(start, next)) old.remove()
@@ -284,6 +285,8 @@
         page.classList.toggle('pagedjs_left_page', i % 2 === 1)
       })
       pagesArea.style.setProperty('--pagedjs-page-count', String(all.length))
+      // As after a whole layout (paginate): adjacent text nodes made one.
+      for (const page of fresh) page.normalize()
       // Paged.js keeps its own list of the pages it made; the replaced ones must not live on in it.
       const chunker = window.PagedPolyfill?.chunker
       if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
