@@ -3,13 +3,15 @@
  *   - each article's processed tree and messages, so that only the edited article goes through
  *     the pipeline again;
  *   - the last booklet written, so that a save which changes nothing in the booklet's HTML (the
- *     same bytes in, the same PDF out: builds are reproducible) costs no layout at all.
+ *     same bytes in, the same PDF out: builds are reproducible) costs no layout at all;
+ *   - the text of the pages last printed, for the pages a rebuild prints exactly as before.
  */
 import type { Root } from 'hast'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { VFile } from 'vfile'
 import type { Diagnostic } from './diagnostics.ts'
+import type { PdfPage } from './pdf/pdf-text.ts'
 import type { BuildReport } from './report.ts'
 
 export interface CachedArticle {
@@ -30,6 +32,11 @@ interface LastBooklet {
 export interface BuildCache {
   articles: Map<string, CachedArticle>
   last?: LastBooklet
+  /**
+   * The pages of the last print in the warm page, as read back: a rebuild that laid out only an
+   * edited article reads again only the pages that are not printed exactly as before.
+   */
+  printed?: PdfPage[] | undefined
 }
 
 export function createBuildCache(): BuildCache {

@@ -134,6 +134,9 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
 
   // 4. Paginate and print in Chromium.
   const outlines = processed.map((p) => p.outline)
+  // What the warm page printed last is known only until it renders again.
+  const lastPrinted = options.cache?.printed
+  if (options.cache) options.cache.printed = undefined
   const rendered = await time('render', () =>
     renderPdf({
       html,
@@ -180,7 +183,10 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
 
   // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
   const { readPdfText } = await import('./pdf/pdf-text.ts')
-  const printed = await time('read-back', () => readPdfText(rendered.pdf))
+  // After a layout of only the edited articles, the pages printed as before are not read again.
+  const before = rendered.samePages && lastPrinted ? new Map(rendered.samePages.flatMap((i) => (lastPrinted[i] ? [[i, lastPrinted[i]!] as const] : []))) : undefined
+  const printed = await time('read-back', () => readPdfText(rendered.pdf, before))
+  if (options.cache) options.cache.printed = printed
   const pageSize = { width: (styles.grid.pageWidthMm / 25.4) * 72, height: (styles.grid.pageHeightMm / 25.4) * 72 }
   // What is printed and on what size of paper: a change of preset changes every page.
   const digests = printed.map((p) => `${p.fingerprint}-${Math.round(pageSize.width)}x${Math.round(pageSize.height)}`)

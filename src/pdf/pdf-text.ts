@@ -30,13 +30,19 @@ export interface PdfPage {
 
 ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker
 
-export async function readPdfText(pdf: Uint8Array): Promise<PdfPage[]> {
+/** `known`: pages (0-based) already read from a print they are the same in (a rebuild, issue 6). */
+export async function readPdfText(pdf: Uint8Array, known: Map<number, PdfPage> = new Map()): Promise<PdfPage[]> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({ data: pdf.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
   const doc = await task.promise
   try {
     const pages: PdfPage[] = []
     for (let n = 1; n <= doc.numPages; n++) {
+      const same = known.get(n - 1)
+      if (same) {
+        pages.push(same)
+        continue
+      }
       const page = await doc.getPage(n)
       const [, , width, height] = page.view as [number, number, number, number]
       const content = await page.getTextContent()

@@ -89,6 +89,8 @@ export interface RenderResult {
   mendedSplits: number
   /** Articles (indices) laid out alone into the last booklet's pages; null: the whole booklet was laid out. */
   relaid: number[] | null
+  /** With `relaid`: pages printed exactly as in the previous render (same place, same DOM, same numbers). */
+  samePages?: number[]
   /** Milliseconds spent in each phase (browser, load, layout, print). */
   phases: Record<string, number>
 }
@@ -357,7 +359,10 @@ async function layoutArticlesAlone(served: BookletPage, input: RenderInput, chan
   }
   served.files.articleHtml = undefined
   phase('alone')
-  return layout && { ...layout, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
+  if (!layout) return undefined
+  // samePages compares with the pages just before the last replacement: with more than one, unknown.
+  const samePages = changed.length === 1 ? layout.samePages : undefined
+  return { ...layout, samePages, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
 }
 
 /** An iframe holding ARTICLE_PATH, loaded, in the booklet's page (replaceArticle removes it). */

@@ -114,6 +114,7 @@ describe('a warm browser and a browser service', () => {
     const cache = createBuildCache()
     try {
       await build({ input, outDir, cwd: dir, session, cache })
+      const textsBefore = pageTexts(join(outDir, 'booklet.pdf'))
       const before = new Map(cache.articles)
       expect(before.size).toBe(3)
       const file = join(input, 'short.md')
@@ -123,6 +124,9 @@ describe('a warm browser and a browser service', () => {
       expect([...cache.articles].filter(([key, article]) => before.get(key) === article)).toHaveLength(2)
       expect(edited.changes!.pages.length).toBeGreaterThan(0)
       expect(edited.relaid).toEqual(['manuscript/short.md'])
+      // Only the pages printed differently were read back; the changes reported are those pages.
+      const textsAfter = pageTexts(join(outDir, 'booklet.pdf'))
+      expect(edited.changes!.pages).toEqual(textsAfter.flatMap((text, i) => (text === textsBefore[i] ? [] : [i])))
       const saved = await build({ input, outDir, cwd: dir, session, cache })
       expect(saved.timings.render).toBeUndefined()
       expect(saved).toMatchObject({ ok: true, pageCount: edited.pageCount, changes: { pages: [], removed: 0 } })

@@ -264,6 +264,7 @@
       if (!fresh) return { refused: 'no pages laid out' }
       const pagesArea = document.querySelector('.pagedjs_pages')
       const pages = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
+      const printedBefore = new Map(pages.map((page) => [page, printedAs(page)]))
       const start = pageOf(pagesArea.querySelector(`#${CSS.escape(articleId)}`))
       const next = nextArticleId ? pageOf(pagesArea.querySelector(`#${CSS.escape(nextArticleId)}`)) : pages.length
       if (start < 0 || next <= start) return { refused: 'article not found' }
@@ -295,8 +296,16 @@
       for (const page of fresh) for (const font of await loadFonts(families, page)) missingFonts.add(font)
       const times = { replace: Math.round(performance.now() - at) }
       const compression = checkCompression()
-      return { ...measureBooklet(pagesArea, ids), compression, missingFonts: [...missingFonts], inPage: times }
+      const measured = measureBooklet(pagesArea, ids)
+      // Pages printed as before: not moved, with the same number and the same 目录 numbers on them.
+      const samePages = all.flatMap((page, i) => (printedBefore.get(page) === printedAs(page) ? [i] : []))
+      return { ...measured, compression, missingFonts: [...missingFonts], samePages, inPage: times }
     },
+  }
+
+  /** What of a page replaceArticle may change: its place, its folio, the 目录 numbers on it. */
+  function printedAs(page) {
+    return `${page.dataset.pageNumber}|${page.style.getPropertyValue('--folio')}|${[...page.querySelectorAll('.toc-page')].map((slot) => slot.textContent).join(',')}`
   }
 
   /** What the build wants to know of the pages as laid out, and their numbers written in. */
