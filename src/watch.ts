@@ -133,5 +133,7 @@ function printRebuild(report: BuildReport, ms: number, log: (line: string) => vo
   }
   const changes = report.changes
   const what = !changes ? '' : changes.pages.length === 0 && changes.removed === 0 ? '，页面无变化' : `，变化的页：${changes.pages.map((p) => p + 1).join('、')}`
-  log(`[${stamp}] 已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页${what}）${infos ? `，另有 ${infos} 条提示（booklet check 可查看）` : ''}，用时 ${(ms / 1000).toFixed(1)} 秒`)
+  // Issue 6: said when only the edited articles were laid out again, the rest kept as they were.
+  const relaid = report.relaid?.length ? `，只重排了 ${report.relaid.join('、')}` : ''
+  log(`[${stamp}] 已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页${what}${relaid}）${infos ? `，另有 ${infos} 条提示（booklet check 可查看）` : ''}，用时 ${(ms / 1000).toFixed(1)} 秒`)
 }

@@ -82,6 +82,7 @@ describe('booklet watch', () => {
     expect(await out.next(/已保存：manuscript\/short\.md/, from)).toContain('重新生成')
     const rebuilt = await out.next(/已生成 out\/booklet\.pdf/, from)
     expect(rebuilt).toMatch(/变化的页：[\d、]+/)
+    expect(rebuilt).toContain('只重排了 manuscript/short.md')
     expect(rebuilt).toMatch(/用时 \d+\.\d 秒/)
     expect(pageTexts(pdf).join('')).toContain('这是新加的一句')
 
