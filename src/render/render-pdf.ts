@@ -1,20 +1,20 @@
 /**
- * The only module that talks to the browser: launches Chromium, lets Paged.js paginate the
- * booklet HTML, reads back where every article and heading landed, and prints the PDF.
+ * The build's way into the browser (this folder is the only code that talks to it): launches
+ * Chromium, lets Paged.js paginate the booklet HTML — the whole of it, or only the articles
+ * edited since the warm page laid it out (relayout.ts) — reads back where every article and
+ * heading landed, and prints the PDF.
  */
-import { readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, Frame, Page } from 'puppeteer-core'
+import { writeFile } from 'node:fs/promises'
+import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { closeBrowser, endBrowser, launchBrowser, protocolTimeout } from './launch-browser.ts'
-import { ARTICLE_PATH, DOCUMENT_PATH, PageFiles } from './page-files.ts'
+import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
-
-const here = dirname(fileURLToPath(import.meta.url))
+import { changedArticles, layoutArticlesAlone, type ArticlePlan, type LaidOut } from './relayout.ts'
+import { PAGED_SCRIPT, runPaginate, scriptMounts, type Layout } from './run-paginate.ts'
 
 export interface RenderInput {
   html: string
@@ -31,20 +31,6 @@ export interface RenderInput {
   session?: BrowserSession | undefined
   /** The articles, so that a warm page lays out again only those that changed (issue 6). */
   articles?: ArticlePlan | undefined
-}
-
-/** What tells one build's articles from the last one's, and how to lay one out alone. */
-export interface ArticlePlan {
-  /** Everything but the articles (head, styles, cover, 目录): equal keys, equal frame. */
-  frameKey: string
-  /** The id each article's first page is found by, in booklet order. */
-  ids: string[]
-  /** Each article's content key. */
-  keys: string[]
-  /** The document that holds article `index` alone (articleDocument). */
-  documentOf(index: number): string
-  /** The id of the empty article after it in that document. */
-  nextId: string
 }
 
 /** An open browser: launched here, or a running one reached over its DevTools WebSocket. */
@@ -150,7 +136,7 @@ interface BookletPage {
   refused: string[]
   errors: string[]
   /** What the page holds laid out, when it holds a whole booklet. */
-  laidOut?: { frameKey: string; ids: string[]; keys: string[] } | undefined
+  laidOut?: LaidOut | undefined
   close(): Promise<void>
 }
 
@@ -259,7 +245,7 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   // Until this layout is complete, the page holds no booklet to build on.
   served.laidOut = undefined
   const changed = changedArticles(laidOut, input.articles)
-  const relaid = changed ? await layoutArticlesAlone(served, input, changed, phase) : undefined
+  const relaid = changed && input.articles ? await layoutArticlesAlone(page, served.server.base, served.files, { ...input, articles: input.articles }, changed, phase) : undefined
   const layout = relaid ?? (await layoutWhole(served, input, phase))
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
@@ -279,8 +265,6 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   return { ...result, pdf, refusedRequests, fontsUsed, relaid: relaid ? changed! : null, phases }
 }
 
-type Layout = Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases' | 'relaid'> & { inPage: Record<string, number> }
-
 /** Paged.js lays out the whole booklet, from a fresh load of its document. */
 async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name: string) => void): Promise<Layout> {
   const { page } = served
@@ -294,117 +278,6 @@ async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name
     })
   }
   return layout
-}
-
-/** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
-async function runPaginate(page: Page | Frame, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {  await page.evaluate(() => {
-    ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
-  })
-  // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
-  await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
-  phase('paged')
-  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
-  phase('load')
-  return (await page
-    .evaluate((families, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ families, ids }), families, ids)
-    .catch(pageFailure)) as Layout | { stoppedAt: string }
-}
-
-/**
- * The articles whose content changed since the page's booklet was laid out, when laying out
- * only them is worth it: the same frame (styles, cover, 目录 text), the same articles in the
- * same order, and fewer than half of them changed.
- */
-function changedArticles(laidOut: BookletPage['laidOut'], plan: ArticlePlan | undefined): number[] | undefined {
-  if (!laidOut || !plan || laidOut.frameKey !== plan.frameKey || laidOut.ids.join('\n') !== plan.ids.join('\n')) return undefined
-  const changed = plan.keys.flatMap((key, i) => (key === laidOut.keys[i] ? [] : [i]))
-  return changed.length > 0 && changed.length * 2 < plan.keys.length ? changed : undefined
-}
-
-/**
- * Issue 6: each article opens a new right-hand page, so an edited article can be laid out alone
- * and its pages put in place of its old ones; page and 目录 numbers are then made afresh. It is
- * laid out in an iframe of the booklet's own page: that renderer has the fonts decoded and
- * Paged.js compiled already, and the pages move over as nodes. Undefined when that cannot give
- * what a whole layout would (the pages after it would change sides, or Paged.js stopped on it):
- * the caller lays out the whole booklet.
- */
-async function layoutArticlesAlone(served: BookletPage, input: RenderInput, changed: number[], phase: (name: string) => void): Promise<Layout | undefined> {
-  const plan = input.articles!
-  const base = served.server.base
-  let layout: Layout | undefined
-  const lateFonts = new Set<string>()
-  let mendedSplits = 0
-  const inPageTimes: Record<string, number> = {}
-  for (const index of changed) {
-    served.files.articleHtml = plan.documentOf(index)
-    const frame = await articleFrame(served.page, base)
-    const alone = await runPaginate(frame, base, input.fontFamilies, [], () => undefined)
-    if ('stoppedAt' in alone) return undefined
-    for (const font of alone.lateFonts) lateFonts.add(font)
-    mendedSplits += alone.mendedSplits
-    for (const [name, ms] of Object.entries(alone.inPage)) inPageTimes[`alone.${name}`] = (inPageTimes[`alone.${name}`] ?? 0) + ms
-    if (process.env.BOOKLET_DEBUG_DOM) await writeFile(`${process.env.BOOKLET_DEBUG_DOM}.article-${index + 1}.html`, await frame.content())
-    const replaced = (await served.page
-      .evaluate(
-        (options) => (window as unknown as { __booklet: InPage }).__booklet.replaceArticle(options),
-        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, nextId: plan.nextId, families: input.fontFamilies, ids: input.targetIds },
-      )
-      .catch(pageFailure)) as Layout | { refused: string }
-    if ('refused' in replaced) {
-      if (process.env.BOOKLET_DEBUG) console.error(`relayout refused: ${replaced.refused}`)
-      return undefined
-    }
-    layout = replaced
-  }
-  served.files.articleHtml = undefined
-  phase('alone')
-  if (!layout) return undefined
-  // samePages compares with the pages just before the last replacement: with more than one, unknown.
-  const samePages = changed.length === 1 ? layout.samePages : undefined
-  return { ...layout, samePages, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
-}
-
-/** An iframe holding ARTICLE_PATH, loaded, in the booklet's page (replaceArticle removes it). */
-async function articleFrame(page: Page, base: string): Promise<Frame> {
-  await page.evaluate(
-    (src) =>
-      new Promise<void>((loaded, failed) => {
-        const frame = document.createElement('iframe')
-        frame.dataset.bookletArticle = ''
-        // Out of sight but rendered (Paged.js measures what it lays out), the size of the window.
-        frame.style.cssText = `position: fixed; left: -${innerWidth + 100}px; top: 0; width: ${innerWidth}px; height: ${innerHeight}px; border: 0`
-        frame.onload = () => loaded()
-        frame.onerror = () => failed(new Error('article frame did not load'))
-        frame.src = src
-        document.body.append(frame)
-      }),
-    `${base}${ARTICLE_PATH}`,
-  )
-  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().endsWith(ARTICLE_PATH))
-  if (!frame) throw new BookletError('排版脚本在浏览器中出错', { hint: 'article frame not found' })
-  return frame
-}
-
-/** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
-interface InPage {
-  paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
-  replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
-}
-
-function pageFailure(error: unknown): never {
-  // The browser itself gone: reported as such by renderPdf.
-  if (/Target closed|Session closed|detached|disconnected|Connection closed/i.test(String((error as Error)?.message))) throw error
-  // Whatever went wrong inside the page is reported, not thrown as a stack trace.
-  throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
-}
-
-const PAGED_SCRIPT = '/_booklet/pagedjs/paged.polyfill.js'
-const IN_PAGE_PREFIX = '/_booklet/in-page/'
-
-/** The page's own driver script, served like the fonts (Paged.js itself is built in: pagedjs-patched.ts). */
-export function scriptMounts(): Map<string, string> {
-  return new Map([[IN_PAGE_PREFIX, join(here, 'in-page')]])
 }
 
 /** The layout ran past --timeout. */

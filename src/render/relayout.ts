@@ -1,0 +1,108 @@
+/**
+ * Issue 6, the layout of a rebuild: when only some articles changed since the warm page's
+ * booklet was laid out, only they are laid out again, each alone, and their pages take the
+ * place of their old ones (in-page/paginate.js, replaceArticle).
+ */
+import { writeFile } from 'node:fs/promises'
+import type { Frame, Page } from 'puppeteer-core'
+import { BookletError } from '../errors.ts'
+import { ARTICLE_PATH, type PageFiles } from './page-files.ts'
+import { pageFailure, runPaginate, type InPage, type Layout } from './run-paginate.ts'
+
+/** What tells one build's articles from the last one's, and how to lay one out alone. */
+export interface ArticlePlan {
+  /** Everything but the articles (head, styles, cover, 目录): equal keys, equal frame. */
+  frameKey: string
+  /** The id each article's first page is found by, in booklet order. */
+  ids: string[]
+  /** Each article's content key. */
+  keys: string[]
+  /** The document that holds article `index` alone (articleDocument). */
+  documentOf(index: number): string
+  /** The id of the empty article after it in that document. */
+  nextId: string
+}
+
+/** What a warm page holds laid out: the plan's keys of the booklet it laid out last. */
+export type LaidOut = Pick<ArticlePlan, 'frameKey' | 'ids' | 'keys'>
+
+export interface RelayoutInput {
+  articles: ArticlePlan
+  fontFamilies: string[]
+  targetIds: string[]
+}
+
+/**
+ * The articles whose content changed since the page's booklet was laid out, when laying out
+ * only them is worth it: the same frame (styles, cover, 目录 text), the same articles in the
+ * same order, and fewer than half of them changed.
+ */
+export function changedArticles(laidOut: LaidOut | undefined, plan: ArticlePlan | undefined): number[] | undefined {
+  if (!laidOut || !plan || laidOut.frameKey !== plan.frameKey || laidOut.ids.join('\n') !== plan.ids.join('\n')) return undefined
+  const changed = plan.keys.flatMap((key, i) => (key === laidOut.keys[i] ? [] : [i]))
+  return changed.length > 0 && changed.length * 2 < plan.keys.length ? changed : undefined
+}
+
+/**
+ * Issue 6: each article opens a new right-hand page, so an edited article can be laid out alone
+ * and its pages put in place of its old ones; page and 目录 numbers are then made afresh. It is
+ * laid out in an iframe of the booklet's own page: that renderer has the fonts decoded and
+ * Paged.js compiled already, and the pages move over as nodes. Undefined when that cannot give
+ * what a whole layout would (the pages after it would change sides, or Paged.js stopped on it):
+ * the caller lays out the whole booklet.
+ */
+export async function layoutArticlesAlone(page: Page, base: string, files: PageFiles, input: RelayoutInput, changed: number[], phase: (name: string) => void): Promise<Layout | undefined> {
+  const plan = input.articles
+  let layout: Layout | undefined
+  const lateFonts = new Set<string>()
+  let mendedSplits = 0
+  const inPageTimes: Record<string, number> = {}
+  for (const index of changed) {
+    files.articleHtml = plan.documentOf(index)
+    const frame = await articleFrame(page, base)
+    const alone = await runPaginate(frame, base, input.fontFamilies, [], () => undefined)
+    if ('stoppedAt' in alone) return undefined
+    for (const font of alone.lateFonts) lateFonts.add(font)
+    mendedSplits += alone.mendedSplits
+    for (const [name, ms] of Object.entries(alone.inPage)) inPageTimes[`alone.${name}`] = (inPageTimes[`alone.${name}`] ?? 0) + ms
+    if (process.env.BOOKLET_DEBUG_DOM) await writeFile(`${process.env.BOOKLET_DEBUG_DOM}.article-${index + 1}.html`, await frame.content())
+    const replaced = (await page
+      .evaluate(
+        (options) => (window as unknown as { __booklet: InPage }).__booklet.replaceArticle(options),
+        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, nextId: plan.nextId, families: input.fontFamilies, ids: input.targetIds },
+      )
+      .catch(pageFailure)) as Layout | { refused: string }
+    if ('refused' in replaced) {
+      if (process.env.BOOKLET_DEBUG) console.error(`relayout refused: ${replaced.refused}`)
+      return undefined
+    }
+    layout = replaced
+  }
+  files.articleHtml = undefined
+  phase('alone')
+  if (!layout) return undefined
+  // samePages compares with the pages just before the last replacement: with more than one, unknown.
+  const samePages = changed.length === 1 ? layout.samePages : undefined
+  return { ...layout, samePages, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
+}
+
+/** An iframe holding ARTICLE_PATH, loaded, in the booklet's page (replaceArticle removes it). */
+async function articleFrame(page: Page, base: string): Promise<Frame> {
+  await page.evaluate(
+    (src) =>
+      new Promise<void>((loaded, failed) => {
+        const frame = document.createElement('iframe')
+        frame.dataset.bookletArticle = ''
+        // Out of sight but rendered (Paged.js measures what it lays out), the size of the window.
+        frame.style.cssText = `position: fixed; left: -${innerWidth + 100}px; top: 0; width: ${innerWidth}px; height: ${innerHeight}px; border: 0`
+        frame.onload = () => loaded()
+        frame.onerror = () => failed(new Error('article frame did not load'))
+        frame.src = src
+        document.body.append(frame)
+      }),
+    `${base}${ARTICLE_PATH}`,
+  )
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().endsWith(ARTICLE_PATH))
+  if (!frame) throw new BookletError('排版脚本在浏览器中出错', { hint: 'article frame not found' })
+  return frame
+}

@@ -1,0 +1,50 @@
+/**
+ * Runs our page driver (in-page/paginate.js) with Paged.js in a loaded page or frame, and turns
+ * what goes wrong inside the page into a message rather than a stack trace.
+ */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Frame, Page } from 'puppeteer-core'
+import { BookletError } from '../errors.ts'
+import type { RenderResult } from './render-pdf.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+export const PAGED_SCRIPT = '/_booklet/pagedjs/paged.polyfill.js'
+export const IN_PAGE_PREFIX = '/_booklet/in-page/'
+
+/** The page's own driver script, served like the fonts (Paged.js itself is built in: pagedjs-patched.ts). */
+export function scriptMounts(): Map<string, string> {
+  return new Map([[IN_PAGE_PREFIX, join(here, 'in-page')]])
+}
+
+/** What paginate.js (and replaceArticle) report of the pages laid out. */
+export type Layout = Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases' | 'relaid'> & { inPage: Record<string, number> }
+
+/** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
+export async function runPaginate(page: Page | Frame, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
+  await page.evaluate(() => {
+    ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+  })
+  // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
+  await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
+  phase('paged')
+  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
+  phase('load')
+  return (await page
+    .evaluate((families, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ families, ids }), families, ids)
+    .catch(pageFailure)) as Layout | { stoppedAt: string }
+}
+
+/** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
+export interface InPage {
+  paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
+  replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
+}
+
+export function pageFailure(error: unknown): never {
+  // The browser itself gone: reported as such by renderPdf.
+  if (/Target closed|Session closed|detached|disconnected|Connection closed/i.test(String((error as Error)?.message))) throw error
+  // Whatever went wrong inside the page is reported, not thrown as a stack trace.
+  throw new BookletError('排版脚本在浏览器中出错', { hint: String((error as Error)?.message ?? error).slice(0, 300), cause: error })
+}
