@@ -2,7 +2,8 @@
  * `booklet watch`: rebuilds the booklet on every save of a manuscript file, booklet.yaml or a
  * style file. One browser stays open between rebuilds; saves are debounced and rebuilds never
  * overlap (a save during a rebuild queues one more). A broken edit prints its error with file and
- * line, and the last good PDF stays in place (build writes nothing then).
+ * line, and the last good PDF stays in place (build writes nothing then). With `serve`, the
+ * pages are also shown in the author's browser, which reloads after each rebuild.
  */
 import { watch as watchFiles, type FSWatcher } from 'chokidar'
 import { basename, relative, resolve, sep } from 'node:path'
@@ -13,6 +14,7 @@ import { STYLES_DIR } from './document/styles.ts'
 import { BookletError } from './errors.ts'
 import { displayPath } from './manuscript/load-manuscript.ts'
 import { locateBrowser } from './render/locate-browser.ts'
+import { startPreview } from './preview/preview-server.ts'
 import { openBrowser, type BrowserSession } from './render/render-pdf.ts'
 import type { BuildReport } from './report.ts'
 
@@ -23,6 +25,8 @@ export interface WatchOptions extends Omit<BuildOptions, 'session'> {
   log: (line: string) => void
   /** Stops watching (Ctrl-C). */
   signal: AbortSignal
+  /** Also show the pages in the author's browser on this loopback port (0: any free one). */
+  serve?: number | undefined
   /** Called after each rebuild, for tests and tools. */
   onBuild?: (result: { report?: BuildReport; error?: BookletError; ms: number }) => void
 }
@@ -35,7 +39,15 @@ export async function watch(options: WatchOptions): Promise<void> {
   const outDir = resolve(cwd, options.outDir ?? 'dist')
   // No browser, no watching: say so at once, not on the first save.
   const browserPath = options.browserWs ? undefined : locateBrowser({ flag: options.browserPath })
-  let session: BrowserSession = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
+  // A port already taken is said before anything starts.
+  const preview = options.serve === undefined ? undefined : await startPreview({ port: options.serve, outDir, input })
+  let session: BrowserSession
+  try {
+    session = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
+  } catch (error) {
+    await preview?.close()
+    throw error
+  }
   const ignored = (path: string) => {
     const name = basename(path)
     return (
@@ -75,6 +87,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       const report = await build({ ...options, cwd, input, outDir, session, cache })
       const ms = Math.round(performance.now() - started)
       printRebuild(report, ms, options.log)
+      if (report.ok) preview?.reload()
       options.onBuild?.({ report, ms })
     } catch (error) {
       const ms = Math.round(performance.now() - started)
@@ -106,6 +119,7 @@ export async function watch(options: WatchOptions): Promise<void> {
 
   await new Promise<void>((ready) => watcher.once('ready', ready))
   options.log(`正在监视 ${displayPath(input, cwd)}（以及样式文件），保存后自动重新生成；按 Ctrl-C 结束。`)
+  if (preview) options.log(`预览：${preview.url}（用浏览器打开，每次生成后自动刷新）`)
   await rebuild().catch(fail)
   watcher.on('all', (_event, path) => schedule(path))
   await new Promise<void>((done) => {
@@ -118,6 +132,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   // Let a rebuild in progress finish writing before the browser goes.
   while (running) await new Promise((r) => setTimeout(r, 50))
   await session.close()
+  await preview?.close()
   if (failure) throw failure
 }
 

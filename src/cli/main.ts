@@ -51,6 +51,16 @@ export function usageMistake(message: string): string {
   return text
 }
 
+/** `booklet watch --serve` without a number. */
+const PREVIEW_PORT = 8090
+
+function port(value: string): number {
+  const n = Number(value)
+  // 0 lets the system pick a free port (the URL is printed).
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('端口应为 0–65535 的整数')
+  return n
+}
+
 function presetName(value: string): PresetName {
   if (!(PRESETS as readonly string[]).includes(value)) throw new InvalidArgumentError(`版式只能是 ${PRESETS.join('、')}`)
   return value as PresetName
@@ -131,8 +141,9 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
     .option('--browser-ws <URL>', '连接正在运行的浏览器服务（ws://…）')
     .option('--timeout <SECONDS>', '每次排版的时限（秒）', seconds, 300)
+    .option('--serve [PORT]', `同时在本机浏览器中预览分页效果（http://127.0.0.1:端口/，默认 ${PREVIEW_PORT}），每次生成后自动刷新`, port)
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; preset?: PresetName; impose?: boolean; browser?: string; browserWs?: string; timeout: number }) => {
+    .action(async (input: string, opts: { out: string; preset?: PresetName; impose?: boolean; browser?: string; browserWs?: string; timeout: number; serve?: number | true }) => {
       const stop = new AbortController()
       const onSignal = () => stop.abort()
       process.once('SIGINT', onSignal)
@@ -149,6 +160,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
           ...(opts.preset ? { preset: opts.preset } : {}),
           ...(opts.browser ? { browserPath: opts.browser } : {}),
           ...(opts.browserWs ? { browserWs: opts.browserWs } : {}),
+          ...(opts.serve !== undefined ? { serve: opts.serve === true ? PREVIEW_PORT : opts.serve } : {}),
         })
       } finally {
         process.off('SIGINT', onSignal)

@@ -5,11 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, get as httpGet } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBuildCache } from '../../src/build-cache.ts'
+import { startPreview } from '../../src/preview/preview-server.ts'
 import { build } from '../../src/build.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
 import { fontMounts } from '../../src/fonts/roles.ts'
@@ -104,7 +105,70 @@ describe('booklet watch', () => {
     expect(out.lines.at(-1)).toBe('已停止监视。')
     expect(out.lines.join('\n')).not.toMatch(/\n\s+at /)
   })
+
+  it('with --serve shows the pages in a browser on a loopback port, laid out and numbered, and reloads them after a save', async () => {
+    const dir = workspace()
+    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out', '--serve', '0'], { cwd: dir })
+    const out = follow(child)
+    const url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(await out.next(/预览：/))![1]!
+    await out.next(/已生成 out\/booklet\.pdf/)
+    // Reached only by this machine's own names: a page elsewhere cannot get at it by a DNS name of its own.
+    expect(await statusFor(url, 'evil.example')).toBe(403)
+    expect(await statusFor(url, new URL(url).host)).toBe(200)
+
+    const session = await openBrowser({})
+    try {
+      const page = await session.browser.newPage()
+      await page.goto(url, { waitUntil: 'load' })
+      const laidOut = () =>
+        page.waitForFunction(() => document.querySelectorAll('.pagedjs_page').length > 5 && document.querySelector('.toc-page')?.textContent !== '', { timeout: 30_000 })
+      await laidOut()
+      // The first body page is numbered — 1 —, as in the PDF.
+      const folio = await page.evaluate(() => getComputedStyle(document.querySelector('.body-start')!.closest('.pagedjs_page')!).getPropertyValue('--folio'))
+      expect(folio).toBe('"1"')
+
+      const file = join(dir, 'manuscript/short.md')
+      const from = out.seen()
+      const reloaded = page.waitForNavigation({ timeout: 60_000 })
+      writeFileSync(file, readFileSync(file, 'utf8').replace('学习时间为', '这是预览里新加的一句。学习时间为'))
+      await out.next(/已生成 out\/booklet\.pdf/, from)
+      await reloaded
+      await laidOut()
+      expect(await page.evaluate(() => document.querySelector('.pagedjs_pages')!.textContent)).toContain('这是预览里新加的一句')
+    } finally {
+      await session.close()
+    }
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+  }, 90_000)
 })
+
+describe('the preview server', () => {
+  it('says so in Chinese when its port is taken, and shows a waiting page until a booklet is made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-preview-'))
+    const first = await startPreview({ port: 0, outDir: join(dir, 'out'), input: dir })
+    try {
+      const taken = Number(new URL(first.url).port)
+      await expect(startPreview({ port: taken, outDir: join(dir, 'out'), input: dir })).rejects.toThrow(`预览端口 ${taken} 已被占用`)
+      const waiting = await (await fetch(first.url)).text()
+      expect(waiting).toContain('还没有生成成功的小册子')
+    } finally {
+      await first.close()
+    }
+  })
+})
+
+/** The preview's answer to a request naming `host` (a browser sends the host of the URL it opens). */
+function statusFor(url: string, host: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const request = httpGet(url, { headers: { host } }, (response) => {
+      response.resume()
+      done(response.statusCode ?? 0)
+    })
+    request.on('error', fail)
+  })
+}
 
 describe('a warm browser and a browser service', () => {
   it('with the watch cache: processes and lays out only the edited article, nothing when nothing changed, and gives the pages of a full build', async () => {
