@@ -218,7 +218,9 @@ describe('a warm browser and a browser service', () => {
     const original = readFileSync(notes, 'utf8')
     // notes.md is the middle article: two pages of new text, with a word changed above them. The
     // run-in headings (EL-17) hang on a rule Paged.js rewrites: it must hold in the moved pages too.
-    const added = Array.from({ length: 6 }, (_, i) => `#### ${i + 1}.补充要点。${'要把学习成果转化为推动工作的实际行动，做到学以致用、用以促学。'.repeat(5)}`).join('\n\n')
+    // A picture in them must be drawn when the moved pages are printed.
+    cpSync(join(root, 'test/fixtures/images/page.jpg'), join(input, 'page.jpg'))
+    const added = ['![示意图](page.jpg)', ...Array.from({ length: 6 }, (_, i) => `#### ${i + 1}.补充要点。${'要把学习成果转化为推动工作的实际行动，做到学以致用、用以促学。'.repeat(5)}`)].join('\n\n')
     const grow = (text: string) => text.replace('宣传工作要把方向', '宣传工作要始终把方向').replace('## 二、', `${added}\n\n## 二、`)
     const session = await openBrowser({})
     const cache = createBuildCache()

@@ -291,9 +291,12 @@
       // Paged.js keeps its own list of the pages it made; the replaced ones must not live on in it.
       const chunker = window.PagedPolyfill?.chunker
       if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
-      // The new text's characters may need font slices this page has not loaded yet.
+      // The new text's characters may need font slices this page has not loaded yet, and its
+      // pictures are fetched again by this document: both must be here before the print.
       const missingFonts = new Set()
       for (const page of fresh) for (const font of await loadFonts(families, page)) missingFonts.add(font)
+      const pictures = fresh.flatMap((page) => [...page.querySelectorAll('img')])
+      await Promise.all(pictures.map((img) => img.decode().catch(() => undefined)))
       const times = { replace: Math.round(performance.now() - at) }
       const compression = checkCompression()
       const measured = measureBooklet(pagesArea, ids)
