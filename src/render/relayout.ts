@@ -23,8 +23,18 @@ export interface ArticlePlan {
   nextId: string
 }
 
-/** What a warm page holds laid out: the plan's keys of the booklet it laid out last. */
-export type LaidOut = Pick<ArticlePlan, 'frameKey' | 'ids' | 'keys'>
+/**
+ * What a warm page holds laid out: the plan's keys of the booklet it laid out last, and how many
+ * layouts of single articles were done into it since it was last laid out whole.
+ */
+export type LaidOut = Pick<ArticlePlan, 'frameKey' | 'ids' | 'keys'> & { relayouts: number }
+
+/**
+ * A page that took this many articles laid out alone is laid out whole once: each time Chromium
+ * keeps some 0.7 MiB more for the document (its DOM and script heap do not grow; a new document
+ * gives it all back). Bounded so, 100 saves in one watch cost no more memory than 20.
+ */
+export const RELAYOUTS_PER_DOCUMENT = 20
 
 export interface RelayoutInput {
   articles: ArticlePlan
@@ -35,10 +45,11 @@ export interface RelayoutInput {
 /**
  * The articles whose content changed since the page's booklet was laid out, when laying out
  * only them is worth it: the same frame (styles, cover, 目录 text), the same articles in the
- * same order, and fewer than half of them changed.
+ * same order, fewer than half of them changed, and the page not yet due for a whole layout.
  */
 export function changedArticles(laidOut: LaidOut | undefined, plan: ArticlePlan | undefined): number[] | undefined {
-  if (!laidOut || !plan || laidOut.frameKey !== plan.frameKey || laidOut.ids.join('\n') !== plan.ids.join('\n')) return undefined
+  if (!laidOut || !plan || laidOut.relayouts >= RELAYOUTS_PER_DOCUMENT) return undefined
+  if (laidOut.frameKey !== plan.frameKey || laidOut.ids.join('\n') !== plan.ids.join('\n')) return undefined
   const changed = plan.keys.flatMap((key, i) => (key === laidOut.keys[i] ? [] : [i]))
   return changed.length > 0 && changed.length * 2 < plan.keys.length ? changed : undefined
 }

@@ -260,7 +260,10 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   phase('print')
   // For developers: the PDF as printed, before post-processing and preflight (which may refuse it).
   if (process.env.BOOKLET_DEBUG_PDF) await writeFile(process.env.BOOKLET_DEBUG_PDF, pdf)
-  if (input.articles) served.laidOut = { frameKey: input.articles.frameKey, ids: input.articles.ids, keys: input.articles.keys }
+  if (input.articles) {
+    const { frameKey, ids, keys } = input.articles
+    served.laidOut = { frameKey, ids, keys, relayouts: relaid ? (laidOut?.relayouts ?? 0) + 1 : 0 }
+  }
   const { inPage: _, ...result } = layout
   return { ...result, pdf, refusedRequests, fontsUsed, relaid: relaid ? changed! : null, phases }
 }
