@@ -97,18 +97,26 @@ function commonChecks(get: () => Built) {
     }
   })
 
-  it('ends the TOC leaders before the page numbers, which align at the right', () => {
+  it('ends the TOC leaders before the page numbers, all at one place and dot under dot (EL-22); the numbers align at the right', () => {
     const { texts, pdf } = get()
     const tocPage = texts.findIndex((t) => squash(t).startsWith('目录'))
     const words = pageWords(pdf, tocPage)
     const numbers = words.filter((w) => /^\d+$/.test(w.text))
     expect(numbers.length).toBeGreaterThan(1)
+    const leaderEnds: number[] = []
+    const columns = new Set<number>()
     for (const number of numbers) {
       expect(number.xMax).toBeCloseTo(numbers[0]!.xMax, 0)
       const dots = words.filter((w) => w.text.includes('·') && Math.abs(w.yMax - number.yMax) < 8)
       expect(dots.length, `leader before ${number.text}`).toBeGreaterThan(0)
       for (const dot of dots) expect(dot.xMax).toBeLessThan(number.xMin)
+      leaderEnds.push(Math.max(...dots.map((d) => d.xMax)))
+      for (const dot of dots) columns.add(Math.round(dot.xMin))
     }
+    for (const end of leaderEnds) expect(end).toBeCloseTo(leaderEnds[0]!, 0)
+    // Dot under dot: as many columns as the longest leader has dots (give or take rounding).
+    const longest = Math.max(...numbers.map((n) => words.filter((w) => w.text.includes('·') && Math.abs(w.yMax - n.yMax) < 8).length))
+    expect(columns.size).toBeLessThanOrEqual(longest + 2)
   })
 
   it('prints "— n —" from 1 on the first body page, odd on right-hand pages, none on blank pages', () => {

@@ -164,6 +164,37 @@
     return { folios, toc }
   }
 
+  /**
+   * EL-22: each 目录 leader (laid out zero wide, see toc.css) reaches from the end of its entry's
+   * last line to the end of the entry's box, filled with whole dots set flush right, so that the
+   * dots of every row end at one place. Its width only takes room the line had left: nothing
+   * moves. Run again, it gives the same.
+   */
+  function alignLeaders(pagesArea) {
+    const pitches = new Map()
+    for (const leader of pagesArea.querySelectorAll('.toc-leader')) {
+      const box = leader.parentElement
+      const style = getComputedStyle(box)
+      const end = box.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth)
+      const room = Math.floor((end - leader.getBoundingClientRect().left) * 64) / 64
+      const font = getComputedStyle(leader).font
+      if (!pitches.has(font)) {
+        // The advance of one dot with its spacing, from a run of them (sub-pixel exact).
+        leader.style.width = 'auto'
+        leader.style.paddingLeft = '0'
+        leader.textContent = '·'.repeat(100)
+        pitches.set(font, leader.getBoundingClientRect().width / 100)
+      }
+      const pitch = pitches.get(font)
+      // At least a quarter 字 between the entry's last character and its first dot.
+      const gap = parseFloat(getComputedStyle(leader).fontSize) / 4
+      const dots = Math.max(0, Math.floor((room - gap) / pitch))
+      leader.textContent = '·'.repeat(dots)
+      leader.style.width = `${Math.max(0, room)}px`
+      leader.style.paddingLeft = `${Math.max(0, room - dots * pitch)}px`
+    }
+  }
+
   /** QA-5: —— and …… (2 字) and · (1/2 字) as laid out, in em of their font size. */
   function measureMarks(pagesArea) {
     const widths = []
@@ -317,6 +348,7 @@
     // icon), e.g. an SVG whose XML is broken although its header looked right.
     const brokenImages = [...new Set([...pagesArea.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.getAttribute('src')))]
     const layout = collectLayout(pagesArea, ids)
+    alignLeaders(pagesArea)
     const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
     const markWidths = measureMarks(pagesArea)
     return { ...layout, ...numbers, brokenImages, markWidths }
