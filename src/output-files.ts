@@ -109,5 +109,10 @@ export async function makeDirectories(dir: string): Promise<void> {
     if (dirname(at) === at) break
     missing.unshift(at)
   }
-  for (const folder of missing) await mkdir(folder)
+  for (const folder of missing) {
+    await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+      // Made meanwhile by another build into the same folder: that is what was wanted.
+      if (error.code !== 'EEXIST' || !(await stat(folder)).isDirectory()) throw error
+    })
+  }
 }
