@@ -6,7 +6,7 @@
  * pages are also shown in the author's browser, which reloads after each rebuild.
  */
 import { watch as watchFiles, type FSWatcher } from 'chokidar'
-import { basename, relative, resolve, sep } from 'node:path'
+import { basename, resolve, sep } from 'node:path'
 import { createBuildCache } from './build-cache.ts'
 import { build, type BuildOptions } from './build.ts'
 import { formatDiagnostic } from './diagnostics.ts'
@@ -77,7 +77,7 @@ export async function watch(options: WatchOptions): Promise<void> {
       return
     }
     running = true
-    const files = [...changed].map((f) => relative(cwd, f) || f)
+    const files = [...changed].map((f) => displayPath(f, cwd))
     changed = new Set()
     const started = performance.now()
     const stamp = new Date().toTimeString().slice(0, 8)
