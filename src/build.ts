@@ -9,7 +9,7 @@ import { diagnosticAt } from './diagnostics.ts'
 import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
-import { fontMounts, ROLES } from './fonts/roles.ts'
+import { faceShorthands, fontMounts } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
 import { checkOutputDir, ensureOutputDir, writeAllAtomically } from './output-files.ts'
 import { imposeBooklet } from './pdf/impose.ts'
@@ -143,7 +143,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       html,
       manuscriptRoot: manuscript.root,
       fontMounts: fontMounts(),
-      fontFamilies: [...new Set(ROLES.map((r) => `${r.open.weight} 16px "${r.open.family}"`))],
+      fontFamilies: faceShorthands(),
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       session,

@@ -97,5 +97,5 @@ export function documentToHtml(tree: Root): string {
 
 /** Nodes serialized alone: equal strings, equal pieces of the booklet. */
 export function piecesToHtml(nodes: ElementContent[]): string {
-  return unified().use(rehypeStringify).stringify({ type: 'root', children: nodes })
+  return documentToHtml({ type: 'root', children: nodes })
 }

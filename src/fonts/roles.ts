@@ -144,6 +144,11 @@ export async function fontCss(): Promise<string> {
   return `${faces.join('\n')}\n:root {\n${vars.join('\n')}\n}\n`
 }
 
+/** The bundled faces (CSS font shorthand) the page loads before anything is laid out. */
+export function faceShorthands(): string[] {
+  return [...new Set(ROLES.map((r) => `${r.open.weight} 16px "${r.open.family}"`))]
+}
+
 /** URL prefix → folder, for the page's file server. */
 export function fontMounts(): Map<string, string> {
   return new Map(ROLES.map((role) => [`/_booklet/fonts/${role.open.id}/`, role.open.dir]))

@@ -9,8 +9,9 @@ import { readFile, stat } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
 import { BookletError } from '../errors.ts'
-import { fontMounts, ROLES } from '../fonts/roles.ts'
+import { faceShorthands, fontMounts } from '../fonts/roles.ts'
 import { DOCUMENT_PATH, PageFiles } from '../render/page-files.ts'
+import { sendFile } from '../render/page-server.ts'
 import { pagedPolyfill } from '../render/pagedjs-patched.ts'
 import { PAGED_SCRIPT, scriptMounts } from '../render/run-paginate.ts'
 
@@ -56,13 +57,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       path === '/' || path === DOCUMENT_PATH
         ? previewDocument(options.outDir).then((body) => ({ body, contentType: 'text/html; charset=utf-8' }))
         : files.getPath(path)
-    void answer
-      .then((file) => {
-        if ('refused' in file) return void response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(file.refused)
-        response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length, 'Cache-Control': 'no-store' })
-        response.end(file.body)
-      })
-      .catch(() => response.writeHead(500).end())
+    void answer.then((file) => ('refused' in file ? response.writeHead(404).end() : sendFile(response, file))).catch(() => response.writeHead(500).end())
   })
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -90,9 +85,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   }
 }
 
-/** The faces loaded before layout, as build.ts asks for them. */
-const FAMILIES = [...new Set(ROLES.map((r) => `${r.open.weight} 16px "${r.open.family}"`))]
-
 /** The last booklet.html written, made to lay itself out and reload after each rebuild. */
 async function previewDocument(outDir: string): Promise<Buffer> {
   const html = await readFile(join(outDir, 'booklet.html'), 'utf8').catch(() => undefined)
@@ -108,7 +100,7 @@ async function previewDocument(outDir: string): Promise<Buffer> {
 <script src="${PAGED_SCRIPT}"></script>
 <script src="/_booklet/in-page/paginate.js"></script>
 <script>
-  addEventListener('load', () => window.__booklet.paginate({ families: ${JSON.stringify(FAMILIES)}, ids: [] }))
+  addEventListener('load', () => window.__booklet.paginate({ families: ${JSON.stringify(faceShorthands())}, ids: [] }))
   new EventSource('${EVENTS_PATH}').addEventListener('message', () => location.reload())
 </script>
 `

@@ -7,8 +7,8 @@
  * so the page reaches nothing else.
  */
 import { randomBytes } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
-import type { PageFiles } from './page-files.ts'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { PageFile, PageFiles } from './page-files.ts'
 
 export interface PageServer {
   /** `http://booklet-TOKEN.localhost:PORT`: the page's origin. */
@@ -34,13 +34,7 @@ export async function startPageServer(files: () => PageFiles, refused: (what: st
           response.writeHead(404).end()
           return
         }
-        response.writeHead(200, {
-          'Content-Type': answer.contentType,
-          'Content-Length': answer.body.length,
-          // Our own fonts and scripts: a warm browser keeps them between builds.
-          'Cache-Control': answer.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-        })
-        response.end(answer.body)
+        sendFile(response, answer)
       })
       .catch(() => response.writeHead(500).end())
   })
@@ -60,4 +54,15 @@ export async function startPageServer(files: () => PageFiles, refused: (what: st
         server.closeAllConnections()
       }),
   }
+}
+
+/** A file PageFiles gave, as the answer: our own fonts and scripts may be kept by the browser. */
+export function sendFile(response: ServerResponse, file: PageFile): void {
+  response.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.body.length,
+    // The same bytes for the life of the process: a warm browser (or a preview reloaded) keeps them.
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+  })
+  response.end(file.body)
 }

@@ -156,13 +156,8 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
     () => served.files,
     (what) => served.refused.push(what),
   )
-  served.page = await sandboxedPage(browser, served)
-  return served
-}
-
-/** A page of the booklet's server: it reaches that server and nothing else, not even another port of this machine. */
-async function sandboxedPage(browser: Browser, served: BookletPage): Promise<Page> {
-  const page = await browser.newPage()
+  const page = (served.page = await browser.newPage())
+  // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
   await page.setRequestInterception(true)
   page.on('request', (request) => {
     const url = request.url()
@@ -181,7 +176,7 @@ async function sandboxedPage(browser: Browser, served: BookletPage): Promise<Pag
     hold.replaceSync('body > * { display: none !important; }')
     document.adoptedStyleSheets = [hold]
   })
-  return page
+  return served
 }
 
 /** Launches Chromium, or connects to a running one (`--browser-ws`, a pool of browsers). */
