@@ -3,7 +3,7 @@
  * and Paged.js, then read the PDFs as a reader would (pdftotext, pdffonts, pdf-lib) and check
  * the promises of the product: A5 pages, cover, TOC numbers, folios, bookmarks, no lost text.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -50,7 +50,8 @@ function pageShowing(built: Built, text: string): number {
 }
 
 function tocNumbers(built: Built): Map<string, number> {
-  const tocPages = built.texts.slice(1, built.report.bodyStartPage).filter((t) => t.includes('目') && t.includes('录'))
+  const first = built.texts.findIndex((t) => squash(t).startsWith('目录'))
+  const tocPages = built.texts.slice(first, built.report.bodyStartPage)
   const toc = squash(tocPages.join(''))
   const numbers = new Map<string, number>()
   for (const article of built.report.articles) {
@@ -98,15 +99,33 @@ function commonChecks(get: () => Built) {
   })
 
   it('ends the TOC leaders before the page numbers, all at one place and dot under dot (EL-22); the numbers align at the right', () => {
-    const { texts, pdf } = get()
+    const { texts, pdf, report } = get()
     const tocPage = texts.findIndex((t) => squash(t).startsWith('目录'))
+    // Every page of the 目录 (a right-hand page may start the body after a blank one).
+    for (let page = tocPage; page < report.bodyStartPage; page++) if (texts[page]!.trim()) tocPageAligned(pdf, page)
+  })
+
+  it('ends no 目录 page with an article\'s row: it goes over with its first heading', () => {
+    const { texts, report } = get()
+    const tocPage = texts.findIndex((t) => squash(t).startsWith('目录'))
+    const entries = report.articles.flatMap((a) => [{ text: squash(a.title), article: a.headings.some((h) => h.level === 1) }, ...a.headings.filter((h) => h.level === 1).map((h) => ({ text: squash(h.text), article: false }))])
+    for (let page = tocPage; page < report.bodyStartPage; page++) {
+      const text = squash(texts[page]!)
+      const last = entries.filter((e) => text.includes(e.text)).sort((x, y) => text.lastIndexOf(y.text) - text.lastIndexOf(x.text))[0]
+      // (an article without headings has only its own row: it may end a page)
+      if (last) expect(last.article, `page ${page + 1} ends with ${last.text}`).toBe(false)
+    }
+  })
+
+  /** The leaders and numbers of one 目录 page. */
+  function tocPageAligned(pdf: string, tocPage: number) {
     const words = pageWords(pdf, tocPage)
     const numbers = words.filter((w) => /^\d+$/.test(w.text))
     expect(numbers.length).toBeGreaterThan(1)
     const leaderEnds: number[] = []
     const columns = new Set<number>()
     for (const number of numbers) {
-      expect(number.xMax).toBeCloseTo(numbers[0]!.xMax, 0)
+      expect(number.xMax, `number ${number.text} on page ${tocPage + 1}`).toBeCloseTo(numbers[0]!.xMax, 0)
       const dots = words.filter((w) => w.text.includes('·') && Math.abs(w.yMax - number.yMax) < 8)
       expect(dots.length, `leader before ${number.text}`).toBeGreaterThan(0)
       for (const dot of dots) expect(dot.xMax).toBeLessThan(number.xMin)
@@ -117,7 +136,7 @@ function commonChecks(get: () => Built) {
     // Dot under dot: as many columns as the longest leader has dots (give or take rounding).
     const longest = Math.max(...numbers.map((n) => words.filter((w) => w.text.includes('·') && Math.abs(w.yMax - n.yMax) < 8).length))
     expect(columns.size).toBeLessThanOrEqual(longest + 2)
-  })
+  }
 
   it('prints "— n —" from 1 on the first body page, odd on right-hand pages, none on blank pages', () => {
     const { texts, report, pdf } = get()
@@ -280,6 +299,29 @@ describe('the sample manuscript', () => {
 
   it('dates the cover in Chinese numerals (DT-1)', () => {
     expect(built.texts[0]).toContain('二〇二六年十一月')
+  })
+})
+
+describe('a 目录 of three pages', () => {
+  let built: Built
+  beforeAll(async () => {
+    // 14 short articles of three sections each: 56 目录 rows, more than two pages of them.
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-long-toc-'))
+    for (let i = 1; i <= 14; i++) {
+      const sections = ['一', '二', '三'].map((n) => `## 第${n}部分的要点${i}\n\n要坚持以人民为中心的发展思想，把群众的急难愁盼作为工作的出发点和落脚点。\n`)
+      writeFileSync(join(dir, `${String(i).padStart(2, '0')}.md`), `# 第${i}次学习会上的讲话\n\n${sections.join('\n')}`)
+    }
+    writeFileSync(join(dir, 'booklet.yaml'), 'title: 学习会讲话汇编\npublisher: 中共××县委办公室\ndate: 2026-11-05\n')
+    built = await buildInto(dir)
+  })
+  // Before, the last row of a full 目录 page was cut off (QA-12 failed), and an entry Paged.js
+  // split over two pages had its number set flush left.
+  commonChecks(() => built)
+
+  it('takes three pages', () => {
+    const { texts, report } = built
+    const tocPage = texts.findIndex((t) => squash(t).startsWith('目录'))
+    expect(texts.slice(tocPage, report.bodyStartPage).filter((t) => t.trim()).length).toBe(3)
   })
 })
 
