@@ -147,6 +147,10 @@ for (const size of sizes) {
   const ours = await measure(process.execPath, [join(root, 'bin/booklet.mjs'), 'build', manuscript.dir, '--out', out, '--json', '--timeout', '1800'])
   if (ours.code !== 0) throw new Error(`booklet build failed:\n${ours.output.slice(-2000)}`)
   const report = JSON.parse(ours.output.slice(ours.output.indexOf('{')))
+  // A fast booklet that is wrong is no result: say so beside the numbers (a long 目录 once lost rows).
+  for (const check of report.preflight?.checks ?? []) {
+    if (!check.ok) console.error(`${size}: 印前检查未通过 ${check.rule} ${check.title}：${check.problems.slice(0, 3).join('；')}`)
+  }
   const html = standaloneHtml(out)
   const theirs = await measure(cli, [html, '-o', join(out, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu', '-t', '1800000'], { PUPPETEER_EXECUTABLE_PATH: browser })
   if (theirs.code !== 0) throw new Error(`pagedjs-cli failed:\n${theirs.output.slice(-2000)}`)
