@@ -3,10 +3,11 @@
  * assemble the booklet HTML → paginate and print in Chromium → post-process the PDF → write
  * both outputs atomically. Returns one report; throws BookletError only for operational failures.
  */
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { diagnosticAt } from './diagnostics.ts'
-import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, wholeDocument, type BookletParts } from './document/booklet-document.ts'
+import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { faceShorthands, fontMounts } from './fonts/roles.ts'
@@ -21,9 +22,11 @@ import { processManuscript } from './pipeline/process-manuscript.ts'
 import type { ArticleOutline } from './pipeline/types.ts'
 import type { ArticlePlan } from './render/relayout.ts'
 import { renderPdf, type BrowserSession, type RenderResult } from './render/render-pdf.ts'
+import { MIN_SPLIT_CHARS, splitPoint, type SplitPlan } from './render/split-layout.ts'
 import { startBrowser, type StartingBrowser } from './render/start-browser.ts'
 import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
+import type { VFile } from 'vfile'
 
 export interface BuildOptions {
   input?: string
@@ -47,6 +50,12 @@ export interface BuildOptions {
   starting?: StartingBrowser
   /** Kept between builds by `booklet watch`: unchanged articles and an unchanged booklet cost nothing. */
   cache?: BuildCache
+  /**
+   * A long booklet is laid out in two tabs at once (split-layout.ts) where there are two cores or
+   * more; false: always in one tab; true: in two whenever there are two articles (the tests
+   * compare the two ways).
+   */
+  twoTabs?: boolean
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
@@ -149,6 +158,8 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       session,
       // A warm page (watch) then lays out again only the articles that changed.
       ...(options.session ? { articles: articlePlan(parts, outlines.map((o) => o.id)) } : {}),
+      // A long booklet is laid out in two parts at once, on two cores (split-layout.ts).
+      split: styles.articlesOpenRight ? splitPlan(parts, manuscript.articles, options.twoTabs) : undefined,
     }),
   )
   for (const [phase, ms] of Object.entries(rendered.phases)) timings[`render.${phase}`] = ms
@@ -257,6 +268,18 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
     await rememberBooklet(options.cache, bookletKey, report, diagnostics.slice(pipelineDiagnostics), written)
   }
   return report
+}
+
+/**
+ * The booklet in two documents of about equal length (by the articles' manuscript text), when it
+ * is long enough to gain by it and there are two cores; `twoTabs` true: whenever it has two articles.
+ */
+function splitPlan(parts: BookletParts, files: VFile[], twoTabs: boolean | undefined): SplitPlan | undefined {
+  if (twoTabs === false || (twoTabs === undefined && availableParallelism() < 2)) return undefined
+  const at = splitPoint(files.map((file) => String(file.value).length), twoTabs ? 0 : MIN_SPLIT_CHARS)
+  if (at === undefined) return undefined
+  const [first, second] = splitDocuments(parts, at).map(documentToHtml)
+  return { first: first!, second: second!, nextId: NEXT_ARTICLE_ID }
 }
 
 /** How a warm page tells which articles changed since its last layout, and lays one out alone. */

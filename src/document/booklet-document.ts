@@ -88,7 +88,24 @@ export function wholeDocument(parts: BookletParts): Root {
  * then adds the blank page the next article would open after (EL-6: articles open on the right).
  */
 export function articleDocument(parts: BookletParts, index: number): Root {
-  return page(parts, [h('main', [...parts.articles[index]!, h('article.article', { id: NEXT_ARTICLE_ID }, [h('p', '　')])])])
+  return page(parts, [h('main', [...parts.articles[index]!, nextArticle()])])
+}
+
+/**
+ * The booklet as two documents, to be laid out at once in two tabs (issue 6: a cold build on two
+ * cores): the cover, 目录 and the articles before `at`, followed by an empty article (the page the
+ * next one would open on); and the articles from `at` on. Every article opens a right-hand page,
+ * so the second document's pages are the booklet's own from that page on.
+ */
+export function splitDocuments(parts: BookletParts, at: number): [Root, Root] {
+  return [
+    page(parts, [...parts.front, h('main', [...parts.articles.slice(0, at).flat(), nextArticle()])]),
+    page(parts, [h('main', parts.articles.slice(at).flat())]),
+  ]
+}
+
+function nextArticle(): Element {
+  return h('article.article', { id: NEXT_ARTICLE_ID }, [h('p', '　')])
 }
 
 export function documentToHtml(tree: Root): string {

@@ -15,6 +15,7 @@ import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
 import { changedArticles, layoutArticlesAlone, type ArticlePlan, type LaidOut } from './relayout.ts'
 import { PAGED_SCRIPT, runPaginate, scriptMounts, type Layout } from './run-paginate.ts'
+import { layoutInTwo, type SecondTab, type SplitPlan } from './split-layout.ts'
 
 export interface RenderInput {
   html: string
@@ -31,6 +32,8 @@ export interface RenderInput {
   session?: BrowserSession | undefined
   /** The articles, so that a warm page lays out again only those that changed (issue 6). */
   articles?: ArticlePlan | undefined
+  /** The booklet in two documents, so that a whole layout runs on two cores (split-layout.ts). */
+  split?: SplitPlan | undefined
 }
 
 /** An open browser: launched here, or a running one reached over its DevTools WebSocket. */
@@ -93,12 +96,13 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
     // A warm session reuses its page: the renderer keeps our fonts and Paged.js in memory, and
     // a rebuild does not pay for loading 17 MB of fonts again.
     const served = (session.page ??= await bookletPage(session.browser))
-    served.files = new PageFiles(input.html, mounts, input.manuscriptRoot, builtIn)
+    const filesOf = (html: string) => new PageFiles(html, mounts, input.manuscriptRoot, builtIn)
+    served.files = filesOf(input.html)
     served.refused = refusedRequests
     served.errors = []
     let timedOut = false
     try {
-      const result = await withTimeout(paginateAndPrintOn(served, input), input.timeoutMs ?? 300_000).catch((error: unknown) => {
+      const result = await withTimeout(paginateAndPrintOn(served, input, filesOf, session), input.timeoutMs ?? 300_000).catch((error: unknown) => {
         timedOut = error instanceof LayoutTimeout
         if (error instanceof BookletError) throw error
         // The browser crashed or was killed mid-layout (out of memory, ended by the user):
@@ -140,7 +144,7 @@ interface BookletPage {
   close(): Promise<void>
 }
 
-async function bookletPage(browser: Browser): Promise<BookletPage> {
+async function bookletPage(browser: Browser, options: { window?: boolean } = {}): Promise<BookletPage> {
   const served: BookletPage = {
     page: undefined as never,
     server: undefined as never,
@@ -156,7 +160,8 @@ async function bookletPage(browser: Browser): Promise<BookletPage> {
     () => served.files,
     (what) => served.refused.push(what),
   )
-  const page = (served.page = await browser.newPage())
+  // A window of its own for a second tab laid out at the same time: a background tab would be throttled.
+  const page = (served.page = await browser.newPage(options.window ? { type: 'window' } : undefined))
   // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
   await page.setRequestInterception(true)
   page.on('request', (request) => {
@@ -227,7 +232,7 @@ export async function servedPage(browser: Browser, files: Pick<PageFiles, 'get'>
   return page
 }
 
-async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Promise<RenderResult> {
+async function paginateAndPrintOn(served: BookletPage, input: RenderInput, filesOf: (html: string) => PageFiles, session: BrowserSession): Promise<RenderResult> {
   const { page, refused: refusedRequests, errors: pageErrors } = served
   const phases: Record<string, number> = {}
   let at = performance.now()
@@ -241,7 +246,7 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   served.laidOut = undefined
   const changed = changedArticles(laidOut, input.articles)
   const relaid = changed && input.articles ? await layoutArticlesAlone(page, served.server.base, served.files, { ...input, articles: input.articles }, changed, phase) : undefined
-  const layout = relaid ?? (await layoutWhole(served, input, phase))
+  const layout = relaid ?? (await layoutWhole(served, input, phase, filesOf, session))
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
   for (const [name, ms] of Object.entries(layout.inPage)) phases[`layout.${name}`] = ms
@@ -263,13 +268,31 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput): Prom
   return { ...result, pdf, refusedRequests, fontsUsed, relaid: relaid ? changed! : null, phases }
 }
 
-/** Paged.js lays out the whole booklet, from a fresh load of its document. */
-async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name: string) => void): Promise<Layout> {
+/** Paged.js lays out the whole booklet, from a fresh load of its document (in two parts at once when it is long). */
+async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name: string) => void, filesOf: (html: string) => PageFiles, session: BrowserSession): Promise<Layout> {
   const { page } = served
   const base = served.server.base
-  await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
-  phase('goto')
-  const layout = await runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+  let layout: Layout | { stoppedAt: string } | undefined
+  if (input.split) {
+    const plan = input.split
+    served.files = filesOf(plan.first)
+    const openSecond = async (): Promise<SecondTab> => {
+      const second = await bookletPage(session.browser, { window: true })
+      second.files = filesOf(plan.second)
+      second.refused = served.refused
+      return { page: second.page, base: second.server.base, errors: second.errors, close: () => second.close() }
+    }
+    const inTwo = await layoutInTwo(page, base, openSecond, { fontFamilies: input.fontFamilies, targetIds: input.targetIds, plan }, phase)
+    served.files = filesOf(input.html)
+    if ('refused' in inTwo) {
+      if (process.env.BOOKLET_DEBUG) console.error(`split layout refused: ${inTwo.refused}`)
+    } else layout = inTwo
+  }
+  if (!layout) {
+    await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+    phase('goto')
+    layout = await runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+  }
   if ('stoppedAt' in layout) {
     throw new BookletError(`排版引擎在“${layout.stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {
       hint: '请把这一段拆成几段；若这里是比一页还高、又不能拆开的内容（很大的表格行、图片或不换行的长串字符），请把它拆小后再生成。',

@@ -40,6 +40,8 @@ export async function runPaginate(page: Page | Frame, base: string, families: st
 export interface InPage {
   paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
   replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
+  pagesHtml(): string
+  appendPages(options: { html: string; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
 }
 
 export function pageFailure(error: unknown): never {

@@ -16,7 +16,8 @@ import { locateBrowser } from '../../src/render/locate-browser.ts'
 import { fontMounts } from '../../src/fonts/roles.ts'
 import { openBrowser, renderPdf } from '../../src/render/render-pdf.ts'
 import type { BuildReport } from '../../src/report.ts'
-import { pageImages, pageTexts, readOutline } from '../helpers/pdf.ts'
+import { pageTexts } from '../helpers/pdf.ts'
+import { expectSamePages } from '../helpers/same-pages.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -55,16 +56,6 @@ function follow(child: ChildProcess) {
       }),
     seen,
   }
-}
-
-/** The same booklet as a reader sees it: every page drawn alike, the same text, the same bookmarks. */
-async function expectSamePages(pdf: string, expected: string): Promise<void> {
-  expect(pageTexts(pdf)).toEqual(pageTexts(expected))
-  const images = pageImages(pdf)
-  const wanted = pageImages(expected)
-  expect(images.length).toBe(wanted.length)
-  expect(images.map((image, i) => (image.equals(wanted[i]!) ? '' : `page ${i + 1}`)).filter(Boolean)).toEqual([])
-  expect((await readOutline(pdf)).items).toEqual((await readOutline(expected)).items)
 }
 
 describe('booklet watch', () => {

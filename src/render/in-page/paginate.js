@@ -34,6 +34,21 @@
   }
 
   /**
+   * LC-5: Chromium keeps the shaping of a text it laid out while Paged.js was still cutting the
+   * paragraph into pages; where the text after a mark changed since (split, moved, joined again
+   * by normalize()), the adjacent marks of the finished page may stay uncompressed (“平台” ，)
+   * although a fresh layout of the same page compresses them (“平台”，). Switching
+   * text-spacing-trim off and on for one forced layout shapes every text of the booklet again
+   * (0.2 s at 200 pages), so that pages come out the same whichever way they were laid out —
+   * whole, in two tabs, or moved in from an article laid out alone.
+   */
+  function reshapeText(pagesArea) {
+    pagesArea.style.setProperty('text-spacing-trim', 'space-all')
+    void pagesArea.offsetHeight
+    pagesArea.style.removeProperty('text-spacing-trim')
+  }
+
+  /**
    * Loads, before any page is laid out, the faces the text will be drawn with: a face that
    * arrives during layout changes line heights after Paged.js has measured them (a page one
    * line short). The content is still hidden (display: none), so nothing is laid out yet; each
@@ -42,12 +57,11 @@
    * `families` are the roles' CSS font shorthands ('700 16px "Noto Serif SC"'); those whose faces
    * failed to load are returned.
    */
-  async function loadFonts(families, root = document.body) {
+  async function loadFonts(families, roots = [document.body]) {
     const texts = new Map()
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     let last = null
     let lastKey = ''
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const root of roots) for (let walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement
       if (!element || /^(STYLE|SCRIPT|TEMPLATE)$/.test(element.tagName) || !/\S/.test(node.data)) continue
       if (element !== last) {
@@ -262,6 +276,7 @@
       // Adjacent text nodes (left where Paged.js split a text) become one, here and in pages
       // moved in by replaceArticle: the same pages, the same text runs in the PDF.
       pagesArea.normalize()
+      reshapeText(pagesArea)
       return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
 
@@ -306,35 +321,71 @@
       for (const old of pages.slice(start, next)) old.remove()
       const before = pages[next] ?? null
       for (const page of fresh) pagesArea.insertBefore(page, before)
-      // Numbered and sided as Paged.js does (Page.index), from the first new page on.
-      const all = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
-      all.forEach((page, i) => {
-        if (i < start) return
-        page.dataset.pageNumber = String(i + 1)
-        page.id = `page-${i + 1}`
-        page.classList.toggle('pagedjs_first_page', i === 0)
-        page.classList.toggle('pagedjs_right_page', i % 2 === 0)
-        page.classList.toggle('pagedjs_left_page', i % 2 === 1)
-      })
-      pagesArea.style.setProperty('--pagedjs-page-count', String(all.length))
-      // As after a whole layout (paginate): adjacent text nodes made one.
-      for (const page of fresh) page.normalize()
-      // Paged.js keeps its own list of the pages it made; the replaced ones must not live on in it.
-      const chunker = window.PagedPolyfill?.chunker
-      if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
-      // The new text's characters may need font slices this page has not loaded yet, and its
-      // pictures are fetched again by this document: both must be here before the print.
-      const missingFonts = new Set()
-      for (const page of fresh) for (const font of await loadFonts(families, page)) missingFonts.add(font)
-      const pictures = fresh.flatMap((page) => [...page.querySelectorAll('img')])
-      await Promise.all(pictures.map((img) => img.decode().catch(() => undefined)))
+      const { all, missingFonts } = await takeIn(pagesArea, fresh, start, families)
       const times = { replace: Math.round(performance.now() - at) }
       const compression = checkCompression()
       const measured = measureBooklet(pagesArea, ids)
       // Pages printed as before: not moved, with the same number and the same 目录 numbers on them.
       const samePages = all.flatMap((page, i) => (printedBefore.get(page) === printedAs(page) ? [i] : []))
-      return { ...measured, compression, missingFonts: [...missingFonts], samePages, inPage: times }
+      return { ...measured, compression, missingFonts, samePages, inPage: times }
     },
+
+    /** In a page laid out from the second of splitDocuments(): its pages, as HTML. */
+    pagesHtml() {
+      return [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')].map((page) => page.outerHTML).join('')
+    },
+
+    /**
+     * A cold build on two cores (issue 6): this page holds the first of splitDocuments() laid out,
+     * another tab the second (pagesHtml). Its pages take the place of the page the empty article
+     * opened here, and the booklet is then measured and numbered as after a whole layout. Returns
+     * { refused } when they cannot (the build then lays out the whole booklet).
+     */
+    async appendPages({ html, nextId, families, ids }) {
+      const at = performance.now()
+      const pagesArea = document.querySelector('.pagedjs_pages')
+      const pages = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
+      const start = pageOf(document.getElementById(nextId))
+      if (start < 0) return { refused: 'no place for the second part' }
+      // Its pages were laid out from a right-hand page: they must start on one here too.
+      if (start % 2 !== 0) return { refused: 'second part on a left page' }
+      for (const old of pages.slice(start)) old.remove()
+      const parsed = document.createElement('template')
+      parsed.innerHTML = html
+      const fresh = [...parsed.content.children]
+      pagesArea.append(parsed.content)
+      const { missingFonts } = await takeIn(pagesArea, fresh, start, families)
+      const times = { append: Math.round(performance.now() - at) }
+      const compression = checkCompression()
+      return { ...measureBooklet(pagesArea, ids), compression, missingFonts, inPage: times }
+    },
+  }
+
+  /**
+   * Pages laid out elsewhere, now in this booklet from page `start` on: numbered and sided as
+   * Paged.js does (Page.index), their text runs joined as after a layout here, and the font
+   * slices their characters need (this page may not have loaded them) and their pictures (this
+   * document fetches them again) loaded before the print.
+   */
+  async function takeIn(pagesArea, fresh, start, families) {
+    const all = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
+    all.forEach((page, i) => {
+      if (i < start) return
+      page.dataset.pageNumber = String(i + 1)
+      page.id = `page-${i + 1}`
+      page.classList.toggle('pagedjs_first_page', i === 0)
+      page.classList.toggle('pagedjs_right_page', i % 2 === 0)
+      page.classList.toggle('pagedjs_left_page', i % 2 === 1)
+    })
+    pagesArea.style.setProperty('--pagedjs-page-count', String(all.length))
+    for (const page of fresh) page.normalize()
+    // Paged.js keeps its own list of the pages it made; pages it did not make here, or replaced, must not live on in it.
+    const chunker = window.PagedPolyfill?.chunker
+    if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
+    const missingFonts = await loadFonts(families, fresh)
+    const pictures = fresh.flatMap((page) => [...page.querySelectorAll('img')])
+    await Promise.all(pictures.map((img) => img.decode().catch(() => undefined)))
+    return { all, missingFonts }
   }
 
   /** What of a page replaceArticle may change: its place, its folio, the 目录 numbers on it. */

@@ -1,0 +1,112 @@
+/**
+ * Issue 6, a cold layout on two cores: Paged.js runs in one thread of one renderer, so a whole
+ * booklet is laid out on one core while the other waits. Every article opens a right-hand page,
+ * so the later articles can be laid out at the same time in a second tab (its own renderer
+ * process, in a window of its own so that it is not a background tab) while the booklet's page
+ * lays out the cover, 目录 and the first articles; the second tab's pages then move over as
+ * HTML (in-page/paginate.js, appendPages) and the booklet is numbered and measured as after a
+ * whole layout.
+ */
+import type { Page } from 'puppeteer-core'
+import { DOCUMENT_PATH } from './page-files.ts'
+import { pageFailure, runPaginate, type InPage, type Layout } from './run-paginate.ts'
+
+/** The booklet as two documents (splitDocuments) and where the second one's pages go. */
+export interface SplitPlan {
+  /** Cover, 目录 and the first articles, then an empty article with id `nextId`. */
+  first: string
+  /** The remaining articles. */
+  second: string
+  nextId: string
+}
+
+/**
+ * Below about this many characters of manuscript (some 150 A5 pages) a second tab costs more than
+ * it saves: its start, and loading the faces again, some 0.5 s of both cores. Measured: 60 pages
+ * 3.8 s in one tab, 4.2 s in two; 215 pages 10.3 s and 9.7 s; 529 pages 22.3 s and 18.6 s.
+ */
+export const MIN_SPLIT_CHARS = 70_000
+
+/**
+ * Where to split the articles (their lengths in characters of manuscript text) so that both tabs
+ * have about as much to lay out; the first tab also lays out the cover and the 目录, a few pages.
+ * Undefined when there is only one article or less text than `minimum`.
+ */
+export function splitPoint(articleChars: number[], minimum = MIN_SPLIT_CHARS): number | undefined {
+  const total = articleChars.reduce((a, b) => a + b, 0)
+  if (articleChars.length < 2 || total < minimum) return undefined
+  let best = 1
+  let bestGap = Infinity
+  for (let at = 1, first = articleChars[0]!; at < articleChars.length; first += articleChars[at]!, at++) {
+    const gap = Math.abs(first - (total - first))
+    if (gap < bestGap) [best, bestGap] = [at, gap]
+  }
+  return best
+}
+
+/** A second tab whose server answers the given document at DOCUMENT_PATH. */
+export interface SecondTab {
+  page: Page
+  base: string
+  errors: string[]
+  close(): Promise<void>
+}
+
+export type TwoPartLayout = Layout | { stoppedAt: string } | { refused: string }
+
+/**
+ * Lays out plan.first in `page` (its server answering it) and plan.second in a second tab at
+ * the same time, then moves the second tab's pages over. Refused when they do not fit (the
+ * caller lays out the whole booklet instead).
+ */
+export async function layoutInTwo(
+  page: Page,
+  base: string,
+  openSecond: () => Promise<SecondTab>,
+  input: { fontFamilies: string[]; targetIds: string[]; plan: SplitPlan },
+  phase: (name: string) => void,
+): Promise<TwoPartLayout> {
+  const secondTab = openSecond()
+  try {
+    const [first, second] = await Promise.all([
+      (async () => {
+        await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+        phase('goto')
+        return runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+      })(),
+      (async () => {
+        const tab = await secondTab
+        await tab.page.goto(`${tab.base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
+        // Only the faces its own text is drawn in: every role's face, and the numbers Paged.js writes
+        // into pages later, are loaded by the booklet's page (the 10 MB 楷体 of the cover, say).
+        const layout = await runPaginate(tab.page, tab.base, [], [], () => undefined)
+        if ('stoppedAt' in layout) return layout
+        if (tab.errors.length > 0) return { refused: `second tab: ${tab.errors[0]}` }
+        const html = (await tab.page.evaluate(() => (window as unknown as { __booklet: InPage }).__booklet.pagesHtml()).catch(pageFailure)) as string
+        return { ...layout, html }
+      })(),
+    ])
+    if ('stoppedAt' in first) return first
+    if ('stoppedAt' in second || 'refused' in second) return second
+    phase('layout')
+    const joined = (await page
+      .evaluate((options) => (window as unknown as { __booklet: InPage }).__booklet.appendPages(options), {
+        html: second.html,
+        nextId: input.plan.nextId,
+        families: input.fontFamilies,
+        ids: input.targetIds,
+      })
+      .catch(pageFailure)) as Layout | { refused: string }
+    if ('refused' in joined) return joined
+    const inPage = { ...first.inPage, ...Object.fromEntries(Object.entries(second.inPage).map(([name, ms]) => [`second.${name}`, ms])), ...joined.inPage }
+    return {
+      ...joined,
+      lateFonts: [...new Set([...first.lateFonts, ...second.lateFonts])],
+      missingFonts: [...new Set([...first.missingFonts, ...second.missingFonts, ...joined.missingFonts])],
+      mendedSplits: first.mendedSplits + second.mendedSplits,
+      inPage,
+    }
+  } finally {
+    await secondTab.then((tab) => tab.close()).catch(() => undefined)
+  }
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { MIN_SPLIT_CHARS, splitPoint } from '../../src/render/split-layout.ts'
+
+describe('splitPoint (a long booklet laid out in two tabs, issue 6)', () => {
+  it('gives each tab about half of the text', () => {
+    expect(splitPoint([40_000, 40_000, 40_000, 40_000])).toBe(2)
+    expect(splitPoint([100_000, 10_000, 10_000, 10_000])).toBe(1)
+    expect(splitPoint([10_000, 10_000, 10_000, 100_000])).toBe(3)
+    expect(splitPoint([30_000, 15_000, 25_000, 10_000])).toBe(2)
+  })
+
+  it('does not split a booklet of one article, or a short one', () => {
+    expect(splitPoint([500_000])).toBeUndefined()
+    expect(splitPoint([MIN_SPLIT_CHARS / 4, MIN_SPLIT_CHARS / 4])).toBeUndefined()
+    expect(splitPoint([MIN_SPLIT_CHARS / 4, MIN_SPLIT_CHARS / 4], 0)).toBe(1)
+  })
+})
