@@ -201,7 +201,7 @@ describe('a warm browser and a browser service', () => {
     expect(readFileSync(join(outDir, 'booklet.html'), 'utf8')).toBe(readFileSync(join(dir, 'full/booklet.html'), 'utf8'))
   })
 
-  it('lays out only an edited article when it grows by pages: later page numbers, the 目录 and the bookmarks move, as in a full build', async () => {
+  it('lays out only an edited article when it grows by pages: later page numbers, the 目录 and the bookmarks move, as in a full build (after whole layouts in two tabs)', async () => {
     const dir = workspace()
     const input = join(dir, 'manuscript')
     const outDir = join(dir, 'watch')
@@ -217,16 +217,19 @@ describe('a warm browser and a browser service', () => {
     const cache = createBuildCache()
     let grown: BuildReport
     try {
-      await build({ input, outDir, cwd: dir, session, cache })
+      // Whole layouts in two tabs (split-layout.ts), as a long booklet's: the articles laid out
+      // alone later go into pages moved over from the second tab.
+      await build({ input, outDir, cwd: dir, session, cache, twoTabs: true })
       // A heading edited changes the 目录 as well: the whole booklet is laid out again.
       const renamed = original.replace('## 二、心得体会', '## 二、学习心得体会')
       writeFileSync(notes, renamed)
-      const first = await build({ input, outDir, cwd: dir, session, cache })
+      const first = await build({ input, outDir, cwd: dir, session, cache, twoTabs: true })
       expect(first).toMatchObject({ ok: true, relaid: null })
+      expect(first.timings['render.layout.second.flow']).toBeGreaterThan(0)
       const firstTexts = pageTexts(join(outDir, 'booklet.pdf'))
 
       writeFileSync(notes, grow(renamed))
-      grown = await build({ input, outDir, cwd: dir, session, cache })
+      grown = await build({ input, outDir, cwd: dir, session, cache, twoTabs: true })
       expect(grown).toMatchObject({ ok: true, relaid: ['manuscript/notes.md'] })
       expect(grown.pageCount).toBeGreaterThan(first.pageCount)
       const short = (report: BuildReport) => report.articles.find((a) => a.file === 'manuscript/short.md')!
@@ -234,17 +237,17 @@ describe('a warm browser and a browser service', () => {
 
       // Back to the text it had: the first booklet again, page for page.
       writeFileSync(notes, renamed)
-      const restored = await build({ input, outDir, cwd: dir, session, cache })
+      const restored = await build({ input, outDir, cwd: dir, session, cache, twoTabs: true })
       expect(restored).toMatchObject({ relaid: ['manuscript/notes.md'], pageCount: first.pageCount })
       expect(pageTexts(join(outDir, 'booklet.pdf'))).toEqual(firstTexts)
 
       writeFileSync(notes, grow(renamed))
-      const again = await build({ input, outDir, cwd: dir, session, cache })
+      const again = await build({ input, outDir, cwd: dir, session, cache, twoTabs: true })
       expect(again).toMatchObject({ relaid: ['manuscript/notes.md'], pageCount: grown.pageCount })
     } finally {
       await session.close()
     }
-    const full = await build({ input, outDir: join(dir, 'full'), cwd: dir })
+    const full = await build({ input, outDir: join(dir, 'full'), cwd: dir, twoTabs: false })
     expect(full.articles).toEqual(grown.articles)
     expect(full.pages).toEqual(grown.pages)
     await expectSamePages(join(outDir, 'booklet.pdf'), join(dir, 'full/booklet.pdf'))
