@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { NO_LINE_END, NO_LINE_START } from '../../src/pdf/preflight.ts'
 import type { BuildReport } from '../../src/report.ts'
-import { folioOf, hanOf, pageLines, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines, underfilledLines } from '../helpers/pdf.ts'
+import { folioOf, hanOf, pageLines, pageLinks, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines, underfilledLines } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const A5 = { width: 419.53, height: 595.28 }
@@ -96,6 +96,15 @@ function commonChecks(get: () => Built) {
       expect(page, text).toBeGreaterThan(0)
       expect(number, text).toBe(folioOf(built.texts[page]!))
     }
+  })
+
+  it('links every 目录 entry to the page of its article or heading', async () => {
+    const { pdf, report } = get()
+    const pages = new Map(report.articles.flatMap((a) => [[a.id, a.page] as const, ...a.headings.map((h) => [h.id, h.page] as const)]))
+    const links = (await pageLinks(pdf)).filter((link) => link.page < report.bodyStartPage)
+    const entries = report.articles.flatMap((a) => [a.id, ...a.headings.filter((h) => h.level === 1).map((h) => h.id)])
+    expect(links.map((link) => link.name)).toEqual(entries)
+    for (const link of links) expect(link.target, link.name).toBe(pages.get(link.name))
   })
 
   it('ends the TOC leaders before the page numbers, all at one place and dot under dot (EL-22); the numbers align at the right', () => {

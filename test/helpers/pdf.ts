@@ -100,6 +100,39 @@ export async function readOutline(pdf: string): Promise<{ items: OutlineItem[]; 
   return { items: outlines ? walk(outlines.get(PDFName.of('First'))) : [], doc }
 }
 
+export interface PageLink {
+  /** Page (0-based) the link is on. */
+  page: number
+  /** The named destination (an element id of the HTML). */
+  name: string
+  /** Page (0-based) the destination is on, -1 if it leads nowhere. */
+  target: number
+}
+
+/** The internal links of a PDF (the 目录's entries), with the pages they lead to. */
+export async function pageLinks(pdf: string): Promise<PageLink[]> {
+  const doc = await PDFDocument.load(readFileSync(pdf))
+  const pageRefs = doc.getPages().map((p) => p.ref.toString())
+  const lookup = (obj: unknown) => (obj instanceof PDFRef ? doc.context.lookup(obj) : obj)
+  const dests = lookup(doc.catalog.get(PDFName.of('Dests')))
+  const targetOf = (name: string) => {
+    const dest = dests instanceof PDFDict ? lookup(dests.get(PDFName.of(name))) : undefined
+    const page = dest instanceof PDFArray ? dest.get(0) : undefined
+    return page ? pageRefs.indexOf(page.toString()) : -1
+  }
+  return doc.getPages().flatMap((page, index) => {
+    const annots = lookup(page.node.get(PDFName.of('Annots')))
+    if (!(annots instanceof PDFArray)) return []
+    return annots.asArray().flatMap((ref) => {
+      const annot = lookup(ref)
+      const dest = annot instanceof PDFDict ? annot.get(PDFName.of('Dest')) : undefined
+      if (!(dest instanceof PDFName)) return []
+      const name = dest.decodeText()
+      return [{ page: index, name, target: targetOf(name) }]
+    })
+  })
+}
+
 export interface FontRow {
   name: string
   type: string
