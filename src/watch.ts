@@ -70,6 +70,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   let pending = false
   let timer: NodeJS.Timeout | undefined
   let changed = new Set<string>()
+  let removed = new Set<string>()
 
   const rebuild = async () => {
     if (running) {
@@ -78,10 +79,13 @@ export async function watch(options: WatchOptions): Promise<void> {
     }
     running = true
     const files = [...changed].map((f) => displayPath(f, cwd))
+    const gone = [...removed].map((f) => displayPath(f, cwd))
     changed = new Set()
+    removed = new Set()
     const started = performance.now()
     const stamp = new Date().toTimeString().slice(0, 8)
-    if (files.length) options.log(`[${stamp}] 已保存：${files.join('、')}，重新生成……`)
+    const what = [files.length ? `已保存：${files.join('、')}` : '', gone.length ? `已删除：${gone.join('、')}` : ''].filter(Boolean)
+    if (what.length) options.log(`[${stamp}] ${what.join('；')}，重新生成……`)
     try {
       if (!session.browser.connected) session = await openBrowser({ browserPath, wsEndpoint: options.browserWs, timeoutMs: options.timeoutMs })
       const report = await build({ ...options, cwd, input, outDir, session, cache })
@@ -105,8 +109,10 @@ export async function watch(options: WatchOptions): Promise<void> {
     }
   }
 
-  const schedule = (path: string) => {
-    changed.add(path)
+  const schedule = (event: string, path: string) => {
+    // A file saved again after it was deleted (an editor's safe write) counts as saved.
+    if (event === 'unlink' || event === 'unlinkDir') (removed.add(path), changed.delete(path))
+    else (changed.add(path), removed.delete(path))
     clearTimeout(timer)
     timer = setTimeout(() => void rebuild().catch(fail), options.debounceMs ?? 200)
   }
@@ -121,7 +127,7 @@ export async function watch(options: WatchOptions): Promise<void> {
   options.log(`正在监视 ${displayPath(input, cwd)}（以及样式文件），保存后自动重新生成；按 Ctrl-C 结束。`)
   if (preview) options.log(`预览：${preview.url}（用浏览器打开，每次生成后自动刷新）`)
   await rebuild().catch(fail)
-  watcher.on('all', (_event, path) => schedule(path))
+  watcher.on('all', (event, path) => schedule(event, path))
   await new Promise<void>((done) => {
     stop = done
     if (options.signal.aborted) done()

@@ -138,12 +138,14 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('-o, --out <DIR>', '输出文件夹', 'dist')
     .option('--preset <NAME>', `版式：${PRESETS.join('、')}`, presetName)
     .option('--impose', '同时生成骑马钉拼版文件 booklet-imposed.pdf')
+    .option('--marks', '在拼版文件上印折叠标记（与 --impose 一起用）')
+    .option('--strict', '印前检查有任何一项未通过即算失败，不替换上一次的 PDF')
     .option('--browser <PATH>', '浏览器（Chromium/Chrome/Edge）可执行文件的路径')
     .option('--browser-ws <URL>', '连接正在运行的浏览器服务（ws://…）')
     .option('--timeout <SECONDS>', '每次排版的时限（秒）', seconds, 300)
     .option('--serve [PORT]', `同时在本机浏览器中预览分页效果（http://127.0.0.1:端口/，默认 ${PREVIEW_PORT}），每次生成后自动刷新`, port)
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; preset?: PresetName; impose?: boolean; browser?: string; browserWs?: string; timeout: number; serve?: number | true }) => {
+    .action(async (input: string, opts: { out: string; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean; browser?: string; browserWs?: string; timeout: number; serve?: number | true }) => {
       const stop = new AbortController()
       const onSignal = () => stop.abort()
       process.once('SIGINT', onSignal)
@@ -154,6 +156,8 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
           input,
           outDir: opts.out,
           impose: opts.impose ?? false,
+          marks: opts.marks ?? false,
+          strict: opts.strict ?? false,
           timeoutMs: opts.timeout * 1000,
           log: err,
           signal: stop.signal,

@@ -61,7 +61,8 @@ function follow(child: ChildProcess) {
 describe('booklet watch', () => {
   it('rebuilds on save, keeps the last good PDF on a broken edit, and stops cleanly on Ctrl-C', async () => {
     const dir = workspace()
-    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out'], { cwd: dir })
+    // --strict as in build: a booklet that fails its preflight would not replace the last one.
+    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out', '--strict'], { cwd: dir })
     const out = follow(child)
     await out.next(/已生成 out\/booklet\.pdf/)
     const pdf = join(dir, 'out/booklet.pdf')
@@ -89,6 +90,16 @@ describe('booklet watch', () => {
     writeFileSync(file, original)
     await out.next(/已生成 out\/booklet\.pdf/, from)
     expect(pageTexts(pdf).join('')).not.toContain('这是新加的一句')
+
+    // A picture added and then deleted: the deletion is said as such, not as a save.
+    from = out.seen()
+    cpSync(join(root, 'test/fixtures/images/page.jpg'), join(dir, 'manuscript/extra.jpg'))
+    await out.next(/已保存：manuscript\/extra\.jpg/, from)
+    await out.next(/已生成 out\/booklet\.pdf/, from)
+    from = out.seen()
+    rmSync(join(dir, 'manuscript/extra.jpg'))
+    expect(await out.next(/已删除：manuscript\/extra\.jpg，重新生成/, from)).not.toContain('已保存')
+    await out.next(/已生成 out\/booklet\.pdf/, from)
 
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
     child.kill('SIGINT')
