@@ -331,8 +331,20 @@ const isOrdinalOrInterpunct = (text: string, i: number): boolean =>
   (insideBookTitle(text, i) && isHan(charBefore(text, i)) && isHan(charAfter(text, i + 1)))
 /** A . right after a bare URL (in the text before) and right before Chinese ends the sentence, not the address. */
 const dotAfterLink = (text: string, before = ''): boolean => text[0] === '.' && isCjk(charAfter(text, 1)) && LINK_START.test(lastWord(before))
+/**
+ * A . after a number that Chinese text leads into (电话：0913-1234567. 女党员35.), ending the
+ * paragraph or a quotation: not a decimal (nothing follows), not English (Han or a CJK mark
+ * before the number), and not an inline ordinal (要做到：1.加强学习: Han follows).
+ */
+const NUMBER_SENTENCE_DOT = /(?<=[\p{Script=Han}：，、；（“‘][\d\-:,/]*\d)\.(?=[ \u00A0\u3000]*$|[”’）》])/gu
+/** Where this string ends, the paragraph ends too, or a quotation closes (emphasis may follow: 1.**加强**). */
+const endsParagraph = (after = ''): boolean => /^(?:[ \u00A0\u3000]*$|[”’）》])/u.test(after)
 const sentenceDots: Rule = (text, { options }) =>
-  [...text.matchAll(SENTENCE_DOT), ...(dotAfterLink(text, options.before) ? [{ index: 0 }] : [])]
+  [
+    ...text.matchAll(SENTENCE_DOT),
+    ...[...text.matchAll(NUMBER_SENTENCE_DOT)].filter((m) => !/^[ \u00A0\u3000]*$/u.test(text.slice(m.index + 1)) || endsParagraph(options.after)),
+    ...(dotAfterLink(text, options.before) ? [{ index: 0 }] : []),
+  ]
     .filter((m) => !isOrdinalOrInterpunct(text, m.index))
     .map((m) => edit(m.index, m.index + 1, '。', 'PN-4', '句末的半角句点改为句号“。”'))
 

@@ -21,6 +21,9 @@ const POSITIVE: [rule: string, input: string, output: string][] = [
   ['PN-3', '我们要学习,贯彻;落实!', '我们要学习，贯彻；落实！'],
   ['PN-3', '怎么办?!', '怎么办？！'],
   ['PN-4', '全面推进.下一步', '全面推进。下一步'],
+  ['PN-4', '电话：0913-1234567.', '电话：0913-1234567。'],
+  ['PN-4', '共有党员120名，其中女党员35.', '共有党员120名，其中女党员35。'],
+  ['PN-4', '他说“共35.”', '他说“共35。”'],
   ['PN-5', '会议(扩大)召开', '会议（扩大）召开'],
   ['PN-5', '(1)加强', '（1）加强'],
   ['PN-5', '国内生产总值(GDP)增长', '国内生产总值（GDP）增长'],
@@ -65,6 +68,8 @@ const POSITIVE: [rule: string, input: string, output: string][] = [
 // §5.2: every T row, each example kept as is (in a Chinese sentence where that makes sense).
 const NEGATIVE: [row: string, input: string][] = [
   ['T-1', '圆周率约为3.14'],
+  ['T-1', '要做到：1.加强学习；2.改进作风'],
+  ['T-1', 'Windows 10.'],
   ['T-1', '占比0.5%'],
   ['T-1', '升级到v2.1.3版本'],
   ['T-1', '见第1.2.3节'],
@@ -274,6 +279,9 @@ describe('normalizePunctuation — URLs stay delimited (T-4)', () => {
     expect(normalizePunctuation(', 然后', { before: '详见 https://x.com/a' }).changes).toEqual([])
     // the text node before one
     expect(normalizePunctuation('网址 ', { after: 'https://example.com 和' }).changes).toEqual([])
+    // An inline ordinal before emphasis (要做到：1.**加强学习**) is no sentence end; a number ending the paragraph is.
+    expect(normalizePunctuation('要做到：1.', { after: '加强学习' }).text).toBe('要做到：1.')
+    expect(normalizePunctuation('电话：0913-1234567.', { before: '联系', after: '' }).text).toBe('电话：0913-1234567。')
     // after other inline content the space is judged by its neighbours, never as an indent
     expect(normalizePunctuation(' 和', { before: '见文字' }).changes).toEqual([
       { rule: 'PN-2', offset: 0, length: 1, from: ' ', to: '', message: '删除中文之间的空格' },
