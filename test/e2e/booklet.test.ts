@@ -334,6 +334,22 @@ describe('a 目录 of three pages', () => {
   })
 })
 
+describe('a table with number columns beside a wide text column', () => {
+  it('keeps every number whole on one line, however narrow its column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-table-'))
+    const rows = [
+      ['1', '县城老旧小区改造工程，涉及供水、供暖、燃气管网更新和外墙保温等内容，惠及居民三千余户', '123456.78', '98765.43', '县住房和城乡建设局'],
+      ['2', '乡村振兴示范村建设，包括道路硬化、污水处理和村容村貌整治', '45678.90', '12345.67', '县农业农村局'],
+      ['3', '职业教育实训基地', '8800', '20260101', '县教育局'],
+    ]
+    const table = ['| 序号 | 项目名称与主要建设内容 | 总投资（万元） | 完成投资（万元） | 责任单位 |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)]
+    writeFileSync(join(dir, 'projects.md'), `# 项目资金安排\n\n下表列出今年的主要项目。\n\n${table.join('\n')}\n`)
+    const built = await buildInto(dir)
+    const words = pageWords(built.pdf, built.report.bodyStartPage).map((w) => w.text)
+    for (const number of rows.flatMap((r) => r.slice(2, 4))) expect(words, number).toContain(number)
+  })
+})
+
 describe('a booklet of three articles', () => {
   let built: Built
   beforeAll(async () => {
