@@ -161,7 +161,10 @@ async function bookletPage(browser: Browser, options: { window?: boolean } = {})
     (what) => served.refused.push(what),
   )
   // A window of its own for a second tab laid out at the same time: a background tab would be throttled.
-  const page = (served.page = await browser.newPage(options.window ? { type: 'window' } : undefined))
+  const page = (served.page = await browser.newPage(options.window ? { type: 'window' } : undefined).catch(async (error: unknown) => {
+    await served.server.close() // a listening server would keep the process alive
+    throw error
+  }))
   // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
   await page.setRequestInterception(true)
   page.on('request', (request) => {

@@ -66,7 +66,13 @@ export async function layoutInTwo(
   input: { fontFamilies: string[]; targetIds: string[]; plan: SplitPlan },
   phase: (name: string) => void,
 ): Promise<TwoPartLayout> {
-  const secondTab = openSecond()
+  // A browser service may not open another window: then the booklet is laid out whole, in one tab.
+  let tab: SecondTab
+  try {
+    tab = await openSecond()
+  } catch (error) {
+    return { refused: `no second tab: ${String((error as Error)?.message ?? error).slice(0, 100)}` }
+  }
   try {
     const [first, second] = await Promise.all([
       (async () => {
@@ -75,7 +81,6 @@ export async function layoutInTwo(
         return runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
       })(),
       (async () => {
-        const tab = await secondTab
         await tab.page.goto(`${tab.base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
         // Only the faces its own text is drawn in: every role's face, and the numbers Paged.js writes
         // into pages later, are loaded by the booklet's page (the 10 MB 楷体 of the cover, say).
@@ -107,6 +112,6 @@ export async function layoutInTwo(
       inPage,
     }
   } finally {
-    await secondTab.then((tab) => tab.close()).catch(() => undefined)
+    await tab.close().catch(() => undefined)
   }
 }

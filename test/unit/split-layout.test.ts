@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MIN_SPLIT_CHARS, splitPoint } from '../../src/render/split-layout.ts'
+import { layoutInTwo, MIN_SPLIT_CHARS, splitPoint } from '../../src/render/split-layout.ts'
 
 describe('splitPoint (a long booklet laid out in two tabs, issue 6)', () => {
   it('gives each tab about half of the text', () => {
@@ -13,5 +13,13 @@ describe('splitPoint (a long booklet laid out in two tabs, issue 6)', () => {
     expect(splitPoint([500_000])).toBeUndefined()
     expect(splitPoint([MIN_SPLIT_CHARS / 4, MIN_SPLIT_CHARS / 4])).toBeUndefined()
     expect(splitPoint([MIN_SPLIT_CHARS / 4, MIN_SPLIT_CHARS / 4], 0)).toBe(1)
+  })
+})
+
+describe('layoutInTwo', () => {
+  it('gives way to a layout in one tab when the browser opens no second tab (a browser service may not)', async () => {
+    const untouched = new Proxy({}, { get: () => expect.unreachable('the page is not used') }) as never
+    const result = await layoutInTwo(untouched, 'http://x', () => Promise.reject(new Error('windows not allowed')), { fontFamilies: [], targetIds: [], plan: { first: '', second: '', nextId: 'n' } }, () => undefined)
+    expect(result).toEqual({ refused: 'no second tab: windows not allowed' })
   })
 })
