@@ -230,6 +230,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       hasCover: styles.frontMatter,
       toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
       manuscriptHan: typesetHan(processed),
+      repeatedText: rendered.repeatedText,
       glyphless: processed.flatMap(({ file }) => file.data.glyphless ?? []),
       fonts: report.fonts,
       missingFonts: rendered.missingFonts,

@@ -37,6 +37,8 @@ export interface PreflightInput {
   toc: { text: string; page: number }[]
   /** Han characters of the articles, in reading order. */
   manuscriptHan: string
+  /** Text printed more than once on purpose: a table's header row repeated on the pages it continues on. */
+  repeatedText?: string
   /** Characters no font has (already reported, FN-5): printed as boxes, not counted as lost. */
   glyphless?: string[]
   fonts: RoleFontReport[]
@@ -132,7 +134,7 @@ function lineMarks({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
  * columns do not count; the examples come from reading both in order. Linear in the text: a 1 MB
  * paragraph whose text is lost must not keep the build (and its Ctrl-C) busy for minutes.
  */
-function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: PreflightInput): PreflightCheck {
+function hanComplete({ pages, bodyStartPage, manuscriptHan, repeatedText = '', glyphless = [] }: PreflightInput): PreflightCheck {
   const boxes = new Set(glyphless.map((c) => c.normalize('NFKC')))
   // Each wanted character remembers its index in manuscriptHan (`origin`), for the examples' places.
   const wanted: string[] = []
@@ -146,6 +148,7 @@ function hanComplete({ pages, bodyStartPage, manuscriptHan, glyphless = [] }: Pr
   const printed = [...hanOf(pages.slice(bodyStartPage).flatMap((p) => textLines(p).map((l) => l.text)).join('')).normalize('NFKC')].filter((c) => !boxes.has(c))
   const shortBy = new Map<string, number>()
   for (const char of wanted) shortBy.set(char, (shortBy.get(char) ?? 0) + 1)
+  for (const char of hanOf(repeatedText).normalize('NFKC')) shortBy.set(char, (shortBy.get(char) ?? 0) + 1)
   for (const char of printed) shortBy.set(char, (shortBy.get(char) ?? 0) - 1)
   let missing = 0
   let extra = 0

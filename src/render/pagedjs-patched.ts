@@ -102,6 +102,27 @@ const FIXES: Fix[] = [
     find: 'let uuid = "nth-of-type-" + UUID();',
     replace: 'let uuid = "nth-of-type-" + stableName(selector);',
   },
+  {
+    // A table that goes on over a page break starts its next page with rows only: a reader of a
+    // 责任分工表 has to turn back to see which column is which. Where Paged.js rebuilds the
+    // table around the first row of the new page, a copy of its header row(s) goes first, during
+    // layout, so that the page's height counts it. The copy has no data-ref (Paged.js maps
+    // rendered nodes back to the source by it) and is marked, for the preflight (TP-1: its text
+    // is printed more than once on purpose).
+    why: 'repeat a table header on the pages the table continues on',
+    find: '\t\t\tadded.push(parent);\n',
+    replace: `\t\t\tadded.push(parent);
+\t\t\tif (parent.nodeName === "TABLE" && ancestor.tHead && !ancestor.tHead.contains(node)) {
+\t\t\t\tconst head = ancestor.tHead.cloneNode(true);
+\t\t\t\tfor (const copy of [head, ...head.querySelectorAll("[data-ref], [id]")]) {
+\t\t\t\t\tcopy.removeAttribute("data-ref");
+\t\t\t\t\tcopy.removeAttribute("id");
+\t\t\t\t}
+\t\t\t\thead.setAttribute("data-repeated-header", "");
+\t\t\t\tparent.appendChild(head);
+\t\t\t}
+`,
+  },
 ]
 
 let patched: Promise<Buffer> | undefined

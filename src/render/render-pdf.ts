@@ -75,6 +75,8 @@ export interface RenderResult {
   refusedRequests: string[]
   /** `src` of images the browser could not decode (a broken-image icon on the page). */
   brokenImages: string[]
+  /** Text printed twice on purpose: table header rows repeated on the pages a table continues on. */
+  repeatedText: string
   mendedSplits: number
   /** Articles (indices) laid out alone into the last booklet's pages; null: the whole booklet was laid out. */
   relaid: number[] | null

@@ -350,6 +350,24 @@ describe('a table with number columns beside a wide text column', () => {
   })
 })
 
+describe('a table longer than a page', () => {
+  it('repeats its header row at the top of every page it continues on, and passes TP-1 with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-long-table-'))
+    const rows = Array.from({ length: 40 }, (_, i) => `| ${i + 1} | 第${i + 1}项重点工作：推进基层党组织标准化规范化建设，落实“三会一课”制度 | 县委组织部 | 2026年${(i % 12) + 1}月 |`)
+    writeFileSync(join(dir, 'duties.md'), `# 重点工作责任分工\n\n下表列出今年的重点工作和责任单位。\n\n| 序号 | 工作内容 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n${rows.join('\n')}\n\n以上工作要按期完成。\n`)
+    const built = await buildInto(dir)
+    const body = built.texts.slice(built.report.bodyStartPage).map(squash)
+    const withRows = body.filter((page) => /第\d+项重点工作/.test(page))
+    expect(withRows.length).toBeGreaterThan(2)
+    // The header, then the rows: on every page, before the first row of that page.
+    for (const page of withRows) {
+      expect(page.match(/工作内容/g), page.slice(0, 40)).toHaveLength(1)
+      expect(page.indexOf('工作内容')).toBeLessThan(page.search(/第\d+项重点工作/))
+    }
+    expect(built.report.preflight!.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+  })
+})
+
 describe('a booklet of three articles', () => {
   let built: Built
   beforeAll(async () => {

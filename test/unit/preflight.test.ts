@@ -128,6 +128,17 @@ describe('preflight', () => {
     expect(check.lostAt).toEqual([7])
   })
 
+  it('counts a table header repeated on the next page as printed on purpose, and only that text (TP-1)', async () => {
+    const pages = goodBooklet()
+    pages[5] = page([line('序号 工作内容', 500), line('一、总体要求', 480), line('正文第二句。', 470), folio(2)])
+    pages[4] = page([line('讲话', 500), line('正文第一句丢失的字。', 470), line('序号 工作内容', 440), folio(1)])
+    const han = '讲话正文第一句丢失的字序号工作内容一总体要求正文第二句'
+    const ok = await preflight(await input({ pages, manuscriptHan: han, repeatedText: '序号工作内容' }))
+    expect(ok.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+    const twice = await preflight(await input({ pages, manuscriptHan: han }))
+    expect(twice.checks.find((c) => c.id === 'text-complete')!.problems).toEqual(['有 6 个字印了不止一遍（排版时重复了一段文字）'])
+  })
+
   it('gives the place of each example of lost text as its index in manuscriptHan, counting characters no font has (TP-1)', async () => {
     const result = await preflight(await input({ manuscriptHan: '讲话正文𪚥第一句丢失一总体要求正文第二句', glyphless: ['𪚥'] }))
     expect(result.checks.find((c) => c.id === 'text-complete')!.lostAt).toEqual([8, 9])

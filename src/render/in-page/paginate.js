@@ -404,6 +404,8 @@
     alignLeaders(pagesArea)
     const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
     const markWidths = measureMarks(pagesArea)
-    return { ...layout, ...numbers, brokenImages, markWidths }
+    // Table headers Paged.js repeated on continuation pages (pagedjs-patched.ts): printed twice on purpose (TP-1).
+    const repeatedText = [...pagesArea.querySelectorAll('[data-repeated-header]')].map((head) => head.textContent).join('')
+    return { ...layout, ...numbers, brokenImages, markWidths, repeatedText }
   }
 })()
