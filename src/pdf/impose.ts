@@ -6,6 +6,7 @@
  * re-rendered and the fonts stay embedded once.
  */
 import { PDFDocument, rgb } from 'pdf-lib'
+import { LOAD_OPTIONS, SAVE_OPTIONS } from './pdf-lib-options.ts'
 
 /** Physical A5 page indices (0-based; null = added blank) on each side of each sheet. */
 export interface SheetSide {
@@ -55,7 +56,7 @@ export function saddleStitchSheets(pageCount: number, backCover = false): Sheet[
 }
 
 export async function imposeBooklet(pdf: Uint8Array, options: ImposeOptions = {}): Promise<{ pdf: Uint8Array; sheets: Sheet[] }> {
-  const source = await PDFDocument.load(pdf, { updateMetadata: false })
+  const source = await PDFDocument.load(pdf, LOAD_OPTIONS)
   const out = await PDFDocument.create({ updateMetadata: false })
   const sheetSize = options.sheet ?? A4_LANDSCAPE
   const pages = await out.embedPages(source.getPages())
@@ -84,7 +85,7 @@ export async function imposeBooklet(pdf: Uint8Array, options: ImposeOptions = {}
   out.setTitle(`${source.getTitle() ?? ''}（拼版）`)
   out.setCreator('booklet')
   out.setProducer('booklet (pdf-lib)')
-  return { pdf: await out.save({ useObjectStreams: false }), sheets }
+  return { pdf: await out.save(SAVE_OPTIONS), sheets }
 }
 
 /** 5 mm dashes where the sheet is folded, at the top and bottom edge. */

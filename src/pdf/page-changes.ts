@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import type { Sheet } from './impose.ts'
+import { LOAD_OPTIONS } from './pdf-lib-options.ts'
 
 const KEY = PDFName.of('BookletPages')
 
@@ -19,7 +20,7 @@ export async function previousPageDigests(path: string): Promise<string[] | unde
   const bytes = await readFile(path).catch(() => undefined)
   if (!bytes) return undefined
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+    const doc = await PDFDocument.load(bytes, LOAD_OPTIONS)
     const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict)
     const stored = info.lookupMaybe(KEY, PDFString)
     if (stored) return stored.decodeText().split(' ')

@@ -4,6 +4,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFObject, type PDFRef } from 'pdf-lib'
 import { setPageDigests } from './page-changes.ts'
+import { LOAD_OPTIONS, SAVE_OPTIONS } from './pdf-lib-options.ts'
 
 export interface Bookmark {
   title: string
@@ -27,7 +28,7 @@ export interface PostprocessInput {
 }
 
 export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(input.pdf, { updateMetadata: false })
+  const doc = await PDFDocument.load(input.pdf, LOAD_OPTIONS)
   const { width, height } = input.pageSize
   for (const page of doc.getPages()) {
     page.setMediaBox(0, 0, width, height)
@@ -46,7 +47,7 @@ export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Arra
   if (input.bookmarks.length > 0) addOutline(doc, input.bookmarks)
   if (input.pageDigests) setPageDigests(doc, input.pageDigests)
   stabiliseStructureIds(doc)
-  return doc.save({ useObjectStreams: false })
+  return doc.save(SAVE_OPTIONS)
 }
 
 /** Builds /Outlines with one item per bookmark, each a /Dest [page /XYZ null null null]. */

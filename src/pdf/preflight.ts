@@ -7,6 +7,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
 import type { RoleFontReport } from '../fonts/role-report.ts'
 import type { PdfPage } from './pdf-text.ts'
+import { LOAD_OPTIONS } from './pdf-lib-options.ts'
 
 export interface PreflightCheck {
   id: string
@@ -220,7 +221,7 @@ function firstAtLeast(sorted: number[], min: number): number | undefined {
 
 /** No Type 3 font (print shops reject them) and every font embedded. */
 async function embeddedFonts(pdf: Uint8Array): Promise<PreflightCheck> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const doc = await PDFDocument.load(pdf, LOAD_OPTIONS)
   const problems = new Set<string>()
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue
