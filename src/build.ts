@@ -59,22 +59,28 @@ export interface BuildOptions {
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
-  if (options.session) return buildIn(options, async () => options.session!)
+  if (options.session) return buildIn(options, async () => options.session!, () => undefined)
   // No browser open yet: start one at once (unless the CLI already has), see start-browser.ts.
   const starting = options.starting ?? startBrowser(options)
+  let closing: Promise<void> | undefined
+  const close = () => (closing ??= starting.then((started) => ('session' in started ? started.session.close() : undefined)))
   try {
-    return await buildIn(options, async () => {
-      const started = await starting
-      if ('error' in started) throw started.error
-      return started.session
-    })
+    return await buildIn(
+      options,
+      async () => {
+        const started = await starting
+        if ('error' in started) throw started.error
+        return started.session
+      },
+      // Once the PDF is printed the browser has no more to do: it shuts down while the PDF is checked.
+      () => void close(),
+    )
   } finally {
-    const started = await starting
-    if ('session' in started) await started.session.close()
+    await close()
   }
 }
 
-async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSession>): Promise<BuildReport> {
+async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSession>, browserDone: () => void): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd()
   // pdf.js is needed only at the end; its 0.3 s of loading overlaps the browser's work.
   void import('./pdf/pdf-text.ts')
@@ -162,6 +168,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       split: styles.articlesOpenRight ? splitPlan(parts, manuscript.articles, options.twoTabs) : undefined,
     }),
   )
+  browserDone()
   for (const [phase, ms] of Object.entries(rendered.phases)) timings[`render.${phase}`] = ms
   for (const refused of new Set(rendered.refusedRequests)) {
     diagnostics.push({ file: report.input, message: `未载入：${refused}`, rule: 'asset', severity: 'warning' })
