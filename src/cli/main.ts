@@ -111,7 +111,11 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
       const report = await (async () => {
         const { startBrowser } = await import('../render/start-browser.ts')
         const starting = startBrowser({ browserPath: opts.browser, browserWs: opts.browserWs, timeoutMs: opts.timeout * 1000 })
-        const { build } = await import('../build.ts')
+        const { build } = await import('../build.ts').catch(async (error: unknown) => {
+          // The browser already started would keep this process alive after the error is reported.
+          await starting.then((started) => ('session' in started ? started.session.close() : undefined))
+          throw error
+        })
         return build({
           starting,
           input,
