@@ -16,7 +16,6 @@ import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/fo
 import rehypeLineBreaks from './rehype/line-breaks.ts'
 import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
-import rehypeTableWords from './rehype/table-words.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
 import rehypeSpeechParts from './rehype/speech-parts.ts'
@@ -87,7 +86,6 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(rehypePunctuationPairs)
       .use(rehypeArticle)
       .use(rehypeTitleWords)
-      .use(rehypeTableWords)
   )
   // Last: sees the header too, and knows each text's role from its element.
   return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor

@@ -289,7 +289,7 @@ describe('Markdown features and safety', () => {
 
   it('turns <br> in a table cell or paragraph into a line break, keeping none of its attributes', async () => {
     const { html, file } = await run('# 讲话\n\n| 项目 | 内容 |\n|---|---|\n| 甲 | 一<br>二<BR/>三<br onclick="x()" class="y">四 |\n\n正文<br />第二行\n')
-    expect(html).toContain('<td class="short">一<br>\n二<br>\n三<br>\n四</td>')
+    expect(html).toContain('<td>一<br>\n二<br>\n三<br>\n四</td>')
     expect(html).toContain('<p>正文<br>\n第二行</p>')
     expect(html).not.toMatch(/onclick|class="y"/)
     expect(file.messages).toEqual([])
@@ -314,23 +314,8 @@ describe('Markdown features and safety', () => {
   it('turns a GFM table into <table>', async () => {
     const { html } = await run('# 讲话\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n')
     expect(html).toContain('<table>')
-    expect(html).toContain('<th class="short"><span class="w">项目</span></th>')
-    expect(html).toContain('<td class="short">甲</td>')
-  })
-
-  it('lets the short cells of a table break only between words, set centred; long cells and over-wide tables stay as they are', async () => {
-    const long = '深入学习贯彻党的二十大精神，推进基层党组织标准化规范化建设'
-    const { tree } = await run(`# 讲话\n\n| 工作内容 | 牵头单位 |\n|---|---|\n| ${long} | 县委宣传部 |\n`)
-    const cells = findAll(tree, (n) => n.tagName === 'td')
-    expect(classesOf(cells[0]!)).not.toContain('short')
-    expect(findAll(cells[0]!, byClass('w'))).toEqual([])
-    expect(classesOf(cells[1]!)).toContain('short')
-    expect(findAll(cells[1]!, byClass('w')).map((w) => toString(w))).toContain('宣传')
-    expect(toString(cells[1]!)).toBe('县委宣传部')
-    // Twelve columns of a long English word each could not all fit an A5 page: left to break anywhere.
-    const wide = Array.from({ length: 12 }, () => 'Administration')
-    const { tree: wideTree } = await run(`# 讲话\n\n| ${wide.join(' | ')} |\n|${'---|'.repeat(12)}\n| ${wide.join(' | ')} |\n`)
-    expect(findAll(wideTree, byClass('short'))).toEqual([])
+    expect(html).toContain('<th>项目</th>')
+    expect(html).toContain('<td>甲</td>')
   })
 
   it('closes **强调。** before a Chinese character (remark-cjk-friendly)', async () => {
