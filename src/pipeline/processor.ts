@@ -16,6 +16,7 @@ import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/fo
 import rehypeLineBreaks from './rehype/line-breaks.ts'
 import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
+import rehypeTableRows from './rehype/table-rows.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
 import rehypeSpeechParts from './rehype/speech-parts.ts'
@@ -86,6 +87,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(rehypePunctuationPairs)
       .use(rehypeArticle)
       .use(rehypeTitleWords)
+      .use(rehypeTableRows)
   )
   // Last: sees the header too, and knows each text's role from its element.
   return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor

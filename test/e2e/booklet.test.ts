@@ -351,20 +351,37 @@ describe('a table with number columns beside a wide text column', () => {
 })
 
 describe('a table longer than a page', () => {
-  it('repeats its header row at the top of every page it continues on, and passes TP-1 with it', async () => {
+  it('repeats its header row at the top of every page it continues on, keeps each row whole on one page, and passes TP-1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'booklet-long-table-'))
-    const rows = Array.from({ length: 40 }, (_, i) => `| ${i + 1} | 第${i + 1}项重点工作：推进基层党组织标准化规范化建设，落实“三会一课”制度 | 县委组织部 | 2026年${(i % 12) + 1}月 |`)
-    writeFileSync(join(dir, 'duties.md'), `# 重点工作责任分工\n\n下表列出今年的重点工作和责任单位。\n\n| 序号 | 工作内容 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n${rows.join('\n')}\n\n以上工作要按期完成。\n`)
+    // Row n: 第n项 at the top of its text, its amount 120000 + 37n beside it (the middle of the row).
+    const amount = (n: number) => `${120000 + n * 37}.50`
+    const rows = Array.from({ length: 30 }, (_, i) => `| ${i + 1} | 第${i + 1}项重点工作：深入学习贯彻党的二十大精神，推进基层党组织标准化规范化建设，落实“三会一课”制度，做好发展党员工作 | 县委宣传部 | 2026年${(i % 12) + 1}月底前 | ${amount(i + 1)} |`)
+    writeFileSync(join(dir, 'duties.md'), `# 重点工作责任分工\n\n下表列出今年的重点工作和责任单位。\n\n| 序号 | 工作内容 | 牵头单位 | 完成时限 | 资金（元） |\n|---|---|---|---|---|\n${rows.join('\n')}\n\n以上工作要按期完成。\n`)
     const built = await buildInto(dir)
-    const body = built.texts.slice(built.report.bodyStartPage).map(squash)
-    const withRows = body.filter((page) => /第\d+项重点工作/.test(page))
-    expect(withRows.length).toBeGreaterThan(2)
-    // The header, then the rows: on every page, before the first row of that page.
-    for (const page of withRows) {
-      expect(page.match(/工作内容/g), page.slice(0, 40)).toHaveLength(1)
-      expect(page.indexOf('工作内容')).toBeLessThan(page.search(/第\d+项重点工作/))
+    const pages = built.texts.map((text, i) => ({ i, text: squash(text) })).filter(({ i, text }) => i >= built.report.bodyStartPage && /第\d+项重点工作/.test(text))
+    expect(pages.length).toBeGreaterThan(2)
+    for (const { i, text } of pages) {
+      // The header once, above the first row of the page.
+      const words = pageWords(built.pdf, i)
+      const headers = words.filter((w) => w.text === '工作内容')
+      expect(headers, `page ${i + 1}`).toHaveLength(1)
+      expect(headers[0]!.yMax).toBeLessThan(Math.min(...words.filter((w) => /第\d+项/.test(w.text)).map((w) => w.yMin)))
+      // Rows go over whole: the rows that start on the page have their amounts there (a cut row had them on the next page).
+      const started = words.flatMap((w) => /^第(\d+)项/.exec(w.text)?.slice(1) ?? []).map(Number)
+      expect(words.filter((w) => /^\d{6}\.50$/.test(w.text)).map((w) => w.text), `page ${i + 1} ${text.length}`).toEqual(started.map(amount))
     }
     expect(built.report.preflight!.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+  })
+})
+
+describe('a table row taller than a page', () => {
+  it('is split over the pages with nothing lost (a row is kept whole only when it can be)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-tall-row-'))
+    const long = '要坚持以人民为中心的发展思想，把群众的急难愁盼作为工作的出发点和落脚点。'.repeat(25)
+    writeFileSync(join(dir, 'tall.md'), `# 长单元格\n\n正文。\n\n| 序号 | 工作内容 | 单位 |\n|---|---|---|\n| 1 | ${long} | 县委办 |\n| 2 | 短内容 | 县政府办 |\n`)
+    const built = await buildInto(dir)
+    expect(built.report.preflight!.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+    expect(built.report.pageCount - built.report.bodyStartPage).toBeGreaterThan(1)
   })
 })
 

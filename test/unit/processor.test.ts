@@ -318,6 +318,11 @@ describe('Markdown features and safety', () => {
     expect(html).toContain('<td>甲</td>')
   })
 
+  it('marks a table row with a cell of more than 300 characters as one that may be split over pages', async () => {
+    const { tree } = await run(`# 讲话\n\n| 序号 | 内容 |\n|---|---|\n| 1 | ${'长'.repeat(301)} |\n| 2 | ${'短'.repeat(300)} |\n`)
+    expect(findAll(tree, byTag('tr')).map((row) => classesOf(row).includes('may-split'))).toEqual([false, true, false])
+  })
+
   it('closes **强调。** before a Chinese character (remark-cjk-friendly)', async () => {
     const { html } = await run('# 讲话\n\n**强调。**好\n')
     expect(html).toContain('<p><strong>强调。</strong>好</p>')
