@@ -165,7 +165,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       // A warm page (watch) then lays out again only the articles that changed.
       ...(options.session ? { articles: articlePlan(parts, outlines.map((o) => o.id)) } : {}),
       // A long booklet is laid out in two parts at once, on two cores (split-layout.ts).
-      split: styles.articlesOpenRight ? splitPlan(parts, manuscript.articles, options.twoTabs) : undefined,
+      split: styles.articlesOpenRight ? splitPlan(parts, processed.map((p) => p.file), options.twoTabs) : undefined,
     }),
   )
   browserDone()
@@ -279,8 +279,9 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
 }
 
 /**
- * The booklet in two documents of about equal length (by the articles' manuscript text), when it
- * is long enough to gain by it and there are two cores; `twoTabs` true: whenever it has two articles.
+ * The booklet in two documents of about equal length (by the articles' manuscript text, `files` in
+ * the order of `parts.articles`), when it is long enough to gain by it and there are two cores;
+ * `twoTabs` true: whenever it has two articles.
  */
 function splitPlan(parts: BookletParts, files: VFile[], twoTabs: boolean | undefined): SplitPlan | undefined {
   if (twoTabs === false || (twoTabs === undefined && availableParallelism() < 2)) return undefined
