@@ -1,11 +1,11 @@
 /** Collects a preset's CSS: role fonts, generated @page rules, then the preset's own files. */
 import { readFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { fontCss } from '../fonts/roles.ts'
+import { PROJECT_ROOT } from '../project-root.ts'
 import { pageRules, readGrid, type Grid } from './page-rules.ts'
 
-export const STYLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../styles')
+export const STYLES_DIR = join(PROJECT_ROOT, 'styles')
 
 /**
  * Each preset: its grid (first), the shared body and article styles, then its own files, which

@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
+import { PROJECT_ROOT } from '../project-root.ts'
 
 export type RoleName = 'xbs' | 'hei' | 'kai' | 'fs' | 'song'
 
@@ -36,7 +36,6 @@ export interface FontRole {
 }
 
 const require = createRequire(import.meta.url)
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 function fontsource(pkg: string, family: string, weight: number, cssFile: string): OpenFont {
   const dir = dirname(require.resolve(`@fontsource/${pkg}/package.json`))
@@ -63,7 +62,7 @@ function fandol(family: string, file: string): OpenFont {
     id: family.toLowerCase(),
     family,
     weight: 400,
-    dir: join(projectRoot, 'fonts/fandol'),
+    dir: join(PROJECT_ROOT, 'fonts/fandol'),
     file,
     css: async () =>
       `@font-face { font-family: '${family}'; font-style: normal; font-weight: 400; font-display: block;` +

@@ -2,20 +2,18 @@
  * Runs our page driver (in-page/paginate.js) with Paged.js in a loaded page or frame, and turns
  * what goes wrong inside the page into a message rather than a stack trace.
  */
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import type { Frame, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import { PROJECT_ROOT } from '../project-root.ts'
 import type { RenderResult } from './render-pdf.ts'
-
-const here = dirname(fileURLToPath(import.meta.url))
 
 export const PAGED_SCRIPT = '/_booklet/pagedjs/paged.polyfill.js'
 export const IN_PAGE_PREFIX = '/_booklet/in-page/'
 
 /** The page's own driver script, served like the fonts (Paged.js itself is built in: pagedjs-patched.ts). */
 export function scriptMounts(): Map<string, string> {
-  return new Map([[IN_PAGE_PREFIX, join(here, 'in-page')]])
+  return new Map([[IN_PAGE_PREFIX, join(PROJECT_ROOT, 'src/render/in-page')]])
 }
 
 /** What paginate.js (and replaceArticle) report of the pages laid out. */
