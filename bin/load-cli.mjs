@@ -11,7 +11,7 @@
 // Where a bundle cannot be made or written (a read-only install, no esbuild), the CLI runs
 // through tsx as before: the same program, only slower to start.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -55,25 +55,28 @@ export function bundledCli(root, cacheDir) {
     outdir: partial,
     // Large and loaded late or rarely; found in node_modules from the cache folder.
     external: ['pdfjs-dist', 'mammoth', '@fontsource/*'],
+    // Where styles/, fonts/ and the page scripts are (src/project-root.ts): not where the bundle is.
+    define: { BOOKLET_ROOT: JSON.stringify(root) },
     // CommonJS dependencies inside an ES module bundle call require().
     banner: { js: "import { createRequire as __bookletRequire } from 'node:module'; const require = __bookletRequire(import.meta.url);" },
     // For a developer's stack trace: node --enable-source-maps bin/booklet.mjs …
     sourcemap: 'linked',
     logLevel: 'silent',
   })
+  writeFileSync(join(partial, 'root.txt'), root)
   try {
     renameSync(partial, dir)
   } catch (error) {
     rmSync(partial, { recursive: true, force: true })
     if (!existsSync(dir)) throw error
   }
-  removeOldBundles(cacheDir, dir)
+  removeOldBundles(cacheDir, dir, root)
   return dir
 }
 
-/** What the bundle is made of: every file of src/, the dependencies as locked, and how it is bundled. */
+/** What the bundle is made of: every file of src/, the dependencies as locked, how and for which folder it is bundled. */
 function sourceKey(root, esbuildVersion) {
-  const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\n`)
+  const hash = createHash('sha256').update(`esbuild ${esbuildVersion}\n${root}\n`)
   const files = [fileURLToPath(import.meta.url), join(root, 'package-lock.json'), ...filesUnder(join(root, 'src'))]
   for (const file of files) hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n')
   return hash.digest('hex').slice(0, 16)
@@ -86,14 +89,26 @@ function filesUnder(dir) {
     .sort()
 }
 
-/** Bundles of earlier sources, and partial ones of processes that are gone. */
-function removeOldBundles(cacheDir, current) {
+/**
+ * Bundles of this folder's earlier sources, and partial ones of processes that are gone. Those of
+ * other folders stay: git worktrees sharing one node_modules would otherwise bundle at every run.
+ */
+function removeOldBundles(cacheDir, current, root) {
   for (const name of readdirSync(cacheDir)) {
     const path = join(cacheDir, name)
     if (path === current) continue
     const pid = /\.partial-(\d+)$/.exec(name)?.[1]
-    if (pid && isRunning(Number(pid))) continue
+    const owner = readText(join(path, 'root.txt'))
+    if (pid ? isRunning(Number(pid)) : owner !== undefined && owner !== root) continue
     rmSync(path, { recursive: true, force: true })
+  }
+}
+
+function readText(file) {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
   }
 }
 

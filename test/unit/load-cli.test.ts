@@ -52,10 +52,13 @@ describe('the bundled CLI', () => {
     const before = bundledCli(root, cache)
     // A bundle half-written by a build that was killed (no process has pid 2^22 + 1 here).
     mkdirSync(join(cache, 'abc.partial-4194305'))
+    // The bundle of another checkout sharing this node_modules (a git worktree) stays.
+    mkdirSync(join(cache, 'other'))
+    writeFileSync(join(cache, 'other/root.txt'), '/elsewhere')
     writeFileSync(join(root, 'src/answer.ts'), 'export const answer: number = 41\n')
     const after = bundledCli(root, cache)
     expect(after).not.toBe(before)
-    expect(readdirSync(cache)).toEqual([after.slice(cache.length + 1)])
+    expect(readdirSync(cache).sort()).toEqual([after.slice(cache.length + 1), 'other'].sort())
     expect(runLoaded(root, cache)).toEqual({ code: 42, bundle: after })
   })
 
