@@ -10,7 +10,8 @@ import { diagnosticAt } from './diagnostics.ts'
 import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
-import { faceShorthands, fontMounts } from './fonts/roles.ts'
+import { pageFonts } from './fonts/coverage.ts'
+import { fontMounts } from './fonts/roles.ts'
 import { displayPath, loadManuscript } from './manuscript/load-manuscript.ts'
 import { checkOutputDir, ensureOutputDir, writeAllAtomically } from './output-files.ts'
 import { imposeBooklet } from './pdf/impose.ts'
@@ -144,6 +145,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
     return { ...unchanged.report, diagnostics: [...diagnostics, ...unchanged.renderDiagnostics], changes: { pages: [], removed: 0, ...(unchanged.report.imposition ? { sheets: [] } : {}) }, timings }
   }
   const pipelineDiagnostics = diagnostics.length
+  const fonts = await pageFonts(html)
   // The browser before anything is written: no empty output folder when there is none.
   const session = await time('browser', browser)
   await checkOutputDir(outDir, shownOut)
@@ -158,7 +160,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       html,
       manuscriptRoot: manuscript.root,
       fontMounts: fontMounts(),
-      fontFamilies: faceShorthands(),
+      fonts,
       targetIds: outlines.flatMap((o) => [o.id, ...o.headings.map((x) => x.id)]),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       session,

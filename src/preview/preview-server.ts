@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
 import { BookletError } from '../errors.ts'
-import { faceShorthands, fontMounts } from '../fonts/roles.ts'
+import { pageFonts } from '../fonts/coverage.ts'
+import { fontMounts } from '../fonts/roles.ts'
 import { DOCUMENT_PATH, PageFiles } from '../render/page-files.ts'
 import { sendFile } from '../render/page-server.ts'
 import { pagedPolyfill } from '../render/pagedjs-patched.ts'
@@ -100,7 +101,7 @@ async function previewDocument(outDir: string): Promise<Buffer> {
 <script src="${PAGED_SCRIPT}"></script>
 <script src="/_booklet/in-page/paginate.js"></script>
 <script>
-  addEventListener('load', () => window.__booklet.paginate({ families: ${JSON.stringify(faceShorthands())}, ids: [] }))
+  addEventListener('load', () => window.__booklet.paginate({ fonts: ${JSON.stringify(await pageFonts(html ?? '')).replaceAll('<', '\\u003c')}, ids: [] }))
   new EventSource('${EVENTS_PATH}').addEventListener('message', () => location.reload())
 </script>
 `

@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { Frame, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import type { PageFonts } from '../fonts/coverage.ts'
 import { ARTICLE_PATH, type PageFiles } from './page-files.ts'
 import { pageFailure, runPaginate, type InPage, type Layout } from './run-paginate.ts'
 
@@ -38,7 +39,7 @@ export const RELAYOUTS_PER_DOCUMENT = 20
 
 export interface RelayoutInput {
   articles: ArticlePlan
-  fontFamilies: string[]
+  fonts: PageFonts
   targetIds: string[]
 }
 
@@ -71,7 +72,7 @@ export async function layoutArticlesAlone(page: Page, base: string, files: PageF
   for (const index of changed) {
     files.articleHtml = plan.documentOf(index)
     const frame = await articleFrame(page, base)
-    const alone = await runPaginate(frame, base, input.fontFamilies, [], () => undefined)
+    const alone = await runPaginate(frame, base, input.fonts, [], () => undefined)
     if ('stoppedAt' in alone) return undefined
     for (const font of alone.lateFonts) lateFonts.add(font)
     mendedSplits += alone.mendedSplits
@@ -80,7 +81,7 @@ export async function layoutArticlesAlone(page: Page, base: string, files: PageF
     const replaced = (await page
       .evaluate(
         (options) => (window as unknown as { __booklet: InPage }).__booklet.replaceArticle(options),
-        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, nextId: plan.nextId, families: input.fontFamilies, ids: input.targetIds },
+        { articleId: plan.ids[index]!, nextArticleId: plan.ids[index + 1] ?? null, nextId: plan.nextId, fonts: input.fonts, ids: input.targetIds },
       )
       .catch(pageFailure)) as Layout | { refused: string }
     if ('refused' in replaced) {

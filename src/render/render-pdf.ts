@@ -7,6 +7,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import type { PageFonts } from '../fonts/coverage.ts'
 import type { RoleName } from '../fonts/roles.ts'
 import { fontsUsedByRole, type UsedFont } from './fonts-used.ts'
 import { closeBrowser, endBrowser, launchBrowser, protocolTimeout } from './launch-browser.ts'
@@ -21,8 +22,8 @@ export interface RenderInput {
   html: string
   manuscriptRoot: string
   fontMounts: Map<string, string>
-  /** Fonts (CSS shorthand with weight) the page must have loaded before layout starts. */
-  fontFamilies: string[]
+  /** Fonts the page must have loaded before layout starts. */
+  fonts: PageFonts
   /** Element ids whose page is wanted (articles, headings). */
   targetIds: string[]
   browserPath?: string | undefined
@@ -287,7 +288,7 @@ async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name
       second.refused = served.refused
       return { page: second.page, base: second.server.base, errors: second.errors, close: () => second.close() }
     }
-    const inTwo = await layoutInTwo(page, base, openSecond, { fontFamilies: input.fontFamilies, targetIds: input.targetIds, plan }, phase)
+    const inTwo = await layoutInTwo(page, base, openSecond, { fonts: input.fonts, targetIds: input.targetIds, plan }, phase)
     served.files = filesOf(input.html)
     if ('refused' in inTwo) {
       if (process.env.BOOKLET_DEBUG) console.error(`split layout refused: ${inTwo.refused}`)
@@ -296,7 +297,7 @@ async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name
   if (!layout) {
     await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
     phase('goto')
-    layout = await runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+    layout = await runPaginate(page, base, input.fonts, input.targetIds, phase)
   }
   if ('stoppedAt' in layout) {
     throw new BookletError(`排版引擎在“${layout.stoppedAt}……”处无法继续分页，其后的内容排不出来，没有生成新的 PDF`, {

@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { Frame, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import type { PageFonts } from '../fonts/coverage.ts'
 import { PROJECT_ROOT } from '../project-root.ts'
 import type { RenderResult } from './render-pdf.ts'
 
@@ -20,7 +21,7 @@ export function scriptMounts(): Map<string, string> {
 export type Layout = Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' | 'phases' | 'relaid'> & { inPage: Record<string, number> }
 
 /** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
-export async function runPaginate(page: Page | Frame, base: string, families: string[], ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
+export async function runPaginate(page: Page | Frame, base: string, fonts: PageFonts, ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
@@ -30,16 +31,16 @@ export async function runPaginate(page: Page | Frame, base: string, families: st
   await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
   phase('load')
   return (await page
-    .evaluate((families, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ families, ids }), families, ids)
+    .evaluate((fonts, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ fonts, ids }), fonts, ids)
     .catch(pageFailure)) as Layout | { stoppedAt: string }
 }
 
 /** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
 export interface InPage {
-  paginate(options: { families: string[]; ids: string[] }): Promise<unknown>
-  replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
+  paginate(options: { fonts: PageFonts; ids: string[] }): Promise<unknown>
+  replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
   pagesHtml(): string
-  appendPages(options: { html: string; nextId: string; families: string[]; ids: string[] }): Promise<unknown>
+  appendPages(options: { html: string; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
 }
 
 export function pageFailure(error: unknown): never {

@@ -8,6 +8,7 @@
  * whole layout.
  */
 import type { Page } from 'puppeteer-core'
+import type { PageFonts } from '../fonts/coverage.ts'
 import { DOCUMENT_PATH } from './page-files.ts'
 import { pageFailure, runPaginate, type InPage, type Layout } from './run-paginate.ts'
 
@@ -63,7 +64,7 @@ export async function layoutInTwo(
   page: Page,
   base: string,
   openSecond: () => Promise<SecondTab>,
-  input: { fontFamilies: string[]; targetIds: string[]; plan: SplitPlan },
+  input: { fonts: PageFonts; targetIds: string[]; plan: SplitPlan },
   phase: (name: string) => void,
 ): Promise<TwoPartLayout> {
   // A browser service may not open another window: then the booklet is laid out whole, in one tab.
@@ -78,13 +79,13 @@ export async function layoutInTwo(
       (async () => {
         await page.goto(`${base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
         phase('goto')
-        return runPaginate(page, base, input.fontFamilies, input.targetIds, phase)
+        return runPaginate(page, base, input.fonts, input.targetIds, phase)
       })(),
       (async () => {
         await tab.page.goto(`${tab.base}${DOCUMENT_PATH}`, { waitUntil: 'load' })
         // Only the faces its own text is drawn in: every role's face, and the numbers Paged.js writes
         // into pages later, are loaded by the booklet's page (the 10 MB 楷体 of the cover, say).
-        const layout = await runPaginate(tab.page, tab.base, [], [], () => undefined)
+        const layout = await runPaginate(tab.page, tab.base, { shorthands: [], lacking: input.fonts.lacking }, [], () => undefined)
         if ('stoppedAt' in layout) return layout
         if (tab.errors.length > 0) return { refused: `second tab: ${tab.errors[0]}` }
         const html = (await tab.page.evaluate(() => (window as unknown as { __booklet: InPage }).__booklet.pagesHtml()).catch(pageFailure)) as string
@@ -98,7 +99,7 @@ export async function layoutInTwo(
       .evaluate((options) => (window as unknown as { __booklet: InPage }).__booklet.appendPages(options), {
         html: second.html,
         nextId: input.plan.nextId,
-        families: input.fontFamilies,
+        fonts: input.fonts,
         ids: input.targetIds,
       })
       .catch(pageFailure)) as Layout | { refused: string }

@@ -352,7 +352,7 @@ describe('the page reaches nothing but its own files', () => {
         html: hostile,
         manuscriptRoot: mkdtempSync(join(tmpdir(), 'booklet-hostile-')),
         fontMounts: fontMounts(),
-        fontFamilies: [],
+        fonts: { shorthands: [], lacking: {} },
         targetIds: [],
         session,
       })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
-import { cmapCoverage, roleCoverage, unicodeRangeCoverage } from '../../src/fonts/coverage.ts'
+import { cmapCoverage, pageFonts, roleCoverage, unicodeRangeCoverage } from '../../src/fonts/coverage.ts'
 import { processManuscript } from '../../src/pipeline/process-manuscript.ts'
 import { v } from './valibot-default.ts'
 
@@ -36,5 +36,13 @@ describe('font coverage (FN-5)', () => {
     expect(fn5[0]!.message).toContain('“镕”')
     expect(fn5[0]!.message).toContain('仿宋')
     expect(fn5[1]!.message).toContain('方框')
+  })
+
+  it('tells the page, per bundled family, which characters of the booklet it lacks (loaded from the next family only)', async () => {
+    const { shorthands, lacking } = await pageFonts('<p>会议由张喆主持，𠀀。</p>')
+    expect(shorthands).toContain('400 16px "FandolFang"')
+    expect([...lacking.FandolFang!].sort()).toEqual(['喆', '𠀀'].sort())
+    expect(lacking['Noto Serif SC']).toBe('𠀀')
+    expect(lacking['Noto Sans SC']).toBe('𠀀')
   })
 })

@@ -19,7 +19,7 @@ describe('splitPoint (a long booklet laid out in two tabs, issue 6)', () => {
 describe('layoutInTwo', () => {
   it('gives way to a layout in one tab when the browser opens no second tab (a browser service may not)', async () => {
     const untouched = new Proxy({}, { get: () => expect.unreachable('the page is not used') }) as never
-    const result = await layoutInTwo(untouched, 'http://x', () => Promise.reject(new Error('windows not allowed')), { fontFamilies: [], targetIds: [], plan: { first: '', second: '', nextId: 'n' } }, () => undefined)
+    const result = await layoutInTwo(untouched, 'http://x', () => Promise.reject(new Error('windows not allowed')), { fonts: { shorthands: [], lacking: {} }, targetIds: [], plan: { first: '', second: '', nextId: 'n' } }, () => undefined)
     expect(result).toEqual({ refused: 'no second tab: windows not allowed' })
   })
 })

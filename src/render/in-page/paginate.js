@@ -56,10 +56,13 @@
    * line short). The content is still hidden (display: none), so nothing is laid out yet; each
    * run of text is loaded in the font its element computes to, and unicode-range faces load only
    * the slices its characters fall in — a title's few characters in 小标宋, not the whole booklet.
-   * `families` are the roles' CSS font shorthands ('700 16px "Noto Serif SC"'); those whose faces
-   * failed to load are returned.
+   * Down a font stack, a family gets only the characters the families before it lack
+   * (`fonts.lacking`, from their character maps): Chromium draws each character with the first
+   * family that has it, so the 仿宋 text does not fetch the Noto Serif SC slices behind FandolFang
+   * (document.fonts.load would fetch every family's). `fonts.shorthands` are the roles' faces
+   * ('700 16px "Noto Serif SC"'); those that failed to load are returned.
    */
-  async function loadFonts(families, roots = [document.body]) {
+  async function loadFonts(fonts, roots = [document.body]) {
     const texts = new Map()
     let last = null
     let lastKey = ''
@@ -76,13 +79,36 @@
       }
       texts.set(lastKey, (texts.get(lastKey) ?? '') + node.data)
     }
-    // What Paged.js writes later: page numbers, TOC numbers, running heads from the titles.
-    const added = '— 0123456789 —·目录' + [...document.querySelectorAll('h1, h2, .article-title')].map((e) => e.textContent).join('')
-    for (const font of families) texts.set(font, (texts.get(font) ?? '') + added)
-    await Promise.all([...texts].map(([font, text]) => document.fonts.load(font, [...new Set(text)].join('')).catch(() => [])))
+    // What is written into the pages later, in each role's face: page numbers, 目录 numbers and leaders.
+    const added = '— 0123456789 —·目录'
+    for (const font of fonts.shorthands) texts.set(font, (texts.get(font) ?? '') + added)
+    const unquoted = (family) => family.trim().replace(/^["']|["']$/g, '')
+    const declared = new Set([...document.fonts].map((face) => unquoted(face.family)))
+    const load = (failed) => {
+      const loads = []
+      for (const [font, text] of texts) {
+        // 'normal 400 16px "Booklet Latin", …' or a role's '700 16px "Noto Serif SC"'
+        const stack = /^(.*?16px) (.*)$/.exec(font)
+        let remaining = [...new Set(text)].join('')
+        for (const family of stack[2].split(',').map(unquoted)) {
+          if (!remaining) break
+          // A system font (used where installed) or a generic family: nothing to fetch.
+          if (!declared.has(family)) continue
+          loads.push(document.fonts.load(`${stack[1]} "${family}"`, remaining).catch(() => []))
+          const lacks = fonts.lacking[family]
+          if (lacks !== undefined && !failed.has(family)) remaining = [...remaining].filter((char) => lacks.includes(char)).join('')
+        }
+      }
+      return Promise.all(loads)
+    }
+    const failedFamilies = () => new Set([...document.fonts].filter((face) => face.status === 'error').map((face) => unquoted(face.family)))
+    await load(new Set())
+    // A bundled face that could not be loaded: Chromium goes on down the stack for all its text.
+    const failed = failedFamilies()
+    if ([...failed].some((family) => family in fonts.lacking)) await load(failed)
     await document.fonts.ready
-    const failed = new Set([...document.fonts].filter((face) => face.status === 'error').map((face) => face.family.replace(/^["']|["']$/g, '')))
-    return families.filter((font) => failed.has(font.slice(font.indexOf('"') + 1, -1)))
+    const missing = failedFamilies()
+    return fonts.shorthands.filter((font) => missing.has(font.slice(font.indexOf('"') + 1, -1)))
   }
 
   /**
@@ -235,7 +261,7 @@
   }
 
   window.__booklet = {
-    async paginate({ families, ids }) {
+    async paginate({ fonts, ids }) {
       const times = {}
       let at = performance.now()
       const phase = (name) => {
@@ -249,15 +275,15 @@
       // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
       // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
       const fontRules = document.querySelector('style[data-booklet-fonts]')
-      const fonts = new CSSStyleSheet()
+      const faces = new CSSStyleSheet()
       if (fontRules) {
-        fonts.replaceSync(fontRules.textContent)
+        faces.replaceSync(fontRules.textContent)
         fontRules.remove()
       }
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts]
-      const missingFonts = await loadFonts(families)
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, faces]
+      const missingFonts = await loadFonts(fonts)
       // Shown again only now (see render-pdf.ts): Paged.js moves the content into pages at once.
-      document.adoptedStyleSheets = [fonts]
+      document.adoptedStyleSheets = [faces]
       const compression = checkCompression()
       phase('fonts')
       // Paged.js would load every face in document.fonts before the first page: all the
@@ -303,7 +329,7 @@
      * as after a full layout. Returns { refused } when the new pages cannot simply take the old
      * ones' place (the build then lays out the whole booklet).
      */
-    async replaceArticle({ articleId, nextArticleId, nextId, families, ids }) {
+    async replaceArticle({ articleId, nextArticleId, nextId, fonts, ids }) {
       const at = performance.now()
       const frame = document.querySelector('iframe[data-booklet-article]')
       const laidOut = frame?.contentWindow.__booklet.articlePages(nextId, !nextArticleId)
@@ -323,7 +349,7 @@
       for (const old of pages.slice(start, next)) old.remove()
       const before = pages[next] ?? null
       for (const page of fresh) pagesArea.insertBefore(page, before)
-      const { all, missingFonts } = await takeIn(pagesArea, fresh, start, families)
+      const { all, missingFonts } = await takeIn(pagesArea, fresh, start, fonts)
       const times = { replace: Math.round(performance.now() - at) }
       const compression = checkCompression()
       const measured = measureBooklet(pagesArea, ids)
@@ -343,7 +369,7 @@
      * opened here, and the booklet is then measured and numbered as after a whole layout. Returns
      * { refused } when they cannot (the build then lays out the whole booklet).
      */
-    async appendPages({ html, nextId, families, ids }) {
+    async appendPages({ html, nextId, fonts, ids }) {
       const at = performance.now()
       const pagesArea = document.querySelector('.pagedjs_pages')
       const pages = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
@@ -356,7 +382,7 @@
       parsed.innerHTML = html
       const fresh = [...parsed.content.children]
       pagesArea.append(parsed.content)
-      const { missingFonts } = await takeIn(pagesArea, fresh, start, families)
+      const { missingFonts } = await takeIn(pagesArea, fresh, start, fonts)
       const times = { append: Math.round(performance.now() - at) }
       const compression = checkCompression()
       return { ...measureBooklet(pagesArea, ids), compression, missingFonts, inPage: times }
@@ -369,7 +395,7 @@
    * slices their characters need (this page may not have loaded them) and their pictures (this
    * document fetches them again) loaded before the print.
    */
-  async function takeIn(pagesArea, fresh, start, families) {
+  async function takeIn(pagesArea, fresh, start, fonts) {
     const all = [...pagesArea.querySelectorAll(':scope > .pagedjs_page')]
     all.forEach((page, i) => {
       if (i < start) return
@@ -384,7 +410,7 @@
     // Paged.js keeps its own list of the pages it made; pages it did not make here, or replaced, must not live on in it.
     const chunker = window.PagedPolyfill?.chunker
     if (chunker?.pages) chunker.pages = chunker.pages.filter((page) => page.element?.isConnected)
-    const missingFonts = await loadFonts(families, fresh)
+    const missingFonts = await loadFonts(fonts, fresh)
     const pictures = fresh.flatMap((page) => [...page.querySelectorAll('img')])
     await Promise.all(pictures.map((img) => img.decode().catch(() => undefined)))
     return { all, missingFonts }
