@@ -83,8 +83,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
 async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSession>, browserDone: () => void): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd()
-  // pdf.js is needed only at the end; its 0.3 s of loading overlaps the browser's work.
-  void import('./pdf/pdf-text.ts')
   const timings: Record<string, number> = {}
   const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
     const start = performance.now()
@@ -203,6 +201,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   report.relaid = rendered.relaid && rendered.relaid.map((i) => report.articles[i]!.file)
 
   // 5. Read the printed pages back (preflight, page digests), then metadata, exact A5 boxes, bookmarks.
+  // Loaded only now (0.1 s from the bundle): loaded at the start, it slowed the browser's start and the pipeline more.
   const { readPdfText } = await import('./pdf/pdf-text.ts')
   // After a layout of only the edited articles, the pages printed as before are not read again.
   const before = rendered.samePages && lastPrinted ? new Map(rendered.samePages.flatMap((i) => (lastPrinted[i] ? [[i, lastPrinted[i]!] as const] : []))) : undefined
