@@ -25,11 +25,13 @@ export async function runPaginate(page: Page | Frame, base: string, fonts: PageF
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
+  // Our driver first: the faces start loading while Paged.js's script is fetched and compiled.
+  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
+  await page.evaluate((fonts) => void (window as unknown as { __booklet: InPage }).__booklet.prepare({ fonts }), fonts).catch(pageFailure)
+  phase('load')
   // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
   await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
   phase('paged')
-  await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
-  phase('load')
   return (await page
     .evaluate((fonts, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ fonts, ids }), fonts, ids)
     .catch(pageFailure)) as Layout | { stoppedAt: string }
@@ -37,6 +39,7 @@ export async function runPaginate(page: Page | Frame, base: string, fonts: PageF
 
 /** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
 export interface InPage {
+  prepare(options: { fonts: PageFonts }): Promise<unknown>
   paginate(options: { fonts: PageFonts; ids: string[] }): Promise<unknown>
   replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
   pagesHtml(): string

@@ -1,5 +1,6 @@
 /*
- * Runs inside the page, after paged.polyfill.js (PagedConfig.auto = false).
+ * Runs inside the page, before paged.polyfill.js is added (PagedConfig.auto = false): prepare()
+ * needs only the document; paginate() needs Paged.js.
  * Plain browser JavaScript: it is injected as a script, not bundled.
  */
 ;(() => {
@@ -84,6 +85,10 @@
     for (const font of fonts.shorthands) texts.set(font, (texts.get(font) ?? '') + added)
     const unquoted = (family) => family.trim().replace(/^["']|["']$/g, '')
     const declared = new Set([...document.fonts].map((face) => unquoted(face.family)))
+    // Faces of one whole file (FandolFang 7.7 MB, FandolKai 9.8 MB) take longest to arrive: asked
+    // for first, they are not queued behind dozens of slices (Chromium opens six connections to
+    // the page's server), which made them arrive 0.15 s after the last slice.
+    const whole = new Set([...document.fonts].filter((face) => /^U\+0-10FFFF$/i.test(face.unicodeRange)).map((face) => unquoted(face.family)))
     const load = (failed) => {
       const loads = []
       for (const [font, text] of texts) {
@@ -94,12 +99,13 @@
           if (!remaining) break
           // A system font (used where installed) or a generic family: nothing to fetch.
           if (!declared.has(family)) continue
-          loads.push(document.fonts.load(`${stack[1]} "${family}"`, remaining).catch(() => []))
+          loads.push({ first: whole.has(family), font: `${stack[1]} "${family}"`, text: remaining })
           const lacks = fonts.lacking[family]
           if (lacks !== undefined && !failed.has(family)) remaining = [...remaining].filter((char) => lacks.includes(char)).join('')
         }
       }
-      return Promise.all(loads)
+      loads.sort((a, b) => Number(b.first) - Number(a.first))
+      return Promise.all(loads.map(({ font, text }) => document.fonts.load(font, text).catch(() => [])))
     }
     const failedFamilies = () => new Set([...document.fonts].filter((face) => face.status === 'error').map((face) => unquoted(face.family)))
     await load(new Set())
@@ -260,7 +266,33 @@
     return widths
   }
 
+  let preparing = null
+
   window.__booklet = {
+    /**
+     * Loads the faces before layout (loadFonts). Called before Paged.js's script is in the page
+     * (run-paginate.ts), the browser fetches and decodes them while it loads and compiles that
+     * script; paginate() waits for it (and calls it itself where nobody did: the preview).
+     */
+    prepare({ fonts }) {
+      preparing ??= (async () => {
+        // All the booklet's styles are inline; a linked style sheet can only be foreign (and was
+        // refused): Paged.js would fail fetching it again.
+        for (const link of document.querySelectorAll('link')) link.remove()
+        // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
+        // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
+        const fontRules = document.querySelector('style[data-booklet-fonts]')
+        const faces = new CSSStyleSheet()
+        if (fontRules) {
+          faces.replaceSync(fontRules.textContent)
+          fontRules.remove()
+        }
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, faces]
+        return { faces, missingFonts: await loadFonts(fonts) }
+      })()
+      return preparing
+    },
+
     async paginate({ fonts, ids }) {
       const times = {}
       let at = performance.now()
@@ -269,19 +301,7 @@
         times[name] = Math.round(now - at)
         at = now
       }
-      // All the booklet's styles are inline; a linked style sheet can only be foreign (and was
-      // refused): Paged.js would fail fetching it again.
-      for (const link of document.querySelectorAll('link')) link.remove()
-      // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
-      // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
-      const fontRules = document.querySelector('style[data-booklet-fonts]')
-      const faces = new CSSStyleSheet()
-      if (fontRules) {
-        faces.replaceSync(fontRules.textContent)
-        fontRules.remove()
-      }
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, faces]
-      const missingFonts = await loadFonts(fonts)
+      const { faces, missingFonts } = await this.prepare({ fonts })
       // Shown again only now (see render-pdf.ts): Paged.js moves the content into pages at once.
       document.adoptedStyleSheets = [faces]
       const compression = checkCompression()
