@@ -1,0 +1,76 @@
+/**
+ * How page after page is laid out (issue 6; not timed — the benchmark measures speed).
+ * Paged.js as patched (pagedjs-patched.ts) does not wait for an animation frame between pages:
+ * unpatched, each page waited for the next frame (16.7 ms at 60 Hz), half of the layout time of
+ * a 55-page booklet; with no frame ever coming, it must still lay out some twenty pages. And our
+ * driver (paginate.js) takes finished pages out of layout while later ones are laid out.
+ */
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openBrowser, type BrowserSession } from '../../src/render/render-pdf.ts'
+import { pagedPolyfill } from '../../src/render/pagedjs-patched.ts'
+
+describe('Paged.js laying out page after page', () => {
+  let session: BrowserSession
+  beforeAll(async () => {
+    session = await openBrowser({})
+  }, 60_000)
+  afterAll(() => session?.close())
+
+  it('lays out twenty pages without waiting for any animation frame', async () => {
+    const page = await session.browser.newPage()
+    try {
+      const paragraph = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。'.repeat(12)
+      await page.setContent(`<!doctype html><html><head><style>@page { size: 148mm 210mm; margin: 20mm; } p { font-size: 16px; line-height: 2; }</style></head>
+<body>${`<p>${paragraph}</p>`.repeat(50)}</body></html>`)
+      await page.evaluate(() => {
+        ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+        // No frame ever comes (Paged.js takes the function when its script runs): it must not
+        // need one to go from page to page.
+        window.requestAnimationFrame = () => 0
+      })
+      await page.addScriptTag({ content: (await pagedPolyfill()).toString() })
+      const pages = await page.evaluate(async () => {
+        const laidOut = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview().then(() => document.querySelectorAll('.pagedjs_page').length)
+        return Promise.race([laidOut, new Promise<string>((done) => setTimeout(() => done(`stuck after ${document.querySelectorAll('.pagedjs_page').length} pages`), 10_000))])
+      })
+      expect(pages).toBeGreaterThanOrEqual(20)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('takes finished pages out of layout while it lays out the next (each page cost more than the one before), and shows them all at the end', async () => {
+    const page = await session.browser.newPage()
+    try {
+      const paragraph = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。'.repeat(12)
+      await page.setContent(`<!doctype html><html><head><style>@page { size: 148mm 210mm; margin: 20mm; } p { font-size: 16px; line-height: 2; }</style></head>
+<body>${`<p>${paragraph}</p>`.repeat(50)}</body></html>`)
+      await page.evaluate(() => {
+        ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+      })
+      await page.addScriptTag({ content: (await pagedPolyfill()).toString() })
+      await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
+      // Pages in layout (not display: none) each time a page has been laid out.
+      const { inLayout, pages, hidden } = await page.evaluate(`(async () => {
+        const inLayout = []
+        class Count extends window.Paged.Handler {
+          afterPageLayout() {
+            inLayout.push([...document.querySelectorAll('.pagedjs_page')].filter((p) => getComputedStyle(p).display !== 'none').length)
+          }
+        }
+        window.Paged.registerHandlers(Count)
+        await window.__booklet.paginate({ fonts: { shorthands: [], lacking: {} }, ids: [] })
+        const pages = [...document.querySelectorAll('.pagedjs_page')]
+        return { inLayout, pages: pages.length, hidden: pages.filter((p) => getComputedStyle(p).display === 'none').length }
+      })()`) as { inLayout: number[]; pages: number; hidden: number }
+      expect(pages).toBeGreaterThanOrEqual(20)
+      expect(inLayout.length).toBe(pages)
+      expect(Math.max(...inLayout)).toBeLessThanOrEqual(4)
+      expect(hidden).toBe(0)
+    } finally {
+      await page.close()
+    }
+  })
+})
