@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowser, type BrowserSession } from '../../src/render/render-pdf.ts'
 import { pagedPolyfill } from '../../src/render/pagedjs-patched.ts'
@@ -18,19 +19,27 @@ describe('Paged.js laying out page after page', () => {
   }, 60_000)
   afterAll(() => session?.close())
 
-  it('lays out twenty pages without waiting for any animation frame', async () => {
+  /** A page holding some twenty A5 pages of text and the patched Paged.js; `before` runs first. */
+  async function someTwentyPages(before: () => void = () => undefined): Promise<Page> {
     const page = await session.browser.newPage()
-    try {
-      const paragraph = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。'.repeat(12)
-      await page.setContent(`<!doctype html><html><head><style>@page { size: 148mm 210mm; margin: 20mm; } p { font-size: 16px; line-height: 2; }</style></head>
+    const paragraph = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。'.repeat(12)
+    await page.setContent(`<!doctype html><html><head><style>@page { size: 148mm 210mm; margin: 20mm; } p { font-size: 16px; line-height: 2; }</style></head>
 <body>${`<p>${paragraph}</p>`.repeat(50)}</body></html>`)
-      await page.evaluate(() => {
-        ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
-        // No frame ever comes (Paged.js takes the function when its script runs): it must not
-        // need one to go from page to page.
-        window.requestAnimationFrame = () => 0
-      })
-      await page.addScriptTag({ content: (await pagedPolyfill()).toString() })
+    await page.evaluate(() => {
+      ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
+    })
+    await page.evaluate(before)
+    await page.addScriptTag({ content: (await pagedPolyfill()).toString() })
+    return page
+  }
+
+  it('lays out twenty pages without waiting for any animation frame', async () => {
+    // No frame ever comes (Paged.js takes the function when its script runs): it must not need
+    // one to go from page to page.
+    const page = await someTwentyPages(() => {
+      window.requestAnimationFrame = () => 0
+    })
+    try {
       const pages = await page.evaluate(async () => {
         const laidOut = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview().then(() => document.querySelectorAll('.pagedjs_page').length)
         return Promise.race([laidOut, new Promise<string>((done) => setTimeout(() => done(`stuck after ${document.querySelectorAll('.pagedjs_page').length} pages`), 10_000))])
@@ -42,15 +51,8 @@ describe('Paged.js laying out page after page', () => {
   })
 
   it('takes finished pages out of layout while it lays out the next (each page cost more than the one before), and shows them all at the end', async () => {
-    const page = await session.browser.newPage()
+    const page = await someTwentyPages()
     try {
-      const paragraph = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。'.repeat(12)
-      await page.setContent(`<!doctype html><html><head><style>@page { size: 148mm 210mm; margin: 20mm; } p { font-size: 16px; line-height: 2; }</style></head>
-<body>${`<p>${paragraph}</p>`.repeat(50)}</body></html>`)
-      await page.evaluate(() => {
-        ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
-      })
-      await page.addScriptTag({ content: (await pagedPolyfill()).toString() })
       await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
       // Pages in layout (not display: none) each time a page has been laid out.
       const { inLayout, pages, hidden } = await page.evaluate(`(async () => {
