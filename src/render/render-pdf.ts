@@ -15,7 +15,7 @@ import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
 import { changedArticles, layoutArticlesAlone, type ArticlePlan, type LaidOut } from './relayout.ts'
-import { PAGED_SCRIPT, runPaginate, scriptMounts, type Layout } from './run-paginate.ts'
+import { PAGED_SCRIPT, pageFailure, runPaginate, scriptMounts, type InPage, type Layout } from './run-paginate.ts'
 import { layoutInTwo, type SecondTab, type SplitPlan } from './split-layout.ts'
 
 export interface RenderInput {
@@ -262,7 +262,11 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
   }
+  const inPage = (on: boolean) => page.evaluate((on) => (window as unknown as { __booklet: InPage }).__booklet.printRulesEverywhere(on), on).catch(pageFailure)
+  await inPage(true)
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
+  // A page kept for the next build lays out again in the screen medium.
+  if (input.session) await inPage(false)
   phase('print')
   // For developers: the PDF as printed, before post-processing and preflight (which may refuse it).
   if (process.env.BOOKLET_DEBUG_PDF) await writeFile(process.env.BOOKLET_DEBUG_PDF, pdf)

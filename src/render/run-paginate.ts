@@ -43,6 +43,7 @@ export interface InPage {
   paginate(options: { fonts: PageFonts; ids: string[] }): Promise<unknown>
   replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
   pagesHtml(): string
+  printRulesEverywhere(on: boolean): void
   appendPages(options: { html: string; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
 }
 

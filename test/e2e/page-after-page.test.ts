@@ -75,4 +75,32 @@ describe('Paged.js laying out page after page', () => {
       await page.close()
     }
   })
+
+  it('prints with the @media print rules applying everywhere (no style recomputed for the medium), and puts them back after', async () => {
+    const page = await someTwentyPages()
+    try {
+      await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
+      const state = () =>
+        page.evaluate(() => {
+          const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
+          return {
+            mediaRules: rules.filter((rule) => rule instanceof CSSMediaRule).length,
+            breakAfterPage: rules.some((rule) => rule instanceof CSSStyleRule && rule.selectorText === '.pagedjs_page' && rule.style.breakAfter === 'page'),
+            heights: [...document.querySelectorAll('.pagedjs_page')].map((p) => Math.round(p.getBoundingClientRect().height)),
+          }
+        })
+      await page.evaluate(`window.__booklet.paginate({ fonts: { shorthands: [], lacking: {} }, ids: [] })`)
+      const laidOut = await state()
+      expect(laidOut).toMatchObject({ mediaRules: 1, breakAfterPage: false })
+      await page.evaluate(`window.__booklet.printRulesEverywhere(true)`)
+      expect(await state()).toMatchObject({ mediaRules: 0, breakAfterPage: true })
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      // One PDF page per laid-out page: the print rules (a page break after each page) still apply.
+      expect(new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page\b/g)?.length).toBe(laidOut.heights.length)
+      await page.evaluate(`window.__booklet.printRulesEverywhere(false)`)
+      expect(await state()).toEqual(laidOut)
+    } finally {
+      await page.close()
+    }
+  })
 })
