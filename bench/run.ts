@@ -144,6 +144,9 @@ interface Row {
 
 const rows: Row[] = []
 const cli = pagedjsCli()
+// The CLI's bundle is made at its first run after an install or an edit (bin/load-cli.mjs); a
+// user's builds after that start from it, and so do the measured ones.
+execFileSync(process.execPath, [join(root, 'bin/booklet.mjs'), '--version'])
 for (const size of sizes) {
   const manuscript = generateManuscript(join(work, `m${size}`, 'manuscript'), size)
   const out = join(work, `m${size}`, 'out')

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createServer, get as httpGet } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createBuildCache } from '../../src/build-cache.ts'
 import { startPreview } from '../../src/preview/preview-server.ts'
 import { build } from '../../src/build.ts'
@@ -59,10 +59,22 @@ function follow(child: ChildProcess) {
 }
 
 describe('booklet watch', () => {
+  // A failed expectation must not leave a watching process behind (it would outlive the test run).
+  const children = new Set<ChildProcess>()
+  const watching = (dir: string, ...args: string[]) => {
+    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', ...args], { cwd: dir })
+    children.add(child)
+    return child
+  }
+  afterEach(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    children.clear()
+  })
+
   it('rebuilds on save, keeps the last good PDF on a broken edit, and stops cleanly on Ctrl-C', async () => {
     const dir = workspace()
     // --strict as in build: a booklet that fails its preflight would not replace the last one.
-    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out', '--strict'], { cwd: dir })
+    const child = watching(dir, 'manuscript', '--out', 'out', '--strict')
     const out = follow(child)
     await out.next(/已生成 out\/booklet\.pdf/)
     const pdf = join(dir, 'out/booklet.pdf')
@@ -110,7 +122,7 @@ describe('booklet watch', () => {
 
   it('with --serve shows the pages in a browser on a loopback port, laid out and numbered, and reloads them after a save', async () => {
     const dir = workspace()
-    const child = spawn(process.execPath, [join(root, 'bin/booklet.mjs'), 'watch', 'manuscript', '--out', 'out', '--serve', '0'], { cwd: dir })
+    const child = watching(dir, 'manuscript', '--out', 'out', '--serve', '0')
     const out = follow(child)
     const url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(await out.next(/预览：/))![1]!
     await out.next(/已生成 out\/booklet\.pdf/)
