@@ -146,7 +146,7 @@ const rows: Row[] = []
 const cli = pagedjsCli()
 // The CLI's bundle is made at its first run after an install or an edit (bin/load-cli.mjs); a
 // user's builds after that start from it, and so do the measured ones.
-execFileSync(process.execPath, [join(root, 'bin/booklet.mjs'), '--version'])
+execFileSync(process.execPath, [join(root, 'bin/booklet.mjs'), '--help'])
 for (const size of sizes) {
   const manuscript = generateManuscript(join(work, `m${size}`, 'manuscript'), size)
   const out = join(work, `m${size}`, 'out')
