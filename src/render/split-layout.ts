@@ -22,11 +22,13 @@ export interface SplitPlan {
 }
 
 /**
- * Below about this many characters of manuscript (some 150 A5 pages) a second tab costs more than
- * it saves: its start, and loading the faces again, some 0.5 s of both cores. Measured: 60 pages
- * 3.8 s in one tab, 4.2 s in two; 215 pages 10.3 s and 9.7 s; 529 pages 22.3 s and 18.6 s.
+ * Below about this many characters of manuscript (some 260 A5 pages) a second tab costs more than
+ * it saves: its start, loading Paged.js and the faces again while the first tab does the same.
+ * Since Paged.js lays out page after page without waiting for frames, and finished pages are set
+ * aside (paginate.js), one tab is fast enough for that long. Measured (render, one tab / two):
+ * 215 pages (97 000 characters) 4.45 / 4.80 s; 529 pages (240 000) 12.2 / 10.3 s.
  */
-export const MIN_SPLIT_CHARS = 70_000
+export const MIN_SPLIT_CHARS = 120_000
 
 /**
  * Where to split the articles (their lengths in characters of manuscript text) so that both tabs

@@ -6,7 +6,7 @@ describe('splitPoint (a long booklet laid out in two tabs, issue 6)', () => {
     expect(splitPoint([40_000, 40_000, 40_000, 40_000])).toBe(2)
     expect(splitPoint([100_000, 10_000, 10_000, 10_000])).toBe(1)
     expect(splitPoint([10_000, 10_000, 10_000, 100_000])).toBe(3)
-    expect(splitPoint([30_000, 15_000, 25_000, 10_000])).toBe(2)
+    expect(splitPoint([60_000, 30_000, 50_000, 20_000])).toBe(2)
   })
 
   it('does not split a booklet of one article, or a short one', () => {
