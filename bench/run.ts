@@ -204,8 +204,11 @@ if (soakRuns > 0) {
   }
   stop.abort()
   await running
-  const at = (i: number) => `${Math.round(memory[i]!)} MiB`
-  console.log(`\n同一个 watch 中重新生成 ${count - 1} 次（约 ${soakPages} 页、多篇文章的稿件，每次只重排改动的一篇），进程树内存：第 1 次 ${at(0)}，第 10 次 ${at(Math.min(10, memory.length - 1))}，第 ${Math.floor(count / 2)} 次 ${at(Math.floor(count / 2))}，最后 ${at(memory.length - 1)}`)
+  // memory[0]: after the first (whole) build; memory[i]: after the i-th rebuild.
+  const rebuilds = count - 1
+  const points = [...new Set([0, 10, Math.floor(rebuilds / 2), rebuilds])].filter((i) => i <= rebuilds).sort((a, b) => a - b)
+  const label = (i: number) => (i === 0 ? '第一次生成后' : `第 ${i} 次重新生成后`)
+  console.log(`\n同一个 watch 中重新生成 ${rebuilds} 次（约 ${soakPages} 页、多篇文章的稿件，每次只重排改动的一篇），进程树内存：${points.map((i) => `${label(i)} ${Math.round(memory[i]!)} MiB`).join('，')}`)
 }
 
 if (!args.includes('--keep')) rmSync(work, { recursive: true, force: true })
