@@ -45,21 +45,22 @@ export async function fontsUsedByRole(page: Page): Promise<Record<RoleName, Used
     await session.send('DOM.enable')
     await session.send('CSS.enable')
     const { root } = await session.send('DOM.getDocument', { depth: 0 })
-    const result = {} as Record<RoleName, UsedFont[]>
-    for (const role of Object.keys(ROLE_SELECTORS) as RoleName[]) {
-      const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-booklet-sample~="${role}"]` })
-      const totals = new Map<string, UsedFont>()
-      for (const nodeId of nodeIds) {
-        const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId })
-        for (const font of fonts) {
+    // All questions sent at once: one after another, their round trips cost 0.1 s.
+    const roles = Object.keys(ROLE_SELECTORS) as RoleName[]
+    const perRole = await Promise.all(
+      roles.map(async (role) => {
+        const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-booklet-sample~="${role}"]` })
+        const answers = await Promise.all(nodeIds.map((nodeId) => session.send('CSS.getPlatformFontsForNode', { nodeId })))
+        const totals = new Map<string, UsedFont>()
+        for (const font of answers.flatMap((answer) => answer.fonts)) {
           const seen = totals.get(font.familyName) ?? { family: font.familyName, webFont: font.isCustomFont, glyphs: 0 }
           seen.glyphs += font.glyphCount
           totals.set(font.familyName, seen)
         }
-      }
-      result[role] = [...totals.values()].sort((a, b) => b.glyphs - a.glyphs)
-    }
-    return result
+        return [role, [...totals.values()].sort((a, b) => b.glyphs - a.glyphs)] as const
+      }),
+    )
+    return Object.fromEntries(perRole) as Record<RoleName, UsedFont[]>
   } finally {
     await session.detach().catch(() => undefined)
     // Nothing of this stays in the page that is printed next.
