@@ -33,6 +33,12 @@ describe('Paged.js laying out page after page', () => {
     return page
   }
 
+  /** Adds our page driver (window.__booklet) as the build does. */
+  async function withOurDriver(page: Page): Promise<Page> {
+    await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
+    return page
+  }
+
   it('lays out twenty pages without waiting for any animation frame', async () => {
     // No frame ever comes (Paged.js takes the function when its script runs): it must not need
     // one to go from page to page.
@@ -51,9 +57,8 @@ describe('Paged.js laying out page after page', () => {
   })
 
   it('takes finished pages out of layout while it lays out the next (each page cost more than the one before), and shows them all at the end', async () => {
-    const page = await someTwentyPages()
+    const page = await withOurDriver(await someTwentyPages())
     try {
-      await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
       // Pages in layout (not display: none) each time a page has been laid out.
       const { inLayout, pages, hidden } = await page.evaluate(`(async () => {
         const inLayout = []
@@ -77,9 +82,8 @@ describe('Paged.js laying out page after page', () => {
   })
 
   it('prints with the @media print rules applying everywhere (no style recomputed for the medium), and puts them back after', async () => {
-    const page = await someTwentyPages()
+    const page = await withOurDriver(await someTwentyPages())
     try {
-      await page.addScriptTag({ content: readFileSync(join(resolve(import.meta.dirname, '../..'), 'src/render/in-page/paginate.js'), 'utf8') })
       const state = () =>
         page.evaluate(() => {
           const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
