@@ -2,11 +2,14 @@
  * The `booklet` command. Parses arguments, runs the command, and turns every failure into a
  * short Chinese message and a non-zero exit code — never a stack trace for a user mistake.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { PRESETS } from '../config/schema.ts'
 import type { PresetName } from '../document/styles.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
 import { BookletError } from '../errors.ts'
+import { PROJECT_ROOT } from '../project-root.ts'
 import { printReport } from './print-report.ts'
 // Each command loads what it needs when it runs (below): `build` starts the browser first, so
 // Chromium comes up while the pipeline's modules are loaded.
@@ -66,6 +69,11 @@ function presetName(value: string): PresetName {
   return value as PresetName
 }
 
+/** The version in the project's package.json (read from the project folder: the CLI may run from its bundle). */
+function bookletVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version
+}
+
 function program(out: (line: string) => void, err: (line: string) => void): Command {
   const cli = new Command('booklet')
     .description('把讲话稿（.txt、Word .docx）或 Markdown 稿件排成 A5 学习资料小册子（PDF）')
@@ -79,6 +87,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .showHelpAfterError(`（${USAGE_HINT}）`)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
+    .version(bookletVersion(), '-V, --version', '显示版本号')
 
   cli
     .command('build')

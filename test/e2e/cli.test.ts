@@ -35,6 +35,13 @@ function workspace(files: Record<string, string>): string {
 
 const ARTICLE = '---\ntitle: 一篇文章\nspeaker: 张三\n---\n\n## 一、第一部分\n\n正文内容，用于测试。\n'
 
+describe('booklet --version', () => {
+  it('prints the version of the package, and exits 0', async () => {
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+    for (const flag of ['--version', '-V']) expect(await booklet([flag], root)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+})
+
 describe('booklet build (command line)', () => {
   it('builds one .md file into the given folder and reports it as JSON', async () => {
     const dir = workspace({ 'one-article.md': ARTICLE })
