@@ -142,6 +142,13 @@ export async function watch(options: WatchOptions): Promise<void> {
   if (failure) throw failure
 }
 
+/** Which PDF pages differ from the last booklet, and how many pages it lost (an article deleted or shortened). */
+export function pageChanges(changes: { pages: number[]; removed: number }): string {
+  const lost = changes.removed ? `少了 ${changes.removed} 页` : ''
+  if (changes.pages.length === 0) return lost || '页面无变化'
+  return `变化的页：${changes.pages.map((p) => p + 1).join('、')}${lost ? `，${lost}` : ''}`
+}
+
 /** One rebuild, briefly: errors and warnings in full, the rest counted. */
 function printRebuild(report: BuildReport, ms: number, log: (line: string) => void): void {
   const shown = report.diagnostics.filter((d) => d.severity !== 'info')
@@ -152,8 +159,7 @@ function printRebuild(report: BuildReport, ms: number, log: (line: string) => vo
     log(`[${stamp}] 未生成：有错误（见上），上一次的 PDF 保持不变。用时 ${(ms / 1000).toFixed(1)} 秒`)
     return
   }
-  const changes = report.changes
-  const what = !changes ? '' : changes.pages.length === 0 && changes.removed === 0 ? '，页面无变化' : `，变化的页：${changes.pages.map((p) => p + 1).join('、')}`
+  const what = report.changes ? `，${pageChanges(report.changes)}` : ''
   // Issue 6: said when only the edited articles were laid out again, the rest kept as they were.
   const relaid = report.relaid?.length ? `，只重排了 ${report.relaid.join('、')}` : ''
   log(`[${stamp}] 已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页${what}${relaid}）${infos ? `，另有 ${infos} 条提示（booklet check 可查看）` : ''}，用时 ${(ms / 1000).toFixed(1)} 秒`)
