@@ -38,6 +38,8 @@ export interface PageFonts {
 }
 
 export async function pageFonts(text: string): Promise<PageFonts> {
+  // All of printable ASCII, whether the text has it or not: the page writes digits (page and 目录
+  // numbers) after layout, and a Latin face's lack must be known for them too.
   const chars = new Set<number>()
   for (let cp = 0x20; cp < 0x7f; cp++) chars.add(cp)
   for (const char of text) {

@@ -262,11 +262,11 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
   }
-  const inPage = (on: boolean) => page.evaluate((on) => (window as unknown as { __booklet: InPage }).__booklet.printRulesEverywhere(on), on).catch(pageFailure)
-  await inPage(true)
+  const printRules = (everywhere: boolean) => page.evaluate((on) => (window as unknown as { __booklet: InPage }).__booklet.printRulesEverywhere(on), everywhere).catch(pageFailure)
+  await printRules(true)
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
-  // A page kept for the next build lays out again in the screen medium.
-  if (input.session) await inPage(false)
+  // Put back for a page kept for the next build (watch); nothing is laid out again until then.
+  await printRules(false)
   phase('print')
   // For developers: the PDF as printed, before post-processing and preflight (which may refuse it).
   if (process.env.BOOKLET_DEBUG_PDF) await writeFile(process.env.BOOKLET_DEBUG_PDF, pdf)
