@@ -35,23 +35,6 @@
   }
 
   /**
-   * LC-5: Chromium keeps the shaping of a text it laid out while Paged.js was still cutting the
-   * paragraph into pages; where the text after a mark changed since (split, moved, joined again
-   * by normalize()), the adjacent marks of the finished page may stay uncompressed (“平台” ，)
-   * although a fresh layout of the same page compresses them (“平台”，). Switching
-   * text-spacing-trim off and on for one forced layout shapes their text again — only that of
-   * the paragraphs Paged.js cut at a page end, the others were never changed after they were
-   * placed (a whole reshape: 0.2 s at 200 pages) — so that pages come out the same whichever way
-   * they were laid out: whole, in two tabs, or moved in from an article laid out alone.
-   */
-  function reshapeText(pagesArea) {
-    const cut = [...pagesArea.querySelectorAll('[data-split-from], [data-split-to]')]
-    for (const element of cut) element.style.setProperty('text-spacing-trim', 'space-all')
-    void pagesArea.offsetHeight
-    for (const element of cut) element.style.removeProperty('text-spacing-trim')
-  }
-
-  /**
    * Loads, before any page is laid out, the faces the text will be drawn with: a face that
    * arrives during layout changes line heights after Paged.js has measured them (a page one
    * line short). The content is still hidden (display: none), so nothing is laid out yet; each
@@ -124,6 +107,8 @@
    * being laid out are finished — Paged.js only reads their text from then on — so they are
    * taken out of layout (display: none) until the end, their resize listeners off first: a page
    * taken out must not look to Paged.js like content that shrank (an underflow to lay out again).
+   * When Paged.js is done, all pages go aside for the last touches (all()) and come back
+   * together (end()).
    */
   function setFinishedPagesAside() {
     const style = document.createElement('style')
@@ -142,6 +127,9 @@
     }
     window.Paged.registerHandlers(SetAside)
     return {
+      all() {
+        for (const page of document.querySelectorAll('.pagedjs_page')) page.classList.add('booklet-set-aside')
+      },
       end() {
         for (const page of document.querySelectorAll('.booklet-set-aside')) page.classList.remove('booklet-set-aside')
         style.remove()
@@ -227,9 +215,12 @@
     )
     const elements = pagesArea.querySelectorAll('.pagedjs_page')
     folios.forEach((folio, i) => {
+      // On the bottom margin boxes' parent, not the page: a custom property is inherited, and
+      // one set on the page made Chromium recompute the style of all its text (0.1 s at 200 pages).
+      const margin = folioHolder(elements[i])
       // A page moved in from an article laid out alone (replaceArticle) may carry a number of its own.
-      if (folio !== null) elements[i].style.setProperty('--folio', `"${folio}"`)
-      else elements[i].style.removeProperty('--folio')
+      if (folio !== null) margin.style.setProperty('--folio', `"${folio}"`)
+      else margin.style.removeProperty('--folio')
     })
     const toc = {}
     for (const link of pagesArea.querySelectorAll('.toc a[href^="#"]')) {
@@ -242,6 +233,11 @@
       toc[id] = folio
     }
     return { folios, toc }
+  }
+
+  /** Where a page's folio is set (--folio, printed by the @bottom-left/right boxes of page-rules.ts). */
+  function folioHolder(page) {
+    return page.querySelector('.pagedjs_margin-bottom') ?? page
   }
 
   /**
@@ -346,8 +342,14 @@
       window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
-      const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).finally(setAside.end)
-      if (stoppedAt) return { stoppedAt }
+      const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
+        setAside.end()
+        throw error
+      })
+      if (stoppedAt) {
+        setAside.end()
+        return { stoppedAt }
+      }
       phase('paged')
       // Of which Paged.js's layout of the pages (the rest: reading the style sheets).
       times.flow = Math.round(flow.performance)
@@ -355,11 +357,20 @@
       await document.fonts.ready
       const lateFonts = [...new Set([...document.fonts].filter((face) => face.status === 'loaded' && !loaded.has(face)).map((face) => face.family.replace(/^["']|["']$/g, '')))]
       const pagesArea = document.querySelector('.pagedjs_pages')
+      // LC-5: Chromium keeps the shaping of a text it laid out while Paged.js was still cutting
+      // the paragraph into pages; where the text after a mark changed since (split, moved,
+      // joined by normalize()), adjacent marks may stay uncompressed (“平台” ，) where a fresh
+      // layout compresses them (“平台”，). With every page out of layout while its text is
+      // mended and joined, each page comes back with a fresh layout (a display: none element
+      // has none to keep): pages come out the same whichever way they were laid out — whole,
+      // in two tabs, or moved in from an article laid out alone — with one layout of the
+      // booklet instead of three (re-shaping the cut paragraphs cost two: 0.2 s at 200 pages).
+      setAside.all()
       const mendedSplits = mendSplitsAtParagraphEnd(pagesArea)
       // Adjacent text nodes (left where Paged.js split a text) become one, here and in pages
       // moved in by replaceArticle: the same pages, the same text runs in the PDF.
       pagesArea.normalize()
-      reshapeText(pagesArea)
+      setAside.end()
       return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
 
@@ -500,7 +511,7 @@
 
   /** What of a page replaceArticle may change: its place, its folio, the 目录 numbers on it. */
   function printedAs(page) {
-    return `${page.dataset.pageNumber}|${page.style.getPropertyValue('--folio')}|${[...page.querySelectorAll('.toc-page')].map((slot) => slot.textContent).join(',')}`
+    return `${page.dataset.pageNumber}|${folioHolder(page).style.getPropertyValue('--folio')}|${[...page.querySelectorAll('.toc-page')].map((slot) => slot.textContent).join(',')}`
   }
 
   /** What the build wants to know of the pages as laid out, and their numbers written in. */
