@@ -56,26 +56,28 @@ describe('Paged.js laying out page after page', () => {
     }
   })
 
-  it('takes finished pages out of layout while it lays out the next (each page cost more than the one before), and shows them all at the end', async () => {
+  it('takes finished pages out of the document while it lays out the next (each page cost more than the one before), and puts them all back in order at the end', async () => {
     const page = await withOurDriver(await someTwentyPages())
     try {
-      // Pages in layout (not display: none) each time a page has been laid out.
-      const { inLayout, pages, hidden } = await page.evaluate(`(async () => {
+      // Pages in the document and laid out each time a page has been laid out.
+      const { inLayout, pages, hidden, numbers } = await page.evaluate(`(async () => {
         const inLayout = []
         class Count extends window.Paged.Handler {
           afterPageLayout() {
-            inLayout.push([...document.querySelectorAll('.pagedjs_page')].filter((p) => getComputedStyle(p).display !== 'none').length)
+            inLayout.push(document.querySelectorAll('.pagedjs_page').length)
           }
         }
         window.Paged.registerHandlers(Count)
         await window.__booklet.paginate({ fonts: { shorthands: [], lacking: {} }, ids: [] })
-        const pages = [...document.querySelectorAll('.pagedjs_page')]
-        return { inLayout, pages: pages.length, hidden: pages.filter((p) => getComputedStyle(p).display === 'none').length }
-      })()`) as { inLayout: number[]; pages: number; hidden: number }
+        const pages = [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')]
+        return { inLayout, pages: pages.length, hidden: pages.filter((p) => getComputedStyle(p).display === 'none').length, numbers: pages.map((p) => Number(p.dataset.pageNumber)) }
+      })()`) as { inLayout: number[]; pages: number; hidden: number; numbers: number[] }
       expect(pages).toBeGreaterThanOrEqual(20)
       expect(inLayout.length).toBe(pages)
       expect(Math.max(...inLayout)).toBeLessThanOrEqual(4)
+      // All back, in their order.
       expect(hidden).toBe(0)
+      expect(numbers).toEqual(Array.from({ length: pages }, (_, i) => i + 1))
     } finally {
       await page.close()
     }
