@@ -8,11 +8,13 @@
  *   - Chromium's --print-to-pdf of that HTML (no pagination script: the floor),
  *   - our rebuild in watch mode after a one-paragraph edit in one article,
  *   - the peak memory of each process tree,
- * and prints a table with ratios to pagedjs-cli. `--soak N` then rebuilds a manuscript of about
+ * and prints a table with ratios to pagedjs-cli. Each is measured --runs times (ours and
+ * pagedjs-cli in turn, so that a slow minute of the machine falls on both) and the median is
+ * shown; peak memory is the highest of the runs. `--soak N` then rebuilds a manuscript of about
  * 50 pages (several articles) N times in one watch and prints the memory of the whole process
  * tree along the way.
  *
- * Options: --sizes 10,50,200,500   --soak 100   --soak-pages 50   --keep (leave the work folder)
+ * Options: --sizes 10,50,200,500   --runs 3   --soak 100   --soak-pages 50   --keep (leave the work folder)
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +33,7 @@ const option = (name: string, fallback: string) => {
   return i >= 0 ? args[i + 1]! : fallback
 }
 const sizes = option('sizes', '10,50,200,500').split(',').map(Number)
+const runs = Math.max(1, Number(option('runs', '3')))
 const soakRuns = Number(option('soak', '100'))
 const soakPages = Number(option('soak-pages', '50'))
 const work = mkdtempSync(join(tmpdir(), 'booklet-bench-'))
@@ -98,15 +101,15 @@ function pagedjsCli(): string {
 }
 
 /** booklet.html with the font URLs pointing at the font files, so other tools see the same document. */
-function standaloneHtml(outDir: string): string {
+function standaloneHtml(outDir: string, file: string): string {
   let html = readFileSync(join(outDir, 'booklet.html'), 'utf8')
   for (const [prefix, dir] of fontMounts()) html = html.replaceAll(prefix, `${pathToFileURL(dir).href}/`)
-  const file = join(outDir, 'standalone.html')
   writeFileSync(file, html)
   return file
 }
 
-async function watchRebuild(dir: string, file: string, paragraph: string): Promise<{ coldMs: number; rebuildMs: number }> {
+/** Builds once in watch mode, then edits one paragraph `runs` times: the rebuild times. */
+async function watchRebuilds(dir: string, file: string, paragraph: string): Promise<number[]> {
   const stop = new AbortController()
   const times: number[] = []
   let resolveNext: (() => void) | undefined
@@ -125,11 +128,24 @@ async function watchRebuild(dir: string, file: string, paragraph: string): Promi
   const nextBuild = () => new Promise<void>((r) => (resolveNext = r))
   await nextBuild()
   const text = readFileSync(file, 'utf8')
-  writeFileSync(file, text.replace(paragraph, `${paragraph}这是基准测试改动的一句话。`))
-  await nextBuild()
+  for (let i = 1; i <= runs; i++) {
+    writeFileSync(file, text.replace(paragraph, `${paragraph}这是基准测试第${i}次改动的一句话。`))
+    await nextBuild()
+  }
   stop.abort()
   await running
-  return { coldMs: times[0]!, rebuildMs: times[1]! }
+  return times.slice(1)
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/** The median time and the highest peak of several measurements. */
+function summary(measured: { ms: number; peakMb: number }[]): { ms: number; peakMb: number } {
+  return { ms: median(measured.map((m) => m.ms)), peakMb: Math.max(...measured.map((m) => m.peakMb)) }
 }
 
 interface Row {
@@ -139,7 +155,7 @@ interface Row {
   renderMs: number
   pagedjs: { ms: number; peakMb: number }
   chromium: { ms: number }
-  watch: { coldMs: number; rebuildMs: number }
+  rebuildMs: number
 }
 
 const rows: Row[] = []
@@ -150,29 +166,44 @@ execFileSync(process.execPath, [join(root, 'bin/booklet.mjs'), '--help'])
 for (const size of sizes) {
   const manuscript = generateManuscript(join(work, `m${size}`, 'manuscript'), size)
   const out = join(work, `m${size}`, 'out')
-  const ours = await measure(process.execPath, [join(root, 'bin/booklet.mjs'), 'build', manuscript.dir, '--out', out, '--json', '--timeout', '1800'])
-  if (ours.code !== 0) throw new Error(`booklet build failed:\n${ours.output.slice(-2000)}`)
-  const report = JSON.parse(ours.output.slice(ours.output.indexOf('{')))
-  // A fast booklet that is wrong is no result: say so beside the numbers (a long 目录 once lost rows).
-  for (const check of report.preflight?.checks ?? []) {
-    if (!check.ok) console.error(`${size}: 印前检查未通过 ${check.rule} ${check.title}：${check.problems.slice(0, 3).join('；')}`)
+  const oursRuns: { ms: number; peakMb: number }[] = []
+  const theirsRuns: { ms: number; peakMb: number }[] = []
+  const floorRuns: { ms: number; peakMb: number }[] = []
+  const renderRuns: number[] = []
+  let report: { pageCount: number; timings: Record<string, number>; preflight?: { checks: { ok: boolean; rule: string; title: string; problems: string[] }[] } } | undefined
+  let html = ''
+  for (let run = 1; run <= runs; run++) {
+    // Cold each time: no earlier booklet in the output folder either.
+    rmSync(out, { recursive: true, force: true })
+    const ours = await measure(process.execPath, [join(root, 'bin/booklet.mjs'), 'build', manuscript.dir, '--out', out, '--json', '--timeout', '1800'])
+    if (ours.code !== 0) throw new Error(`booklet build failed:\n${ours.output.slice(-2000)}`)
+    report = JSON.parse(ours.output.slice(ours.output.indexOf('{')))
+    // A fast booklet that is wrong is no result: say so beside the numbers (a long 目录 once lost rows).
+    for (const check of run === 1 ? (report!.preflight?.checks ?? []) : []) {
+      if (!check.ok) console.error(`${size}: 印前检查未通过 ${check.rule} ${check.title}：${check.problems.slice(0, 3).join('；')}`)
+    }
+    oursRuns.push(ours)
+    renderRuns.push(report!.timings.render!)
+    html ||= standaloneHtml(out, join(work, `m${size}`, 'standalone.html'))
+    const theirs = await measure(cli, [html, '-o', join(work, `m${size}`, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu', '-t', '1800000'], { PUPPETEER_EXECUTABLE_PATH: browser })
+    if (theirs.code !== 0) throw new Error(`pagedjs-cli failed:\n${theirs.output.slice(-2000)}`)
+    theirsRuns.push(theirs)
+    floorRuns.push(await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(work, `m${size}`, 'chromium.pdf')}`, pathToFileURL(html).href]))
   }
-  const html = standaloneHtml(out)
-  const theirs = await measure(cli, [html, '-o', join(out, 'pagedjs-cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu', '-t', '1800000'], { PUPPETEER_EXECUTABLE_PATH: browser })
-  if (theirs.code !== 0) throw new Error(`pagedjs-cli failed:\n${theirs.output.slice(-2000)}`)
-  const floor = await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, 'chromium.pdf')}`, pathToFileURL(html).href])
-  const rebuild = await watchRebuild(manuscript.dir, manuscript.editable.file, manuscript.editable.paragraph)
-  rows.push({ pages: report.pageCount, booklet: ours, renderMs: report.timings.render, pagedjs: theirs, chromium: floor, watch: rebuild })
-  console.error(`${size}: ${report.pageCount} 页，booklet ${(ours.ms / 1000).toFixed(1)} s，pagedjs-cli ${(theirs.ms / 1000).toFixed(1)} s`)
+  const ours = summary(oursRuns)
+  const theirs = summary(theirsRuns)
+  const rebuilds = await watchRebuilds(manuscript.dir, manuscript.editable.file, manuscript.editable.paragraph)
+  rows.push({ pages: report!.pageCount, booklet: ours, renderMs: median(renderRuns), pagedjs: theirs, chromium: summary(floorRuns), rebuildMs: median(rebuilds) })
+  console.error(`${size}: ${report!.pageCount} 页，booklet ${(ours.ms / 1000).toFixed(1)} s，pagedjs-cli ${(theirs.ms / 1000).toFixed(1)} s（${runs} 次的中位数）`)
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-console.log(`\n机器：${cpus()[0]?.model ?? '?'} × ${cpus().length}，内存 ${Math.round(totalmem() / 2 ** 30)} GiB；${execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim()}；Node ${process.version}\n`)
+console.log(`\n每项测 ${runs} 次（booklet 与 pagedjs-cli 交替），取中位数；峰值内存取最高的一次。\n机器：${cpus()[0]?.model ?? '?'} × ${cpus().length}，内存 ${Math.round(totalmem() / 2 ** 30)} GiB；${execFileSync(browser, ['--version'], { encoding: 'utf8' }).trim()}；Node ${process.version}\n`)
 console.log('| A5 页数 | booklet 冷启动 | pagedjs-cli | 比值 | 其中分页与打印 | 比值 | Chromium 直接打印（下限） | watch 改一段后重新生成 | 重新生成 / 冷启动 | 峰值内存 booklet | 峰值内存 pagedjs-cli |')
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const r of rows) {
   console.log(
-    `| ${r.pages} | ${s(r.booklet.ms)} | ${s(r.pagedjs.ms)} | ${(r.booklet.ms / r.pagedjs.ms).toFixed(2)} | ${s(r.renderMs)} | ${(r.renderMs / r.pagedjs.ms).toFixed(2)} | ${s(r.chromium.ms)} | ${s(r.watch.rebuildMs)} | ${(r.watch.rebuildMs / r.booklet.ms).toFixed(2)} | ${Math.round(r.booklet.peakMb)} MiB | ${Math.round(r.pagedjs.peakMb)} MiB |`,
+    `| ${r.pages} | ${s(r.booklet.ms)} | ${s(r.pagedjs.ms)} | ${(r.booklet.ms / r.pagedjs.ms).toFixed(2)} | ${s(r.renderMs)} | ${(r.renderMs / r.pagedjs.ms).toFixed(2)} | ${s(r.chromium.ms)} | ${s(r.rebuildMs)} | ${(r.rebuildMs / r.booklet.ms).toFixed(2)} | ${Math.round(r.booklet.peakMb)} MiB | ${Math.round(r.pagedjs.peakMb)} MiB |`,
   )
 }
 
