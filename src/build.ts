@@ -210,7 +210,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   const pageSize = { width: (styles.grid.pageWidthMm / 25.4) * 72, height: (styles.grid.pageHeightMm / 25.4) * 72 }
   // What is printed and on what size of paper: a change of preset changes every page.
   const digests = printed.map((p) => `${p.fingerprint}-${Math.round(pageSize.width)}x${Math.round(pageSize.height)}`)
-  const pdf = await time('postprocess', () =>
+  const { pdf, document: written } = await time('postprocess', () =>
     postprocessPdf({
       pdf: rendered.pdf,
       // Exact trim size from the preset's grid (Chromium writes 420 × 594.96 pt for A5).
@@ -232,7 +232,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   // 6. Preflight: the PDF as a print shop would check it.
   report.preflight = await time('preflight', () =>
     preflight({
-      pdf,
+      pdf: written,
       pages: printed,
       bodyStartPage: rendered.bodyStartPage,
       hasCover: styles.frontMatter,

@@ -27,7 +27,8 @@ export interface PostprocessInput {
   pageDigests?: string[]
 }
 
-export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Array> {
+/** The finished PDF, and the document it was written from (the preflight reads its fonts: no second parse). */
+export async function postprocessPdf(input: PostprocessInput): Promise<{ pdf: Uint8Array; document: PDFDocument }> {
   const doc = await PDFDocument.load(input.pdf, LOAD_OPTIONS)
   const { width, height } = input.pageSize
   for (const page of doc.getPages()) {
@@ -47,7 +48,7 @@ export async function postprocessPdf(input: PostprocessInput): Promise<Uint8Arra
   if (input.bookmarks.length > 0) addOutline(doc, input.bookmarks)
   if (input.pageDigests) setPageDigests(doc, input.pageDigests)
   stabiliseStructureIds(doc)
-  return doc.save(SAVE_OPTIONS)
+  return { pdf: await doc.save(SAVE_OPTIONS), document: doc }
 }
 
 /** Builds /Outlines with one item per bookmark, each a /Dest [page /XYZ null null null]. */

@@ -28,7 +28,8 @@ export interface PreflightResult {
 }
 
 export interface PreflightInput {
-  pdf: Uint8Array
+  /** The PDF, or the pdf-lib document it was written from. */
+  pdf: Uint8Array | PDFDocument
   pages: PdfPage[]
   /** Physical index of the page printed "— 1 —". */
   bodyStartPage: number
@@ -220,8 +221,8 @@ function firstAtLeast(sorted: number[], min: number): number | undefined {
 }
 
 /** No Type 3 font (print shops reject them) and every font embedded. */
-async function embeddedFonts(pdf: Uint8Array): Promise<PreflightCheck> {
-  const doc = await PDFDocument.load(pdf, LOAD_OPTIONS)
+async function embeddedFonts(pdf: Uint8Array | PDFDocument): Promise<PreflightCheck> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, LOAD_OPTIONS)
   const problems = new Set<string>()
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue

@@ -149,6 +149,8 @@ describe('preflight', () => {
     doc.addPage().drawText('x', { font: await doc.embedFont(StandardFonts.Helvetica) })
     doc.context.register(doc.context.obj({ Type: 'Font', Subtype: 'Type3', BaseFont: PDFName.of('ABCDEF+Odd') }))
     expect(await failed({ pdf: await doc.save() })).toEqual([['fonts-embedded', ['字体没有嵌入：Helvetica', 'Type 3 字体：Odd']]])
+    // The same from the document the PDF is written from (the build's way: no second parse).
+    expect(await failed({ pdf: doc })).toEqual([['fonts-embedded', ['字体没有嵌入：Helvetica', 'Type 3 字体：Odd']]])
   })
 
   it('finds a role drawn with a fallback face, or partly with one', async () => {
