@@ -144,6 +144,8 @@ interface BookletPage {
   errors: string[]
   /** What the page holds laid out, when it holds a whole booklet. */
   laidOut?: LaidOut | undefined
+  /** The fonts each role was drawn with in it, when last asked (fonts-used.ts). */
+  fontsUsed?: Record<RoleName, UsedFont[]> | undefined
   close(): Promise<void>
 }
 
@@ -257,7 +259,10 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
   for (const [name, ms] of Object.entries(layout.inPage)) phases[`layout.${name}`] = ms
   phase('layout')
-  const fontsUsed = await fontsUsedByRole(page)
+  // Forgotten first: an answer that failed half-way must not stand for the samples it marked.
+  const previousFonts = served.fontsUsed
+  served.fontsUsed = undefined
+  const fontsUsed = (served.fontsUsed = await fontsUsedByRole(page, previousFonts))
   phase('fonts-used')
   if (pageErrors.length > 0) {
     throw new BookletError('排版脚本在浏览器中出错', { hint: pageErrors.slice(0, 3).join('\n') })
