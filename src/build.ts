@@ -146,8 +146,10 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   const htmlPath = join(outDir, 'booklet.html')
   const pdfPath = join(outDir, 'booklet.pdf')
   // What the booklet now in the output folder printed on each page (to tell which pages change):
-  // read while the browser lays out, not after (pdf-lib parses the whole PDF: 50–100 ms at 200 pages).
-  const previousDigests = previousPageDigests(pdfPath)
+  // read while the browser prints, not after the preflight (pdf-lib parses the whole PDF: 50–100
+  // ms at 200 pages). Not earlier: while the browser lays out, this thread answers its requests.
+  let previousDigests: Promise<string[] | undefined> | undefined
+  const readPreviousDigests = () => (previousDigests ??= previousPageDigests(pdfPath))
   const fonts = await pageFonts(html)
   // The browser before anything is written: no empty output folder when there is none.
   const session = await time('browser', browser)
@@ -171,6 +173,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       ...(options.session ? { articles: articlePlan(parts, outlines.map((o) => o.id)) } : {}),
       // A long booklet is laid out in two parts at once, on two cores (split-layout.ts).
       split: styles.articlesOpenRight ? splitPlan(parts, processed.map((p) => p.file), options.twoTabs) : undefined,
+      whilePrinting: () => void readPreviousDigests(),
     }),
   )
   browserDone()
@@ -263,7 +266,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
 
   // 7. Write the files; the previous booklet stays until each new one is complete.
   const imposedPath = join(outDir, 'booklet-imposed.pdf')
-  const previous = await previousDigests
+  const previous = await readPreviousDigests()
   if (previous) report.changes = comparePages(previous, digests, imposed?.sheets)
   await time('write', async () => {
     await ensureOutputDir(outDir, shownOut)

@@ -35,6 +35,11 @@ export interface RenderInput {
   articles?: ArticlePlan | undefined
   /** The booklet in two documents, so that a whole layout runs on two cores (split-layout.ts). */
   split?: SplitPlan | undefined
+  /**
+   * Called as the browser starts printing: until the PDF comes back it needs nothing of this
+   * process (no request to answer), which can meanwhile do work of its own.
+   */
+  whilePrinting?: () => void
 }
 
 /** An open browser: launched here, or a running one reached over its DevTools WebSocket. */
@@ -269,7 +274,9 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   }
   const printRules = (everywhere: boolean) => page.evaluate((on) => (window as unknown as { __booklet: InPage }).__booklet.printRulesEverywhere(on), everywhere).catch(pageFailure)
   await printRules(true)
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
+  const printing = page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })
+  input.whilePrinting?.()
+  const pdf = await printing
   // Put back for a page kept for the next build (watch); nothing is laid out again until then.
   await printRules(false)
   phase('print')
