@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { diagnosticAt } from './diagnostics.ts'
-import { articleDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
+import { articleFrameDocument, articleMain, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { pageFonts } from './fonts/coverage.ts'
@@ -304,7 +304,8 @@ function articlePlan(parts: BookletParts, ids: string[]): ArticlePlan {
     frameKey: contentKey(JSON.stringify(parts.htmlProperties), piecesToHtml([parts.head, ...parts.front])),
     ids,
     keys: parts.articles.map((nodes) => contentKey(piecesToHtml(nodes))),
-    documentOf: (index) => documentToHtml(articleDocument(parts, index)),
+    frameDocument: () => documentToHtml(articleFrameDocument(parts)),
+    mainOf: (index) => articleMain(parts, index),
     nextId: NEXT_ARTICLE_ID,
   }
 }

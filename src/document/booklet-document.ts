@@ -84,11 +84,21 @@ export function wholeDocument(parts: BookletParts): Root {
 }
 
 /**
- * One article alone, under the booklet's own `<head>`, followed by an empty article: Paged.js
- * then adds the blank page the next article would open after (EL-6: articles open on the right).
+ * The document one article is laid out alone in (issue 6): the booklet's own `<head>` and an
+ * empty `main`. A warm page loads it ahead, with Paged.js, and puts the article in when one is
+ * to be laid out (articleMain).
  */
-export function articleDocument(parts: BookletParts, index: number): Root {
-  return page(parts, [h('main', [...parts.articles[index]!, nextArticle()])])
+export function articleFrameDocument(parts: BookletParts): Root {
+  return page(parts, [h('main', [])])
+}
+
+/**
+ * What goes into that `main` for article `index`: the article, followed by an empty one —
+ * Paged.js then adds the blank page the next article would open after (EL-6: articles open on
+ * the right).
+ */
+export function articleMain(parts: BookletParts, index: number): string {
+  return piecesToHtml([...parts.articles[index]!, nextArticle()])
 }
 
 /**

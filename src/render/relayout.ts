@@ -8,7 +8,7 @@ import type { Frame, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { PageFonts } from '../fonts/coverage.ts'
 import { ARTICLE_PATH, type PageFiles } from './page-files.ts'
-import { pageFailure, runPaginate, type InPage, type Layout } from './run-paginate.ts'
+import { loadScripts, pageFailure, paginateLoaded, type InPage, type Layout } from './run-paginate.ts'
 
 /** What tells one build's articles from the last one's, and how to lay one out alone. */
 export interface ArticlePlan {
@@ -18,8 +18,10 @@ export interface ArticlePlan {
   ids: string[]
   /** Each article's content key. */
   keys: string[]
-  /** The document that holds article `index` alone (articleDocument). */
-  documentOf(index: number): string
+  /** The document an article is laid out alone in, with nothing in its `main` (articleFrameDocument). */
+  frameDocument(): string
+  /** What goes into that `main` for article `index` (articleMain). */
+  mainOf(index: number): string
   /** The id of the empty article after it in that document. */
   nextId: string
 }
@@ -59,20 +61,22 @@ export function changedArticles(laidOut: LaidOut | undefined, plan: ArticlePlan 
  * Issue 6: each article opens a new right-hand page, so an edited article can be laid out alone
  * and its pages put in place of its old ones; page and 目录 numbers are then made afresh. It is
  * laid out in an iframe of the booklet's own page: that renderer has the fonts decoded and
- * Paged.js compiled already, and the pages move over as nodes. Undefined when that cannot give
- * what a whole layout would (the pages after it would change sides, or Paged.js stopped on it):
- * the caller lays out the whole booklet.
+ * Paged.js compiled already, and the pages move over as nodes. The iframe is loaded ahead, after
+ * the last build (`ready`, prepareArticleFrame): the article only has to be put in. Undefined
+ * when that cannot give what a whole layout would (the pages after it would change sides, or
+ * Paged.js stopped on it): the caller lays out the whole booklet.
  */
-export async function layoutArticlesAlone(page: Page, base: string, files: PageFiles, input: RelayoutInput, changed: number[], phase: (name: string) => void): Promise<Layout | undefined> {
+export async function layoutArticlesAlone(page: Page, base: string, files: PageFiles, input: RelayoutInput, changed: number[], phase: (name: string) => void, ready?: ArticleFrame): Promise<Layout | undefined> {
   const plan = input.articles
   let layout: Layout | undefined
   const lateFonts = new Set<string>()
   let mendedSplits = 0
   const inPageTimes: Record<string, number> = {}
-  for (const index of changed) {
-    files.articleHtml = plan.documentOf(index)
-    const frame = await articleFrame(page, base)
-    const alone = await runPaginate(frame, base, input.fonts, [], () => undefined)
+  for (const [n, index] of changed.entries()) {
+    const prepared = n === 0 && ready?.frameKey === plan.frameKey && !ready.frame.detached ? ready.frame : undefined
+    const frame = prepared ?? (await prepareArticleFrame(page, base, files, plan)).frame
+    await frame.evaluate((html) => void (document.querySelector('main')!.innerHTML = html), plan.mainOf(index)).catch(pageFailure)
+    const alone = await paginateLoaded(frame, input.fonts, [])
     if ('stoppedAt' in alone) return undefined
     for (const font of alone.lateFonts) lateFonts.add(font)
     mendedSplits += alone.mendedSplits
@@ -90,7 +94,6 @@ export async function layoutArticlesAlone(page: Page, base: string, files: PageF
     }
     layout = replaced
   }
-  files.articleHtml = undefined
   phase('alone')
   if (!layout) return undefined
   // samePages compares with the pages just before the last replacement: with more than one, unknown.
@@ -98,11 +101,34 @@ export async function layoutArticlesAlone(page: Page, base: string, files: PageF
   return { ...layout, samePages, lateFonts: [...lateFonts], mendedSplits, inPage: { ...inPageTimes, ...layout.inPage } }
 }
 
-/** An iframe holding ARTICLE_PATH, loaded, in the booklet's page (replaceArticle removes it). */
+/** An iframe in the booklet's page, ready for an article to be laid out alone (for the frame of `frameKey`). */
+export interface ArticleFrame {
+  frame: Frame
+  frameKey: string
+}
+
+/**
+ * The iframe an article is laid out alone in: the plan's frame document (the booklet's head and
+ * an empty `main`) loaded, our driver and Paged.js in it (0.1 s). replaceArticle removes it.
+ */
+export async function prepareArticleFrame(page: Page, base: string, files: PageFiles, plan: ArticlePlan): Promise<ArticleFrame> {
+  files.articleHtml = plan.frameDocument()
+  try {
+    const frame = await articleFrame(page, base)
+    await loadScripts(frame, base, undefined)
+    return { frame, frameKey: plan.frameKey }
+  } finally {
+    files.articleHtml = undefined
+  }
+}
+
+/** An iframe holding ARTICLE_PATH, loaded, in the booklet's page. */
 async function articleFrame(page: Page, base: string): Promise<Frame> {
   await page.evaluate(
     (src) =>
       new Promise<void>((loaded, failed) => {
+        // One at a time: replaceArticle takes its pages from the article frame there is.
+        for (const stale of document.querySelectorAll('iframe[data-booklet-article]')) stale.remove()
         const frame = document.createElement('iframe')
         frame.dataset.bookletArticle = ''
         // Out of sight but rendered (Paged.js measures what it lays out), the size of the window.
@@ -114,7 +140,7 @@ async function articleFrame(page: Page, base: string): Promise<Frame> {
       }),
     `${base}${ARTICLE_PATH}`,
   )
-  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().endsWith(ARTICLE_PATH))
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().endsWith(ARTICLE_PATH) && !f.detached)
   if (!frame) throw new BookletError('排版脚本在浏览器中出错', { hint: 'article frame not found' })
   return frame
 }

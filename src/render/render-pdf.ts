@@ -5,6 +5,7 @@
  * heading landed, and prints the PDF.
  */
 import { writeFile } from 'node:fs/promises'
+import { setTimeout as delay } from 'node:timers/promises'
 import type { Browser, Page } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import type { PageFonts } from '../fonts/coverage.ts'
@@ -14,7 +15,7 @@ import { closeBrowser, endBrowser, launchBrowser, protocolTimeout } from './laun
 import { DOCUMENT_PATH, PageFiles } from './page-files.ts'
 import { pagedPolyfill } from './pagedjs-patched.ts'
 import { startPageServer, type PageServer } from './page-server.ts'
-import { changedArticles, layoutArticlesAlone, type ArticlePlan, type LaidOut } from './relayout.ts'
+import { changedArticles, layoutArticlesAlone, prepareArticleFrame, type ArticleFrame, type ArticlePlan, type LaidOut } from './relayout.ts'
 import { PAGED_SCRIPT, pageFailure, runPaginate, scriptMounts, type InPage, type Layout } from './run-paginate.ts'
 import { layoutInTwo, type SecondTab, type SplitPlan } from './split-layout.ts'
 
@@ -105,12 +106,16 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
     // a rebuild does not pay for loading 17 MB of fonts again.
     const served = (session.page ??= await bookletPage(session.browser))
     const filesOf = (html: string) => new PageFiles(html, mounts, input.manuscriptRoot, builtIn)
+    // The article frame loaded after the last build (watch): ready, or given up on, before this
+    // build's files take the place of those it is loaded from.
+    const readyFrame = served.articleFrame && (await Promise.race([served.articleFrame, delay(10_000, undefined, { ref: false })]))
+    served.articleFrame = undefined
     served.files = filesOf(input.html)
     served.refused = refusedRequests
     served.errors = []
     let timedOut = false
     try {
-      const result = await withTimeout(paginateAndPrintOn(served, input, filesOf, session), input.timeoutMs ?? 300_000).catch((error: unknown) => {
+      const result = await withTimeout(paginateAndPrintOn(served, input, filesOf, session, readyFrame || undefined), input.timeoutMs ?? 300_000).catch((error: unknown) => {
         timedOut = error instanceof LayoutTimeout
         if (error instanceof BookletError) throw error
         // The browser crashed or was killed mid-layout (out of memory, ended by the user):
@@ -149,6 +154,8 @@ interface BookletPage {
   errors: string[]
   /** What the page holds laid out, when it holds a whole booklet. */
   laidOut?: LaidOut | undefined
+  /** An article frame being loaded for the next rebuild (relayout.ts, prepareArticleFrame). */
+  articleFrame?: Promise<ArticleFrame | undefined> | undefined
   /** The fonts each role was drawn with in it, when last asked (fonts-used.ts). */
   fontsUsed?: Record<RoleName, UsedFont[]> | undefined
   close(): Promise<void>
@@ -245,7 +252,7 @@ export async function servedPage(browser: Browser, files: Pick<PageFiles, 'get'>
   return page
 }
 
-async function paginateAndPrintOn(served: BookletPage, input: RenderInput, filesOf: (html: string) => PageFiles, session: BrowserSession): Promise<RenderResult> {
+async function paginateAndPrintOn(served: BookletPage, input: RenderInput, filesOf: (html: string) => PageFiles, session: BrowserSession, readyFrame?: ArticleFrame): Promise<RenderResult> {
   const { page, refused: refusedRequests, errors: pageErrors } = served
   const phases: Record<string, number> = {}
   let at = performance.now()
@@ -258,7 +265,7 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   // Until this layout is complete, the page holds no booklet to build on.
   served.laidOut = undefined
   const changed = changedArticles(laidOut, input.articles)
-  const relaid = changed && input.articles ? await layoutArticlesAlone(page, served.server.base, served.files, { ...input, articles: input.articles }, changed, phase) : undefined
+  const relaid = changed && input.articles ? await layoutArticlesAlone(page, served.server.base, served.files, { ...input, articles: input.articles }, changed, phase, readyFrame) : undefined
   const layout = relaid ?? (await layoutWhole(served, input, phase, filesOf, session))
   // For developers: the paginated DOM, to see what Paged.js made of the document.
   if (process.env.BOOKLET_DEBUG_DOM) await writeFile(process.env.BOOKLET_DEBUG_DOM, await page.content())
@@ -285,6 +292,9 @@ async function paginateAndPrintOn(served: BookletPage, input: RenderInput, files
   if (input.articles) {
     const { frameKey, ids, keys } = input.articles
     served.laidOut = { frameKey, ids, keys, relayouts: relaid ? (laidOut?.relayouts ?? 0) + 1 : 0 }
+    // The frame the next edited article will be laid out in, loaded now rather than then (0.1 s
+    // of a rebuild): not waited for, the page has nothing else to do until the next save.
+    served.articleFrame = prepareArticleFrame(page, served.server.base, served.files, input.articles).catch(() => undefined)
   }
   const { inPage: _, ...result } = layout
   return { ...result, pdf, refusedRequests, fontsUsed, relaid: relaid ? changed! : null, phases }

@@ -22,16 +22,31 @@ export type Layout = Omit<RenderResult, 'pdf' | 'refusedRequests' | 'fontsUsed' 
 
 /** Paged.js and our driver into a loaded page, then pagination; `stoppedAt` where Paged.js gave up. */
 export async function runPaginate(page: Page | Frame, base: string, fonts: PageFonts, ids: string[], phase: (name: string) => void): Promise<Layout | { stoppedAt: string }> {
+  // The faces start loading while Paged.js's script is fetched and compiled.
+  await loadScripts(page, base, fonts, phase)
+  return paginateLoaded(page, fonts, ids)
+}
+
+/**
+ * Our driver, then Paged.js, into a loaded page. With `fonts`, the faces of the page's text
+ * start loading in between; without, only the style sheets are made ready and paginate() loads
+ * the faces (a frame whose content comes later).
+ */
+export async function loadScripts(page: Page | Frame, base: string, fonts: PageFonts | undefined, phase: (name: string) => void = () => undefined): Promise<void> {
   await page.evaluate(() => {
     ;(window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false }
   })
-  // Our driver first: the faces start loading while Paged.js's script is fetched and compiled.
   await page.addScriptTag({ url: `${base}${IN_PAGE_PREFIX}paginate.js` })
-  await page.evaluate((fonts) => void (window as unknown as { __booklet: InPage }).__booklet.prepare({ fonts }), fonts).catch(pageFailure)
+  if (fonts) await page.evaluate((fonts) => void (window as unknown as { __booklet: InPage }).__booklet.prepare({ fonts }), fonts).catch(pageFailure)
+  else await page.evaluate(() => void (window as unknown as { __booklet: InPage }).__booklet.takeFaces()).catch(pageFailure)
   phase('load')
   // By URL, not by content: Chromium then keeps the compiled script for the next build (a warm browser).
   await page.addScriptTag({ url: `${base}${PAGED_SCRIPT}` })
   phase('paged')
+}
+
+/** Pagination in a page whose scripts are loaded (loadScripts). */
+export async function paginateLoaded(page: Page | Frame, fonts: PageFonts, ids: string[]): Promise<Layout | { stoppedAt: string }> {
   return (await page
     .evaluate((fonts, ids) => (window as unknown as { __booklet: InPage }).__booklet.paginate({ fonts, ids }), fonts, ids)
     .catch(pageFailure)) as Layout | { stoppedAt: string }
@@ -40,6 +55,7 @@ export async function runPaginate(page: Page | Frame, base: string, fonts: PageF
 /** The driver paginate.js puts in the page as window.__booklet (used only inside page.evaluate). */
 export interface InPage {
   prepare(options: { fonts: PageFonts }): Promise<unknown>
+  takeFaces(): unknown
   paginate(options: { fonts: PageFonts; ids: string[] }): Promise<unknown>
   replaceArticle(options: { articleId: string; nextArticleId: string | null; nextId: string; fonts: PageFonts; ids: string[] }): Promise<unknown>
   pagesHtml(): string

@@ -200,9 +200,17 @@ describe('a warm browser and a browser service', () => {
       const textsBefore = pageTexts(join(outDir, 'booklet.pdf'))
       const before = new Map(cache.articles)
       expect(before.size).toBe(3)
+      // The frame the next edited article is laid out in is loaded ahead: Paged.js in it, nothing in its main.
+      const ready = await session.page!.articleFrame
+      expect(await ready!.frame.evaluate(() => [typeof (window as unknown as { Paged: unknown }).Paged, document.querySelector('main')!.childElementCount])).toEqual(['object', 0])
+      const articleLoads = () => session.page!.page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/article.html')).length)
+      expect(await articleLoads()).toBe(1)
       const file = join(input, 'short.md')
       writeFileSync(file, readFileSync(file, 'utf8').replace('学习时间为', '这是新加的一句。学习时间为'))
       const edited = await build({ input, outDir, cwd: dir, session, cache })
+      // The edited article went into that frame (no other loaded for it); the next one is loaded ahead again.
+      await session.page!.articleFrame
+      expect(await articleLoads()).toBe(2)
       // The two untouched articles come from the cache, the same entries as before.
       expect([...cache.articles].filter(([key, article]) => before.get(key) === article)).toHaveLength(2)
       expect(edited.changes!.pages.length).toBeGreaterThan(0)

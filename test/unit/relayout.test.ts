@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { changedArticles, RELAYOUTS_PER_DOCUMENT, type ArticlePlan, type LaidOut } from '../../src/render/relayout.ts'
 
 function plan(keys: string[], frameKey = 'frame'): ArticlePlan {
-  return { frameKey, ids: keys.map((_, i) => `art-${i + 1}`), keys, documentOf: () => '', nextId: 'next' }
+  return { frameKey, ids: keys.map((_, i) => `art-${i + 1}`), keys, frameDocument: () => '', mainOf: () => '', nextId: 'next' }
 }
 
 const laidOut = (keys: string[], relayouts = 0): LaidOut => {

@@ -302,6 +302,8 @@
   }
 
   let preparing = null
+  /** The adopted sheet of the @font-face rules (takeFaces). */
+  let faceSheet = null
   /** `@media print` rules applying everywhere while the PDF is printed (printRulesEverywhere). */
   const unconditional = []
 
@@ -312,22 +314,29 @@
      * script; paginate() waits for it (and calls it itself where nobody did: the preview).
      */
     prepare({ fonts }) {
-      preparing ??= (async () => {
-        // All the booklet's styles are inline; a linked style sheet can only be foreign (and was
-        // refused): Paged.js would fail fetching it again.
-        for (const link of document.querySelectorAll('link')) link.remove()
-        // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
-        // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
-        const fontRules = document.querySelector('style[data-booklet-fonts]')
-        const faces = new CSSStyleSheet()
-        if (fontRules) {
-          faces.replaceSync(fontRules.textContent)
-          fontRules.remove()
-        }
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, faces]
-        return { faces, missingFonts: await loadFonts(fonts) }
-      })()
+      preparing ??= (async () => ({ faces: this.takeFaces(), missingFonts: await loadFonts(fonts) }))()
       return preparing
+    },
+
+    /**
+     * The document's own style sheets made ready for Paged.js; the faces' sheet is returned. A
+     * frame loaded ahead for an article (relayout.ts) does this before the article is put in.
+     */
+    takeFaces() {
+      if (faceSheet) return faceSheet
+      // All the booklet's styles are inline; a linked style sheet can only be foreign (and was
+      // refused): Paged.js would fail fetching it again.
+      for (const link of document.querySelectorAll('link')) link.remove()
+      // The 300 @font-face rules move to an adopted style sheet, which Paged.js leaves alone:
+      // it would otherwise parse and rewrite their 340 KB before it lays out a single page.
+      const fontRules = document.querySelector('style[data-booklet-fonts]')
+      faceSheet = new CSSStyleSheet()
+      if (fontRules) {
+        faceSheet.replaceSync(fontRules.textContent)
+        fontRules.remove()
+      }
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, faceSheet]
+      return faceSheet
     },
 
     async paginate({ fonts, ids }) {
@@ -382,9 +391,9 @@
     },
 
     /**
-     * In a page laid out from articleDocument() (one article, then an empty one): the article's
-     * pages, and the blank page after it if the next article would open after one (`last`: no
-     * next article, no blank page).
+     * In a page laid out from one article (articleFrameDocument with articleMain: the article,
+     * then an empty one): the article's pages, and the blank page after it if the next article
+     * would open after one (`last`: no next article, no blank page).
      */
     articlePages(nextId, last) {
       const pages = [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')]
@@ -397,7 +406,7 @@
 
     /**
      * A rebuild after an edit to one article (issue 6): that article's pages, laid out alone in
-     * the iframe (articleDocument, articlePages), replace its old pages here; everything else stays
+     * the iframe (articleFrameDocument, articlePages), replace its old pages here; everything else stays
      * as laid out; the iframe goes. Page numbers, 目录 numbers and targets are then made afresh over the whole booklet,
      * as after a full layout. Returns { refused } when the new pages cannot simply take the old
      * ones' place (the build then lays out the whole booklet).
