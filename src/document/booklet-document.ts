@@ -4,8 +4,9 @@
  * Pure: trees and strings in, an HTML string out.
  *
  * For a rebuild that lays out only an edited article (issue 6), the same pieces also make a
- * document holding that one article under the same `<head>` (articleDocument), and each piece
- * can be serialized alone to tell which article changed (bookletParts).
+ * document with the same `<head>` and an empty `main` to lay that one article out in
+ * (articleFrameDocument, articleMain), and each piece can be serialized alone to tell which
+ * article changed (bookletParts).
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
