@@ -4,7 +4,7 @@ import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { BookletConfigSchema, type BookletConfig } from '../../src/config/schema.ts'
-import { bookletDocument, documentToHtml } from '../../src/document/booklet-document.ts'
+import { articleFrameDocument, articleMain, bookletDocument, bookletParts, documentToHtml, NEXT_ARTICLE_ID, wholeDocument } from '../../src/document/booklet-document.ts'
 import { coverElement } from '../../src/document/cover.ts'
 import { tocElement } from '../../src/document/toc.ts'
 import { processArticle } from '../../src/pipeline/processor.ts'
@@ -147,5 +147,20 @@ describe('cover', () => {
       expect(findAll(cover, byClass(name)), name).toEqual([])
     }
     expect(toString(one(cover, byClass('cover-title')))).toBe('党务工作学习资料')
+  })
+})
+
+describe('the frame an article is laid out alone in (issue 6)', () => {
+  it('has the booklet\'s own head and an empty main; articleMain is the article and an empty one after it', async () => {
+    const articles = [await processed(SPEECH, 'art-1'), await processed(NOTES, 'art-2')]
+    const parts = bookletParts({ config: DEFAULTS, title: '党务工作学习资料', articles, css: 'body { margin: 0 }', frontMatter: true })
+    const frame = documentToHtml(articleFrameDocument(parts))
+    const whole = documentToHtml(wholeDocument(parts))
+    expect(frame.slice(0, frame.indexOf('<body>'))).toBe(whole.slice(0, whole.indexOf('<body>')))
+    expect(frame).toContain('<main></main>')
+    const main = articleMain(parts, 1)
+    expect(main).toContain('细节')
+    expect(main).not.toContain('坚持党的领导')
+    expect(main.endsWith(`<article class="article" id="${NEXT_ARTICLE_ID}"><p>　</p></article>`)).toBe(true)
   })
 })
