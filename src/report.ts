@@ -40,3 +40,24 @@ export interface BuildReport {
   diagnostics: Diagnostic[]
   timings: Record<string, number>
 }
+
+/**
+ * Pages (0-based indices into `pages`) named as a reader finds them: “PDF 第 5～6 页（页码 1～2）”,
+ * with the folios of those that have one (the build report and the watch line say the same).
+ */
+export function namePages(indices: number[], pages: BuildReport['pages']): string {
+  const folios = indices.map((p) => pages[p]?.folio).filter((f): f is number => f !== null && f !== undefined)
+  return `PDF 第 ${numberRanges(indices.map((p) => p + 1)).join('、')} 页${folios.length ? `（页码 ${numberRanges(folios).join('、')}）` : ''}`
+}
+
+/** [1, 3, 4, 5] → ['1', '3～5'] */
+function numberRanges(numbers: number[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++
+    out.push(j > i ? `${numbers[i]}～${numbers[j]}` : String(numbers[i]))
+    i = j
+  }
+  return out
+}

@@ -16,7 +16,7 @@ import { displayPath } from './manuscript/load-manuscript.ts'
 import { locateBrowser } from './render/locate-browser.ts'
 import { startPreview } from './preview/preview-server.ts'
 import { openBrowser, type BrowserSession } from './render/render-pdf.ts'
-import type { BuildReport } from './report.ts'
+import { namePages, type BuildReport } from './report.ts'
 
 export interface WatchOptions extends Omit<BuildOptions, 'session'> {
   input: string
@@ -143,10 +143,10 @@ export async function watch(options: WatchOptions): Promise<void> {
 }
 
 /** Which PDF pages differ from the last booklet, and how many pages it lost (an article deleted or shortened). */
-export function pageChanges(changes: { pages: number[]; removed: number }): string {
+export function pageChanges(changes: { pages: number[]; removed: number }, pages: BuildReport['pages']): string {
   const lost = changes.removed ? `少了 ${changes.removed} 页` : ''
   if (changes.pages.length === 0) return lost || '页面无变化'
-  return `变化的页：${changes.pages.map((p) => p + 1).join('、')}${lost ? `，${lost}` : ''}`
+  return `变化的页：${namePages(changes.pages, pages)}${lost ? `，${lost}` : ''}`
 }
 
 /** One rebuild, briefly: errors and warnings in full, the rest counted. */
@@ -159,7 +159,7 @@ function printRebuild(report: BuildReport, ms: number, log: (line: string) => vo
     log(`[${stamp}] 未生成：有错误（见上），上一次的 PDF 保持不变。用时 ${(ms / 1000).toFixed(1)} 秒`)
     return
   }
-  const what = report.changes ? `，${pageChanges(report.changes)}` : ''
+  const what = report.changes ? `，${pageChanges(report.changes, report.pages)}` : ''
   // Issue 6: said when only the edited articles were laid out again, the rest kept as they were.
   const relaid = report.relaid?.length ? `，只重排了 ${report.relaid.join('、')}` : ''
   log(`[${stamp}] 已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页${what}${relaid}）${infos ? `，另有 ${infos} 条提示（booklet check 可查看）` : ''}，用时 ${(ms / 1000).toFixed(1)} 秒`)

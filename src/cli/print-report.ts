@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../diagnostics.ts'
-import type { BuildReport } from '../report.ts'
+import { namePages, type BuildReport } from '../report.ts'
 
 /** The human summary of a build, in Chinese. */
 export function printReport(report: BuildReport, write: (line: string) => void): void {
@@ -39,21 +39,8 @@ export function printReport(report: BuildReport, write: (line: string) => void):
 function describeChanges(report: BuildReport): string {
   const { pages, removed, sheets } = report.changes!
   if (pages.length === 0 && removed === 0) return '与上次生成的 PDF 相比，没有页面变化。'
-  const named = ranges(pages.map((p) => p + 1)).join('、')
-  const folios = pages.map((p) => report.pages[p]?.folio).filter((f): f is number => f !== null && f !== undefined)
-  let line = `与上次相比有变化的页：PDF 第 ${named} 页${folios.length ? `（页码 ${ranges(folios).join('、')}）` : ''}${removed ? `；少了 ${removed} 页` : ''}，只需重印这些页。`
+  if (pages.length === 0) return `与上次生成的 PDF 相比少了 ${removed} 页，其余页面没有变化。`
+  let line = `与上次相比有变化的页：${namePages(pages, report.pages)}${removed ? `；少了 ${removed} 页` : ''}，只需重印这些页。`
   if (sheets?.length) line += `\n  拼版文件中需重印：${sheets.map((s) => `第 ${s.sheet + 1} 张${s.side === 'front' ? '正面' : '反面'}`).join('、')}。`
   return line
-}
-
-/** [1, 3, 4, 5] → ['1', '3～5'] */
-function ranges(numbers: number[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < numbers.length; i++) {
-    let j = i
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++
-    out.push(j > i ? `${numbers[i]}～${numbers[j]}` : String(numbers[i]))
-    i = j
-  }
-  return out
 }

@@ -86,7 +86,7 @@ describe('booklet watch', () => {
     writeFileSync(file, original.replace('学习时间为', '这是新加的一句。学习时间为'))
     expect(await out.next(/已保存：manuscript\/short\.md/, from)).toContain('重新生成')
     const rebuilt = await out.next(/已生成 out\/booklet\.pdf/, from)
-    expect(rebuilt).toMatch(/变化的页：[\d、]+/)
+    expect(rebuilt).toMatch(/变化的页：PDF 第 [\d、～]+ 页（页码 [\d、～]+）/)
     expect(rebuilt).toContain('只重排了 manuscript/short.md')
     expect(rebuilt).toMatch(/用时 \d+\.\d 秒/)
     expect(pageTexts(pdf).join('')).toContain('这是新加的一句')
