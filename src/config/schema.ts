@@ -15,6 +15,9 @@ const DateText = v.pipe(
 
 const Text = v.pipe(v.string('应为文字'), v.trim(), v.nonEmpty('不能为空'))
 
+/** Heading numbering modes (src/pipeline/remark/heading-numbers.ts says what each does). */
+export const NUMBERING = ['auto', 'renumber', 'keep', 'none'] as const
+
 /** Kept in step with PRESET_LAYOUTS in src/document/styles.ts (a test checks it). */
 export const PRESETS = ['a5-booklet', 'gongwen-a4'] as const
 
@@ -28,8 +31,8 @@ export const BookletConfigSchema = v.strictObject(
     preset: v.optional(v.picklist(PRESETS, `版式只能是 ${PRESETS.join('、')}`), 'a5-booklet'),
     numbering: v.optional(
       v.pipe(
-        v.picklist(['auto', 'keep', 'none'], 'numbering 只能是 auto、keep 或 none'),
-        v.description('标题编号：auto 自动编号并纠正手写编号（默认）；keep 保留手写编号；none 不编号'),
+        v.picklist(NUMBERING, 'numbering 只能是 auto、renumber、keep 或 none'),
+        v.description('标题编号：auto 保留原稿的编号、只补确定缺少的（原稿没有编号时自动编号，默认）；renumber 全部重新编号；keep 原样不动；none 去掉编号'),
       ),
       'auto',
     ),
@@ -63,6 +66,12 @@ export const ArticleMatterSchema = v.strictObject(
     /** What the date line says besides the date: （2026年3月5日，根据录音整理）. */
     place: v.optional(Text),
     source: v.optional(Text),
+    /** An editor's note that stood before the title (现摘录……, 编者按：……), printed small above it. */
+    note: v.optional(Text),
+    /** 发文字号 (国发〔2026〕5号), printed centred under the title. */
+    docNumber: v.optional(Text),
+    /** Overrides booklet.yaml's numbering for this article (an import of unnumbered text sets keep). */
+    numbering: v.optional(v.picklist(NUMBERING, 'numbering 只能是 auto、renumber、keep 或 none')),
   },
   '不认识的前置信息项',
 )

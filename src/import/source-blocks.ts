@@ -41,7 +41,18 @@ export interface ImportedMatter {
   speaker?: string
   date?: string
   place?: string
+  /** 资料来源：… before the title. */
+  source?: string
+  /** An editor's note before the title (现摘录……). */
+  note?: string
+  /** 发文字号 under the title. */
+  docNumber?: string
+  /** `keep` when the text numbers none of its headings: the booklet then adds none either. */
+  numbering?: 'keep'
 }
+
+/** The source lines each front-matter field (and a dropped typed table of contents) came from. */
+export type MatterLines = Partial<Record<keyof ImportedMatter | 'toc', SourcePlace[]>>
 
 export interface ImportResult {
   markdown: string
@@ -49,4 +60,6 @@ export interface ImportResult {
   notes: ImportNote[]
   /** For each line of `markdown` (index 0 = line 1), the source line (or Word paragraph) it came from. */
   lineMap: SourcePlace[]
+  /** Where the front matter came from in the source (the header is printed from it). */
+  matterLines?: MatterLines
 }

@@ -11,7 +11,8 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { stringify } from 'yaml'
 import { chineseNumber, typedOrdinal } from '../text/ordinals.ts'
-import type { ImportedMatter, ImportNote, ImportResult, SourceBlock, SourcePlace } from './source-blocks.ts'
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, DATE_ALONE, findClosing, isSalutation, isSigner, runInHeadLength } from '../text/document-lines.ts'
+import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock, SourcePlace } from './source-blocks.ts'
 
 /** A heading is at most this long (characters); longer numbered lines are paragraphs. */
 const MAX_HEADING = 40
@@ -27,10 +28,10 @@ const ENDS_WITH_SENTENCE = new RegExp(`(?:${SENTENCE_END.source})$`, 'u')
 /** A line ending in one of these is running text, not a heading. */
 const ENDS_LIKE_BODY = /[。！？；：，、…”’）)．.!?;:,]$/u
 const LEVEL_NAMES = ['一级', '二级', '三级', '四级']
+/** 一、引言 ........ 1 · 第一章　总则……3: a line of a table of contents typed into the text. */
+const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|-{3,}|\s{3,}|\u3000{2,})\s*\d{1,4}$/u
 const BULLET = /^[•●◆◇■□▪▸►○※]\s*|^[-*]\s+/u
-const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u
-const ATTACHMENT_LABEL = /^附\s*件\s*\d*$/u
-const TITLE_ENDINGS = /(讲话|发言|致辞|报告|意见|通知|决定|方案|办法|规定|纲要|总结|汇报|提纲|体会|主持词|讲稿|党课|说明|公报|倡议书)$/u
+const TITLE_ENDINGS = /(讲话|发言|致辞|报告|意见|通知|通报|决定|决议|方案|办法|规定|规划|纲要|总结|汇报|提纲|体会|主持词|讲稿|党课|说明|公报|倡议书|纪要|记录|条例|细则|要点|计划|函|批复|请示|公告|通告|材料|讲义|选编|汇编)$/u
 const POSITIONS = /(书记|主任|县长|市长|省长|区长|部长|局长|厅长|主席|委员|同志|秘书长|镇长|乡长|校长|院长|组长|经理|董事长)$/u
 
 type Kind = 'paragraph' | 'heading' | 'bullet' | 'node' | 'attachment-note' | 'signature' | 'closing-date' | 'salutation'
@@ -56,70 +57,135 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
   const items: Item[] = blocks
     .map((block) => ({ block, text: block.children ? toString({ type: 'paragraph', children: block.children }).trim() : '', kind: block.node ? ('node' as const) : ('paragraph' as const) }))
     .filter((item) => item.kind === 'node' || item.text !== '')
-  const matter = readHeader(items, note, fallbackTitle)
+  const { matter, lines: matterLines } = readHeader(items, note, fallbackTitle)
+  dropTypedContents(items, matterLines, note)
   const bodyEnd = findBodyEnd(items)
   markClosing(items, bodyEnd, note)
   classify(items, bodyEnd, note)
   placeUnnumberedHeadings(items, bodyEnd, note)
   markLeadSentences(items, note)
   markSequences(items, note)
-  return { ...serialize(matter, items), notes }
+  const headings = items.filter((item) => item.kind === 'heading')
+  if (headings.length && !headings.some((item) => typedOrdinal(item.text))) {
+    // The author numbered none of the headings: the booklet adds no numbers of its own either.
+    matter.numbering = 'keep'
+    note(headings[0]!.block, '原稿的标题都没有编号，排版时也不加编号（要自动编号，删去前置信息中的 numbering: keep）', 'import-numbering')
+  }
+  return { ...serialize(matter, items), notes, matterLines }
 }
 
 type Note = (block: SourceBlock, message: string, rule: string, severity?: 'warning') => void
 
+/** Lines a web page or an editor puts before the title: where the text is from, how it was taken. */
+const SOURCE_LABEL = /^(?:资料来源|文章来源|信息来源|来源|出处|转自|摘自|选自|转载自)\s*[：:]\s*(.*)$/u
+const DROPPED_LABEL = /^(?:正文|全文|原文|全文如下|正文如下|原文如下|内容如下|文件全文)\s*[：:]?$|^(?:发布时间|发布日期|发文日期|成文日期|发布机构|浏览次数|字号|点击数|阅读次数|【?打印】?|分享到)[：:]|^字号\s*[【\[]?\s*大\s*中\s*小/u
+const EDITORS_NOTE = /^(?:编者按|编者的话|编辑说明|编者注|按语)\s*[：:]|现摘录|摘录如下|摘编如下|现予?(?:转发|印发|刊发|刊登)|(?:特此|现)推荐|推荐(?:阅读|学习)|供(?:大家)?学习(?:参考)?|仅供(?:学习)?参考|转发如下|全文如下/u
+/** 国发〔2026〕5号 · 中办发〔2024〕12号 · X政发[2026]5号 · 浙教办〔2012〕88号. */
+export const DOC_NUMBER = /^[\p{Script=Han}A-Za-zＸ×]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$/u
+
 /**
- * Title (one to three lines), then up to three lines of subtitle, speaker and date, in any order.
- * A first line that reads like body text (同志们：, a long sentence) is no title: the file's
- * name stands in for it.
+ * The title block: editor's notes (资料来源：…, 现摘录……) before the title, the title (one to three
+ * lines), then subtitle, 发文字号, date or time/place line and speaker, in any order. The file's
+ * name is never the title: when the first line does not read like one, it is the title all the
+ * same, with a warning, unless it is a long paragraph (then the title is its opening words).
  */
-function readHeader(items: Item[], note: Note, fallbackTitle: string): ImportedMatter {
-  const first = items[0]
-  if (!first || first.kind === 'node') return { title: fallbackTitle }
-  if (!looksLikeTitle(first)) {
-    note(first.block, `第一行不像标题（${first.text.length > 12 ? `${first.text.slice(0, 12)}……` : first.text}），标题取文件名“${fallbackTitle}”`, 'import-title', 'warning')
-    return { title: fallbackTitle }
+function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter: ImportedMatter; lines: MatterLines } {
+  const lines: MatterLines = {}
+  const record = (field: keyof MatterLines, item: Item) => (lines[field] ??= []).push(placeOf(item.block))
+  const matter: ImportedMatter = { title: fallbackTitle }
+  const notes: string[] = []
+  while (items.length > 1 && items[0]!.kind !== 'node' && !items[0]!.block.styleRole && editorsLine(items[0]!.text)) {
+    const item = items.shift()!
+    const source = SOURCE_LABEL.exec(item.text)
+    if (source && source[1] && !matter.source) {
+      matter.source = source[1].trim()
+      record('source', item)
+      note(item.block, `标题前的来源说明，印在标题下：${item.text}`, 'import-note')
+    } else if (DROPPED_LABEL.test(item.text)) {
+      record('note', item)
+      note(item.block, `标题前的“${item.text}”是网页或编辑加的标签，没有排入`, 'import-note', 'warning')
+    } else {
+      notes.push(item.text)
+      record('note', item)
+      note(item.block, `标题前的编者说明，以小字排在标题上方：${item.text}`, 'import-note')
+    }
   }
-  const lines = [items.shift()!]
-  while (lines.length < 3 && items[0] && items[0].kind !== 'node' && continuesTitle(lines, items[0])) lines.push(items.shift()!)
-  const title = lines.map((l) => l.text).join('')
-  note(first.block, lines.length > 1 ? `和下面 ${lines.length - 1} 行合为标题（标题分行书写）：${title}` : `当作标题：${title}`, 'import-title')
-  const matter: ImportedMatter = { title }
-  for (let taken = 0; taken < 3 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
-    const { block, text } = items[0]
-    if (!matter.subtitle && (/^(——|－－|--)/u.test(text) || block.styleRole === 'subtitle')) {
-      matter.subtitle = text.replace(/^(－－|--)/u, '——')
+  if (notes.length) matter.note = notes.join('')
+  const first = items[0]
+  if (!first || first.kind === 'node') return { matter, lines }
+  // A single line is a paragraph, not a title over nothing — unless it names itself a document.
+  const alone = items.length === 1 && !(/^关于/u.test(first.text) && TITLE_ENDINGS.test(first.text)) && !(isSigner(first.text) && !/^[\p{Script=Han}]{2,4}$/u.test(first.text))
+  if (!looksLikeTitle(first) || alone) {
+    // The file's name is no title (it is often 新建文本文档 or 讲话稿2): the opening words of the text are.
+    const opening = items.find((item) => item.kind === 'paragraph' && !isSalutation(item.text)) ?? first
+    const words = firstSentence(opening.text).replace(/[。！？，；：:]$/u, '')
+    matter.title = [...words].length > 24 ? `${[...words].slice(0, 24).join('')}……` : words
+    note(first.block, `稿件开头没有标题（第一行“${[...first.text].slice(0, 12).join('')}${[...first.text].length > 12 ? '……' : ''}”不是标题），标题暂取开头的文字“${matter.title}”：请在开头补上标题`, 'import-title', 'warning')
+    return { matter, lines }
+  }
+  const titleLines = [items.shift()!]
+  while (titleLines.length < 3 && items[0] && items[0].kind !== 'node' && continuesTitle(titleLines, items[0])) titleLines.push(items.shift()!)
+  matter.title = titleLines.map((l) => l.text.replace(/[\s\u3000]+/gu, (space, at: number, all: string) => (/[A-Za-z0-9]/u.test(all[at - 1] ?? '') && /[A-Za-z0-9]/u.test(all[at + space.length] ?? '') ? ' ' : '　'))).join('')
+  for (const line of titleLines) record('title', line)
+  note(first.block, titleLines.length > 1 ? `和下面 ${titleLines.length - 1} 行合为标题（标题分行书写）：${matter.title}` : `当作标题：${matter.title}`, 'import-title')
+  for (let taken = 0; taken < 5 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
+    const item = items[0]
+    const { block, text } = item
+    if (!matter.subtitle && (/^(——|－－|--|—)/u.test(text) || block.styleRole === 'subtitle')) {
+      matter.subtitle = text.replace(/^(－－|--|—(?!—))/u, '——')
+      record('subtitle', item)
       note(block, `当作副标题：${text}`, 'import-subtitle')
+    } else if (!matter.docNumber && DOC_NUMBER.test(text.replace(/\s+/gu, ''))) {
+      matter.docNumber = text.replace(/\s+/gu, '')
+      record('docNumber', item)
+      note(block, `当作发文字号：${text}`, 'import-doc-number')
     } else if (!matter.date && !matter.place && dateLine(text)) {
       Object.assign(matter, dateLine(text))
+      record('date', item)
       note(block, `当作日期行：${text}`, 'import-date')
-    } else if (!matter.speaker && looksLikeSpeaker(text)) {
+    } else if (!matter.speaker && looksLikeSpeaker(text) && !isSalutation(text)) {
       matter.speaker = text.replace(/[\s\u3000]+/gu, '　')
+      record('speaker', item)
       note(block, `当作讲话人：${text}`, 'import-speaker')
     } else break
     items.shift()
   }
-  return matter
+  return { matter, lines }
+}
+
+/** A line before the title that an editor or a web page put there, not the document. */
+function editorsLine(text: string): boolean {
+  return SOURCE_LABEL.test(text) || DROPPED_LABEL.test(text) || ([...text].length <= 120 && EDITORS_NOTE.test(text))
 }
 
 function looksLikeTitle(item: Item): boolean {
-  return item.block.styleRole === 'title' || ([...item.text].length <= 40 && !ENDS_LIKE_BODY.test(item.text) && !typedOrdinal(item.text))
+  if (item.block.styleRole === 'title') return true
+  const { text } = item
+  const length = [...text].length
+  if (ENDS_LIKE_BODY.test(text) || typedOrdinal(text) || isDateAlone(text) || DOC_NUMBER.test(text)) return false
+  // 中共中央 国务院关于……的意见 runs long; a title says what it is at its end.
+  return length <= 40 || (length <= 80 && (TITLE_ENDINGS.test(text) || /^(关于|在)/u.test(text)))
 }
 
 /**
  * A title written over several lines: 在全县党务工作会议 / 上的讲话; 在全市……精神 / 暨推动高质量发展 /
- * 动员大会上的讲话; 关于……的 / 实施意见. The title is not complete until a line ends it.
+ * 动员大会上的讲话; 关于……的 / 实施意见; 中共中央　国务院 / 关于……的意见. The title is not complete
+ * until a line ends it.
  */
 function continuesTitle(lines: Item[], next: Item): boolean {
   if (lines[0]!.block.styleRole === 'title') return next.block.styleRole === 'title'
   const sofar = lines.map((l) => l.text).join('')
   const b = next.text
-  if ([...b].length > 30 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])/u.test(b) || next.block.styleLevel || dateLine(b)) return false
+  if ([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b)) return false
+  // 关于认真学习贯彻 / 习近平总书记重要讲话 / 精神的通知: a 关于 title ends in 的 and what it is.
+  if (/^关于/u.test(sofar) && !/的[^的]{1,10}$/u.test(sofar)) return true
   if (TITLE_ENDINGS.test(sofar)) return false
   // 在……会议: a speech title is not complete before its 上的讲话.
   if (/^在/u.test(sofar) && !/上的|会上/u.test(sofar)) return /^(暨|和|及|与|上|会上|上的)/u.test(b) || /上的(讲话|发言|致辞|报告|总结讲话|主持词)$/u.test(b)
   // 关于……的 / 实施意见: a line ending in 的 waits for its noun.
   if (/的$/u.test(sofar)) return TITLE_ENDINGS.test(b)
+  // 中共中央　国务院 / 关于……的意见: the issuers over the title.
+  if (/^关于/u.test(b)) return true
   return TITLE_ENDINGS.test(b) && !looksLikeSpeaker(b)
 }
 
@@ -166,8 +232,24 @@ function looksLikeSpeaker(text: string): boolean {
 }
 
 function isDateAlone(text: string): boolean {
-  const found = findDate(text)
-  return found !== undefined && text.replace(found.match, '').trim() === ''
+  return DATE_ALONE.test(text)
+}
+
+/**
+ * A table of contents typed into the text (目录 / 一、引言……1 / 二、……): the booklet makes its
+ * own with real page numbers, so the typed one is left out, and said so.
+ */
+function dropTypedContents(items: Item[], lines: MatterLines, note: Note): void {
+  for (let i = 0; i < items.length; i++) {
+    const heading = items[i]!.kind === 'paragraph' && /^目\s*录$/u.test(items[i]!.text) ? 1 : 0
+    let end = i + heading
+    while (items[end]?.kind === 'paragraph' && TOC_LINE.test(items[end]!.text)) end++
+    if (end - i - heading < 2) continue
+    const dropped = items.splice(i, end - i)
+    for (const item of dropped) (lines.toc ??= []).push(placeOf(item.block))
+    note(dropped[0]!.block, `这 ${dropped.length} 行是手写的目录，没有排入正文：小册子的目录按实际页码自动生成`, 'import-toc', 'warning')
+    i--
+  }
 }
 
 /** The body ends where an attachment (附件1 on its own line) begins. */
@@ -176,16 +258,16 @@ function findBodyEnd(items: Item[]): number {
   return label >= 0 ? label : items.length
 }
 
-/** Signature and date at the end of the body (EL-15). */
+/** Signature and date at the end of the body (EL-15), found as the pipeline finds them to set them. */
 function markClosing(items: Item[], bodyEnd: number, note: Note): void {
-  const last = items[bodyEnd - 1]
-  if (!last || last.kind === 'node' || !isDateAlone(last.text)) return
-  last.kind = 'closing-date'
-  note(last.block, `当作成文日期（落款）：${last.text}`, 'import-signature')
-  const signer = items[bodyEnd - 2]
-  if (signer && signer.kind === 'paragraph' && [...signer.text].length <= 30 && !ENDS_LIKE_BODY.test(signer.text) && !typedOrdinal(signer.text)) {
-    signer.kind = 'signature'
-    note(signer.block, `当作署名（落款）：${signer.text}`, 'import-signature')
+  const { signature, date } = findClosing(items.slice(0, bodyEnd).map((item) => (item.kind === 'paragraph' ? item.text : undefined)))
+  if (date !== undefined) {
+    items[date]!.kind = 'closing-date'
+    note(items[date]!.block, `当作成文日期（落款）：${items[date]!.text}`, 'import-signature')
+  }
+  if (signature !== undefined) {
+    items[signature]!.kind = 'signature'
+    note(items[signature]!.block, `当作署名（落款）：${items[signature]!.text}`, 'import-signature')
   }
 }
 
@@ -194,7 +276,7 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
     const item = items[i]!
     if (item.kind !== 'paragraph') continue
     const { block, text } = item
-    if (items.findIndex((other) => other.kind !== 'node') === i && /^[^。！？，；]{1,16}[：:]$/u.test(text)) {
+    if (items.findIndex((other) => other.kind !== 'node') === i && isSalutation(text)) {
       item.kind = 'salutation'
       note(block, `当作称呼语（顶格）：${text}`, 'import-salutation')
       continue
@@ -231,14 +313,16 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       note(block, `开头的“${text.slice(0, ordinal.text.length + 3)}”是并列的数词（如“一、二季度”），不是标题编号`, 'import-numbered-paragraph')
       continue
     }
-    const head = firstSentence(text)
+    // The sentence is looked for after the number: the point of 一. is no full stop.
+    const rest = text.slice(ordinal.text.length)
+    const head = ordinal.text + rest.slice(0, runInHeadLength(rest) ?? firstSentence(rest).length)
     if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || ENDS_WITH_SENTENCE.test(text))) {
       item.kind = 'heading'
       item.level = ordinal.level
       item.numbered = true
       if (head.length < text.length) {
         note(block, `编号标题后接正文，排为接排标题：${head}`, 'import-run-in')
-        if (ordinal.level === 1) splitLevelOneRunIn(items, i)
+        if (ordinal.level === 1) splitLevelOneRunIn(items, i, head.length)
       }
     } else {
       note(block, `有编号“${ordinal.text.trim()}”，但句子太长或以逗号、分号结尾，保留为正文段落`, 'import-numbered-paragraph', 'warning')
@@ -258,9 +342,9 @@ function firstSentence(text: string): string {
 }
 
 /** A level-1 heading stands on its own line (EL-2): the body after its first sentence becomes the next paragraph. */
-function splitLevelOneRunIn(items: Item[], index: number): void {
+function splitLevelOneRunIn(items: Item[], index: number, headLength: number): void {
   const item = items[index]!
-  const split = splitChildren(item.block.children ?? [], firstSentence(item.text).length)
+  const split = splitChildren(item.block.children ?? [], headLength)
   if (!split) return
   item.block = { ...item.block, children: split.head }
   item.text = toString({ type: 'paragraph', children: split.head })
@@ -281,10 +365,15 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
     if (item.kind !== 'paragraph') continue
     // A label line (会议时间：… 地点：…) or fields set apart by spaces is no heading.
     if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)|[：:]|\S[\s\u3000]{2,}\S/u.test(item.text)) continue
+    // A date, a 发文字号 or a line of a typed table of contents is never a heading.
+    if (isDateAlone(item.text) || DOC_NUMBER.test(item.text) || TOC_LINE.test(item.text)) continue
     const next = items[i + 1]
     const followedByBody = next && (next.kind === 'heading' ? next.numbered : next.kind === 'paragraph' && (ENDS_LIKE_BODY.test(next.text) || [...next.text].length > MAX_HEADING))
     if (!followedByBody) continue
     const previous = lastHeadingBefore(items, i)
+    // Under a level-4 heading there is no level 5: 1)报名 and the like are items of body text.
+    if (previous && items[i - 1] === previous.item && previous.item.level === 4) continue
+    if (/^(\d{1,2}\s*[)）]|[①-⑳])/u.test(item.text)) continue
     let level: number
     let why: string
     if (previous && items[i - 1] === previous.item) {

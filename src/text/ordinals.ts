@@ -105,8 +105,8 @@ const FORMS: { level: number; pattern: RegExp; chinese: boolean }[] = [
   { level: 1, pattern: new RegExp(`^(${CHINESE_NUMERAL}+)\\s*[、.．,，]\\s*`, 'u'), chinese: true },
   // （一） (一) （一）、 (PN-14: bracketed ordinal takes no mark)
   { level: 2, pattern: new RegExp(`^[（(]\\s*(${CHINESE_NUMERAL}+)\\s*[）)]\\s*[、.．,，]?\\s*`, 'u'), chinese: true },
-  // 1. 1． 1、 — but not a decimal like 1.5
-  { level: 3, pattern: /^(\d{1,3})\s*[.．、](?!\d)\s*/u, chinese: false },
+  // 1. 1． 1、 — but not a decimal like 1.5 (1、2026年… is a number: 、 makes no decimal)
+  { level: 3, pattern: /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*/u, chinese: false },
   // （1） (1) （1）、
   { level: 4, pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．,，]?\s*/u, chinese: false },
 ]

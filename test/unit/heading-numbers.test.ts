@@ -55,8 +55,8 @@ describe('heading numbering (EL-18)', () => {
     const { texts, messages } = await headings('## 坚持党的领导\n\n正文\n\n## 二、聚焦中心大局\n\n## 加强组织领导\n')
     expect(texts).toEqual(['一、坚持党的领导', '二、聚焦中心大局', '三、加强组织领导'])
     expect(messages.filter((m) => m.ruleId === 'EL-18').map((m) => [m.line, m.reason, m.ruleId])).toEqual([
-      [1, '标题补上编号“一、”', 'EL-18'],
-      [7, '标题补上编号“三、”', 'EL-18'],
+      [1, '标题补上编号“一、”（同级标题的编号都在各自的位置上）', 'EL-18'],
+      [7, '标题补上编号“三、”（同级标题的编号都在各自的位置上）', 'EL-18'],
     ])
   })
 
@@ -67,13 +67,44 @@ describe('heading numbering (EL-18)', () => {
     expect(messages.some((m) => m.line === 201)).toBe(false)
   })
 
-  it('restarts each level under its parent and fixes duplicated and wrong-form numbers', async () => {
+  it('with numbering: renumber, restarts each level under its parent and fixes duplicated and wrong-form numbers', async () => {
     const { texts, messages } = await headings(
       '## 一、甲\n\n### （一）子一\n\n### （一）子二\n\n#### 1、孙\n\n##### (1)曾孙\n\n## 一、乙\n\n### 子三\n',
+      'renumber',
     )
     expect(texts).toEqual(['一、甲', '（一）子一', '（二）子二', '1.孙', '（1）曾孙', '二、乙', '（一）子三'])
     const warnings = messages.filter((m) => m.ruleId === 'EL-18' && m.fatal === false).map((m) => m.reason)
     expect(warnings).toEqual(['标题编号“（一）”与前后不连贯，改为“（二）”', '标题编号“一、”与前后不连贯，改为“二、”'])
+  })
+
+  it('keeps the author\'s numbers: a number that breaks its sequence is reported, not changed (issue 17)', async () => {
+    const { texts, messages } = await headings('## 一、甲\n\n### （一）子一\n\n### （一）子二\n\n## 一、乙\n\n## 十、丙\n')
+    expect(texts).toEqual(['一、甲', '（一）子一', '（一）子二', '一、乙', '十、丙'])
+    const warnings = messages.filter((m) => m.ruleId === 'EL-18' && m.fatal === false).map((m) => [m.line, m.reason])
+    expect(warnings).toEqual([[9, '标题编号“十、”与前一个同级编号不连贯（前一个是 1），保持原样，请核对']])
+  })
+
+  it('keeps numbering that runs on across sections (1.–6. under 一、二、) and attachments that start again at 一、 (issue 17)', async () => {
+    const md = '## 一、甲\n\n#### 1.子\n\n#### 2.子\n\n#### 3.子\n\n## 二、乙\n\n#### 4.子\n\n#### 5.子\n\n附件1\n\n## 一、附件的第一部分\n\n## 二、附件的第二部分\n'
+    const { texts, messages } = await headings(md.replace(/####/g, '###'))
+    expect(texts).toEqual(['一、甲', '1.子', '2.子', '3.子', '二、乙', '4.子', '5.子', '一、附件的第一部分', '二、附件的第二部分'])
+    expect(messages.filter((m) => m.ruleId === 'EL-18')).toEqual([])
+  })
+
+  it('adds a missing number only where the run makes it certain, and never invents one for a run without numbers', async () => {
+    const { texts, messages } = await headings('## 一、甲\n\n### 子一\n\n### 子二\n\n## 乙\n\n## 四、丁\n')
+    // 乙 stands second, but 四、 is fourth: the gap cannot be filled for certain.
+    expect(texts).toEqual(['一、甲', '子一', '子二', '乙', '四、丁'])
+    expect(messages.filter((m) => m.ruleId === 'EL-18').map((m) => m.line)).toEqual([7, 9])
+  })
+
+  it('finds the number inside a bold heading from Word and does not number it twice (issue 17)', async () => {
+    const { texts } = await headings('## **一、充分肯定成绩**\n\n## **二、明确目标**\n')
+    expect(texts).toEqual(['一、充分肯定成绩', '二、明确目标'])
+  })
+
+  it('numbers an article with no typed number at all (a Markdown manuscript relying on the numbering)', async () => {
+    expect((await headings('## 甲\n\n### 子\n\n## 乙\n')).texts).toEqual(['一、甲', '（一）子', '二、乙'])
   })
 
   it('keeps typed headings with numbering: keep, and removes numbers with numbering: none', async () => {
@@ -84,22 +115,22 @@ describe('heading numbering (EL-18)', () => {
 
   it('records the fixes as edits on the source, and a second pass finds nothing to fix', async () => {
     const md = '# 题\n\n## 坚持\n\n## 二、聚焦\n\n## 二、加强\n\n### 1、子\n'
-    const { file } = await headings(md)
+    const { file } = await headings(md, 'renumber')
     const fixed = applyEdits(md, file.data.edits ?? [])
     expect(fixed).toBe('# 题\n\n## 一、坚持\n\n## 二、聚焦\n\n## 三、加强\n\n### （一）子\n')
-    const again = await headings(fixed)
+    const again = await headings(fixed, 'renumber')
     expect(again.file.data.edits ?? []).toEqual([])
   })
 
   it('does not renumber a heading to the number a numbered body paragraph just before it shows (issue 7)', async () => {
     const md = '## 一、回顾\n\n（一）产业发展迈出新步伐，全县新建高标准农田2.3万亩，\n\n### （二）农村改革持续深化\n\n### （三）乡村面貌改善\n'
-    const { texts, messages } = await headings(md)
+    const { texts, messages } = await headings(md, 'renumber')
     expect(texts).toEqual(['一、回顾', '（二）农村改革持续深化', '（三）乡村面貌改善'])
     expect(messages.filter((m) => m.ruleId === 'EL-18')).toEqual([])
   })
 
   it('still renumbers a heading whose number a body paragraph does not explain', async () => {
-    const { texts } = await headings('## 一、甲\n\n### （一）子一\n\n### （二）子二\n\n（一）正文，\n\n### （二）子三\n\n（五）正文，\n\n### （二）子四\n')
+    const { texts } = await headings('## 一、甲\n\n### （一）子一\n\n### （二）子二\n\n（一）正文，\n\n### （二）子三\n\n（五）正文，\n\n### （二）子四\n', 'renumber')
     expect(texts).toEqual(['一、甲', '（一）子一', '（二）子二', '（三）子三', '（四）子四'])
   })
 

@@ -225,9 +225,9 @@ describe('cases from a new user’s trial', () => {
     expect(result.matter).toEqual({ title: '在全市深入学习贯彻党的二十届四中全会精神暨推动高质量发展动员大会上的讲话', date: '2026-03-05' })
   })
 
-  it('takes the file name for the title when the text starts with the salutation, and warns', () => {
+  it('never takes the file name for the title: without one, the opening words stand in, with a warning (issue 17)', () => {
     const result = importPlainText('同志们：\n今天开会，讲三点意见。', '县长讲话')
-    expect(result.matter.title).toBe('县长讲话')
+    expect(result.matter.title).toBe('今天开会，讲三点意见')
     expect(result.notes[0]).toMatchObject({ line: 1, rule: 'import-title', severity: 'warning' })
     expect(body(result.markdown)).toBe('\n同志们：\n\n今天开会，讲三点意见。\n')
   })

@@ -210,12 +210,14 @@ describe('loadManuscript: a single file or a bad path', () => {
   it('imports a .txt speech on the fly, with the guesses as messages at their lines and a line map', async () => {
     const dir = await folder({ 'speech.txt': '讲话\n\n坚持党的领导\n正文很长，有句号。\n' })
     const { articles } = await loadManuscript('speech.txt', dir)
-    expect(String(articles[0]!.value)).toBe('---\ntitle: 讲话\n---\n\n## 坚持党的领导\n\n正文很长，有句号。\n')
+    // The text numbers no heading, so the booklet adds none (issue 17): numbering: keep.
+    expect(String(articles[0]!.value)).toBe('---\ntitle: 讲话\nnumbering: keep\n---\n\n## 坚持党的领导\n\n正文很长，有句号。\n')
     expect(articles[0]!.messages.map((m) => [m.line, m.ruleId, m.source])).toEqual([
       [1, 'import-title', 'booklet-import'],
       [3, 'import-heading', 'booklet-import'],
+      [3, 'import-numbering', 'booklet-import'],
     ])
-    expect(articles[0]!.data.imported?.lineMap[4]).toBe(3)
+    expect(articles[0]!.data.imported?.lineMap[5]).toBe(3)
   })
 
   it('imports .txt and .docx articles listed in booklet.yaml', async () => {

@@ -1,6 +1,7 @@
 /**
  * rehype plugin: wraps an article's body in `<article>` with a `<header>` that carries the
- * title (小标宋), subtitle and speaker/date line (楷体) from the front matter.
+ * title (小标宋), subtitle and speaker/date line (楷体) from the front matter; an editor's note
+ * above the title and the 发文字号 under it when the text had them.
  */
 import type { Root } from 'hast'
 import { h } from 'hastscript'
@@ -15,7 +16,9 @@ export default function rehypeArticle() {
     const subtitle = matter.subtitle
     const speaker = matter.speaker ?? matter.author
     const header = h('header.article-header', [
+      matter.note ? h('p.article-note', matter.note) : undefined,
       h('h1.article-title', { id }, file.data.title ?? ''),
+      matter.docNumber ? h('p.article-doc-number', matter.docNumber) : undefined,
       subtitle ? h('p.article-subtitle', subtitle.startsWith('——') ? subtitle : `——${subtitle}`) : undefined,
       speaker ? h('p.article-speaker', speaker) : undefined,
       matter.date || matter.place ? h('p.article-date', `（${[matter.date && formatArabicDate(matter.date), matter.place].filter(Boolean).join('，')}）`) : undefined,

@@ -8,11 +8,8 @@
  */
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isSalutation } from '../../text/document-lines.ts'
 
-const SALUTATION = /^[^。！？，；]{1,16}[：:]$/u
-const DATE_ALONE = /^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/u
-const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u
-const ATTACHMENT_LABEL = /^附\s*件\s*\d*$/u
 const SENTENCE_MARKS = /[。！？，；：、]/u
 
 export default function rehypeSpeechParts() {
@@ -20,7 +17,7 @@ export default function rehypeSpeechParts() {
     const paragraphs = tree.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'p')
     const blocks = tree.children.filter((n): n is Element => n.type === 'element' && n.properties.dataFootnotes === undefined)
     const first = blocks[0]
-    if (first?.tagName === 'p' && SALUTATION.test(toString(first).trim())) addClass(first, 'salutation')
+    if (first?.tagName === 'p' && isSalutation(toString(first).trim())) addClass(first, 'salutation')
     for (const [i, p] of paragraphs.entries()) {
       const text = toString(p).trim()
       if (ATTACHMENT_NOTE.test(text)) addClass(p, 'attachment-note')
@@ -30,23 +27,23 @@ export default function rehypeSpeechParts() {
         if (title && blocks[blocks.indexOf(p) + 1] === title && !SENTENCE_MARKS.test(toString(title).trim().slice(-1))) addClass(title, 'attachment-title')
       }
     }
-    // The closing is the last block before an attachment, or the last block of the article.
-    const attachment = blocks.findIndex((b) => b.tagName === 'p' && ATTACHMENT_LABEL.test(toString(b).trim()))
-    markClosing(blocks.slice(0, attachment >= 0 ? attachment : blocks.length))
+    const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
+    markClosing(closing.signature === undefined ? undefined : blocks[closing.signature], closing.date === undefined ? undefined : blocks[closing.date])
   }
 }
 
-function markClosing(blocks: Element[]): void {
-  const date = blocks.at(-1)
-  if (date?.tagName !== 'p' || !DATE_ALONE.test(toString(date).trim())) return
-  addClass(date, 'closing-date')
-  const signer = blocks.at(-2)
-  const signature = signer?.tagName === 'p' && !signer.properties.className && toString(signer).trim()
-  if (!signature || [...signature].length > 30 || SENTENCE_MARKS.test(signature)) return
+function markClosing(signer: Element | undefined, date: Element | undefined): void {
+  if (date) addClass(date, 'closing-date')
+  if (!signer) return
+  const signature = toString(signer).trim()
   addClass(signer, 'signature')
   // GB/T 9704 7.3.5.2: signature right inset 2 字; the date's first character 2 字 right of the
   // signature's; a date longer than that keeps 2 字 and moves the signature left instead.
   const signatureWidth = width(signature)
+  if (!date) {
+    setInset(signer, 2)
+    return
+  }
   const dateWidth = width(toString(date).trim())
   const dateInset = signatureWidth - dateWidth >= 2 ? signatureWidth - dateWidth : 2
   const signatureInset = dateInset + dateWidth + 2 - signatureWidth

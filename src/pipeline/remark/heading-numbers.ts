@@ -1,19 +1,27 @@
 /**
  * remark plugin: official heading numbering (EL-2 … EL-5, EL-18, DT-4).
- * `##`…`#####` are numbered 一、 （一） 1. （1）, restarting under each parent. Numbers are real
- * text, so they are searchable and appear in the TOC and bookmarks. Ordinals the author typed
- * are recognised and replaced, so missing, duplicated or inconsistent numbers come out right;
- * every change is reported. Modes: `auto` (default), `keep` (leave headings as typed), `none`
- * (remove typed numbers).
+ * Numbers are real text, so they are searchable and appear in the TOC and bookmarks.
+ *
+ * The author's numbers are the author's (issue 17). Modes:
+ * - `auto` (default): an article that types no number anywhere is numbered 一、（一）1.（1）,
+ *   restarting under each parent. An article that types its own numbers keeps every one of them
+ *   as typed — numbering that restarts per section, numbering that runs on across sections
+ *   (1.–60. under 一、…八、), attachments that start again at 一、. A missing number is added
+ *   only where the run of same-level headings makes it certain (二、 typed between two headings
+ *   without one: 一、 and 三、); a number that breaks its sequence is reported, not changed.
+ * - `renumber`: every heading numbered afresh, typed numbers replaced (each change reported).
+ * - `keep`: headings as typed. `none`: typed numbers removed.
+ * An article's front matter `numbering` overrides booklet.yaml's.
  */
-import type { Heading, Root, Text } from 'mdast'
+import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
-import { formatOrdinal, typedOrdinal } from '../../text/ordinals.ts'
+import { ATTACHMENT_LABEL } from '../../text/document-lines.ts'
+import { formatOrdinal, typedOrdinal, type TypedOrdinal } from '../../text/ordinals.ts'
 import { recordEdit } from '../fixes.ts'
 
-export type NumberingMode = 'auto' | 'keep' | 'none'
+export type NumberingMode = 'auto' | 'renumber' | 'keep' | 'none'
 
 export interface Options {
   numbering?: NumberingMode
@@ -21,37 +29,143 @@ export interface Options {
 
 const LEVEL_NAMES = ['一级', '二级', '三级', '四级']
 
+/** One heading of the article with what it shows and where its number goes. */
+interface Entry {
+  node: Heading
+  level: number
+  /** The text node the number is in (the first, or the first inside a bold or italic run). */
+  text: Text | undefined
+  typed: TypedOrdinal | undefined
+  /** Headings of the same level under the same parent, in order (shared array). */
+  run: Entry[]
+  /** The last number this level showed before this run (numbering that runs on). */
+  before: number
+}
+
 export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
-  const mode = options.numbering ?? 'auto'
   return (tree: Root, file: VFile) => {
-    const counters = [0, 0, 0, 0]
-    let previousLevel = 0
-    // The ordinals numbered body paragraphs show since the last heading, by level.
-    let shown: (number | undefined)[] = []
-    for (const node of tree.children) {
-      if (node.type === 'paragraph') {
-        const typed = typedOrdinal(toString(node))
-        if (typed) shown[typed.level - 1] = typed.value
+    const mode = file.data.matter?.numbering ?? options.numbering ?? 'auto'
+    const entries = collect(tree, file)
+    if (mode === 'keep') return
+    if (mode === 'none') {
+      for (const entry of entries) setNumber(entry, '', file, `按设置去掉标题编号“${entry.typed?.text.trim()}”`)
+      return
+    }
+    const handTyped = entries.some((e) => e.typed)
+    if (mode === 'renumber' || !handTyped) renumberAll(tree, entries, file)
+    else keepTyped(entries, file)
+    for (const entry of entries) {
+      if (entry.level === 1 && /。$/u.test(toString(entry.node).trim())) {
+        file.message('一级标题末尾一般不用句号', { place: entry.node.position, source: SOURCE, ruleId: 'EL-2' })
+      }
+    }
+  }
+}
+
+/** The article's headings with their runs; warns about skipped levels (DT-4). */
+function collect(tree: Root, file: VFile): Entry[] {
+  const entries: Entry[] = []
+  // The open run of each level, and the last number each level showed.
+  let runs: (Entry[] | undefined)[] = []
+  let last = [0, 0, 0, 0]
+  let previousLevel = 0
+  for (const node of tree.children) {
+    // An attachment (附件1 on its own line) is a document of its own: its numbers start again.
+    if (node.type === 'paragraph' && ATTACHMENT_LABEL.test(toString(node).trim())) {
+      runs = []
+      last = [0, 0, 0, 0]
+      previousLevel = 0
+      continue
+    }
+    if (node.type !== 'heading' || node.depth < 2) continue
+    const level = Math.min(node.depth - 1, 4)
+    if (level > previousLevel + 1) {
+      file.message(`标题层级跳过：${LEVEL_NAMES[previousLevel - 1] ?? '正文'}之后直接是${LEVEL_NAMES[level - 1]}标题`, {
+        place: node.position,
+        source: SOURCE,
+        ruleId: 'DT-4',
+      })
+    }
+    previousLevel = level
+    const text = numberText(node)
+    const typed = text ? typedOrdinal(text.value) : undefined
+    const run = runs[level - 1] ?? []
+    runs[level - 1] = run
+    runs.fill(undefined, level)
+    const entry: Entry = { node, level, text, typed, run, before: run.length ? run[0]!.before : last[level - 1]! }
+    run.push(entry)
+    if (typed?.level === level) last[level - 1] = typed.value
+    else if (!typed) last[level - 1] = Math.max(last[level - 1]!, 0)
+    entries.push(entry)
+  }
+  return entries
+}
+
+/**
+ * Typed numbers stay. A run with gaps is filled where every typed number stands at its place —
+ * counting from 1, or on from the number this level showed before (numbering across sections).
+ */
+function keepTyped(entries: Entry[], file: VFile): void {
+  const runs = new Set(entries.map((e) => e.run))
+  for (const run of runs) {
+    const level = run[0]!.level
+    const own = run.filter((e) => e.typed?.level === level)
+    if (own.length === 0) continue
+    const start = [0, run[0]!.before].find((base) => own.every((e) => e.typed!.value === base + run.indexOf(e) + 1))
+    let expected = run[0]!.before
+    for (const [k, entry] of run.entries()) {
+      const { typed } = entry
+      if (!typed) {
+        if (start === undefined) {
+          diagnose(file, entry, `标题没有编号，同级标题的编号不连贯，无法确定应补的编号，保持原样：${toString(entry.node)}`, false)
+          continue
+        }
+        expected = start + k + 1
+        setNumber(entry, formatOrdinal(level, expected), file, `标题补上编号“${formatOrdinal(level, expected)}”（同级标题的编号都在各自的位置上）`)
         continue
       }
-      if (node.type !== 'heading' || node.depth < 2) continue
-      const level = Math.min(node.depth - 1, 4)
-      if (level > previousLevel + 1) {
-        file.message(`标题层级跳过：${LEVEL_NAMES[previousLevel - 1] ?? '正文'}之后直接是${LEVEL_NAMES[level - 1]}标题`, {
-          place: node.position,
-          source: SOURCE,
-          ruleId: 'DT-4',
-        })
+      if (typed.level !== level) {
+        diagnose(file, entry, `标题编号“${typed.text.trim()}”是${LEVEL_NAMES[typed.level - 1]}标题的写法，这里是${LEVEL_NAMES[level - 1]}标题：保持原样，请核对`, false)
+        continue
       }
-      previousLevel = level
-      const next = counters[level - 1]! + 1
-      counters[level - 1] = continuesShownNumber(node, level, next, shown[level - 1]) ?? next
-      counters.fill(0, level)
-      shown = []
-      if (level === 1 && /。$/.test(toString(node).trim())) {
-        file.message('一级标题末尾一般不用句号', { place: node.position, source: SOURCE, ruleId: 'EL-2' })
-      }
-      if (mode !== 'keep') renumber(node, level, counters[level - 1]!, mode, file)
+      // Counting on (k + 1, or one more than the heading before) or starting again at 1 is in sequence.
+      const inSequence = typed.value === expected + 1 || typed.value === 1 || (k === 0 && typed.value === entry.before + 1)
+      if (!inSequence) diagnose(file, entry, `标题编号“${typed.text.trim()}”与前一个同级编号不连贯（前一个是 ${expected}），保持原样，请核对`, false)
+      expected = typed.value
+      const usual = formatOrdinal(level, typed.value)
+      // 1、→ 1. and 一．→ 一、 are the same number in the form GB/T 9704 prints it.
+      if (typed.text !== usual && typed.text.trim() !== usual) setNumber(entry, usual, file, `标题编号“${typed.text}”统一写作“${usual}”`)
+    }
+  }
+}
+
+/** Every heading numbered afresh under its parent (`renumber`, and articles with no typed number). */
+function renumberAll(tree: Root, entries: Entry[], file: VFile): void {
+  const counters = [0, 0, 0, 0]
+  // The ordinals numbered body paragraphs show since the last heading, by level.
+  let shown: (number | undefined)[] = []
+  const byNode = new Map(entries.map((e) => [e.node, e]))
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      if (ATTACHMENT_LABEL.test(toString(node).trim())) counters.fill(0)
+      const typed = typedOrdinal(toString(node))
+      if (typed) shown[typed.level - 1] = typed.value
+      continue
+    }
+    const entry = node.type === 'heading' ? byNode.get(node) : undefined
+    if (!entry) continue
+    const { level, typed } = entry
+    const next = counters[level - 1]! + 1
+    counters[level - 1] = continuesShownNumber(entry, next, shown[level - 1]) ?? next
+    counters.fill(0, level)
+    shown = []
+    const n = counters[level - 1]!
+    const wanted = formatOrdinal(level, n)
+    if (!typed) setNumber(entry, wanted, file, `标题补上编号“${wanted}”`)
+    else if (typed.level === level && typed.value === n) setNumber(entry, wanted, file, `标题编号“${typed.text}”统一写作“${wanted}”`)
+    else {
+      // A wrong number may hide a wrong structure, so it warns.
+      setNumber(entry, wanted, file, `标题编号“${typed.text.trim()}”与前后不连贯，改为“${wanted}”`, false)
     }
   }
 }
@@ -62,29 +176,41 @@ export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
  * would print the number twice (issue 7), so a heading whose typed number follows the one the
  * paragraph just before it shows keeps its number.
  */
-function continuesShownNumber(node: Heading, level: number, next: number, shown: number | undefined): number | undefined {
+function continuesShownNumber(entry: Entry, next: number, shown: number | undefined): number | undefined {
   if (shown === undefined || shown < next) return undefined
-  const typed = typedOrdinal(toString(node))
-  return typed?.level === level && typed.value === shown + 1 ? typed.value : undefined
+  return entry.typed?.level === entry.level && entry.typed.value === shown + 1 ? entry.typed.value : undefined
 }
 
-function renumber(node: Heading, level: number, n: number, mode: 'auto' | 'none', file: VFile): void {
-  const first = node.children[0]
-  const text: Text = first?.type === 'text' ? first : { type: 'text', value: '' }
-  if (first !== text) node.children.unshift(text)
-  const typed = typedOrdinal(text.value)
-  const wanted = mode === 'auto' ? formatOrdinal(level, n) : ''
-  const had = typed?.text ?? ''
+/**
+ * The text node a heading's number is in: its first text, also inside bold or italic
+ * (`## **一、充分肯定成绩**`, as Word's bold headings come in), so the number is seen and not added twice.
+ */
+function numberText(node: Heading | Paragraph): Text | undefined {
+  let children: PhrasingContent[] = node.children
+  for (;;) {
+    const first = children[0]
+    if (!first) return undefined
+    if (first.type === 'text') return first
+    if ((first.type === 'strong' || first.type === 'emphasis') && first.children.length) children = first.children
+    else return undefined
+  }
+}
+
+/** Puts `wanted` in place of the typed number (if any) and reports it. */
+function setNumber(entry: Entry, wanted: string, file: VFile, message: string, fatal?: false): void {
+  const had = entry.typed?.text ?? ''
   if (had === wanted) return
-  const place = node.position
-  let message: string
-  if (!typed) message = `标题补上编号“${wanted}”`
-  else if (mode === 'none') message = `按设置去掉标题编号“${had.trim()}”`
-  else if (typed.level === level && typed.value === n) message = `标题编号“${had}”统一写作“${wanted}”`
-  else message = `标题编号“${had.trim()}”与前后不连贯，改为“${wanted}”`
-  const diagnostic = file.message(message, { place, source: SOURCE, ruleId: 'EL-18' })
-  // Missing numbers are routine; a wrong number may hide a wrong structure, so it warns.
-  diagnostic.fatal = typed && mode === 'auto' && !(typed.level === level && typed.value === n) ? false : undefined
+  let text = entry.text
+  if (!text) {
+    text = { type: 'text', value: '' }
+    entry.node.children.unshift(text)
+  }
+  diagnose(file, entry, message, fatal)
   recordEdit(file, text, 0, had.length, wanted, 'EL-18')
   text.value = wanted + text.value.slice(had.length)
+}
+
+function diagnose(file: VFile, entry: Entry, message: string, fatal?: false): void {
+  const diagnostic = file.message(message, { place: entry.node.position, source: SOURCE, ruleId: 'EL-18' })
+  diagnostic.fatal = fatal
 }

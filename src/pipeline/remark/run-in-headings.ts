@@ -7,8 +7,9 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
+import { runInHeadLength } from '../../text/document-lines.ts'
+import { typedOrdinal } from '../../text/ordinals.ts'
 
-const SENTENCE_END = /[。？！]/u
 
 export default function remarkRunInHeadings() {
   return (tree: Root, file: VFile) => {
@@ -31,14 +32,22 @@ export default function remarkRunInHeadings() {
   }
 }
 
-/** Splits top-level phrasing content after the first sentence-final mark, if text follows it. */
+/**
+ * Splits top-level phrasing content where the run-in heading ends (after its first sentence, or
+ * after a short label ending in “：”, counted past its number), if text follows it.
+ */
 function splitAfterFirstSentence(children: PhrasingContent[]) {
+  const first = children[0]
+  const skip = first?.type === 'text' ? (typedOrdinal(first.value)?.text.length ?? 0) : 0
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!
     if (child.type !== 'text') continue
-    const match = SENTENCE_END.exec(child.value)
-    if (!match) continue
-    const cut = match.index + match[0].length
+    const from = i === 0 ? skip : 0
+    const length = runInHeadLength(child.value.slice(from))
+    // Only within this text node: a sentence end in it with nothing after it still splits when other nodes follow.
+    const sentence = /[。？！]/u.exec(child.value.slice(from))
+    const cut = length !== undefined ? from + length : sentence && i < children.length - 1 ? from + sentence.index + 1 : undefined
+    if (cut === undefined) continue
     const before = child.value.slice(0, cut)
     const after = child.value.slice(cut).replace(/^\s+/, '')
     const rest: PhrasingContent[] = [...(after ? [{ type: 'text' as const, value: after }] : []), ...children.slice(i + 1)]
