@@ -45,6 +45,8 @@ interface Item {
   numbered?: boolean
   /** Lines joined into this paragraph (an attachments note over several lines). */
   extra?: Item[]
+  /** One of a numbered series of paragraphs (一抓……二抓……): bold all together or not at all. */
+  series?: boolean
 }
 
 /** `fallbackTitle`: the title when the text has none (the file's name). */
@@ -78,8 +80,10 @@ type Note = (block: SourceBlock, message: string, rule: string, severity?: 'warn
 
 /** Lines a web page or an editor puts before the title: where the text is from, how it was taken. */
 const SOURCE_LABEL = /^(?:资料来源|文章来源|信息来源|来源|出处|转自|摘自|选自|转载自)\s*[：:]\s*(.*)$/u
-const DROPPED_LABEL = /^(?:正文|全文|原文|全文如下|正文如下|原文如下|内容如下|文件全文)\s*[：:]?$|^(?:发布时间|发布日期|发文日期|成文日期|发布机构|浏览次数|字号|点击数|阅读次数|【?打印】?|分享到)[：:]|^字号\s*[【\[]?\s*大\s*中\s*小/u
+const DROPPED_LABEL = /^(?:正文|全文|原文|全文如下|正文如下|原文如下|内容如下|文件全文)\s*[：:]?$|^(?:发布时间|发布日期|发文日期|成文日期|发布机构|浏览次数|字号|点击数|阅读次数|【?打印】?|分享到)[：:]|^字号\s*[【\[]?\s*大\s*中\s*小|^(?:时间|日期)[：:]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u
 const EDITORS_NOTE = /^(?:编者按|编者的话|编辑说明|编者注|按语)\s*[：:]|现摘录|摘录如下|摘编如下|现予?(?:转发|印发|刊发|刊登)|(?:特此|现)推荐|推荐(?:阅读|学习)|供(?:大家)?学习(?:参考)?|仅供(?:学习)?参考|转发如下|全文如下/u
+/** 省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄: a newspaper photo's caption. */
+const PHOTO_CAPTION = /(?:记者|摄影|通讯员)[\s\u3000]*[\p{Script=Han}、\s\u3000]{2,16}摄$|^(?:图为|图片|摄影)[：:]/u
 /** 国发〔2026〕5号 · 中办发〔2024〕12号 · X政发[2026]5号 · 浙教办〔2012〕88号. */
 export const DOC_NUMBER = /^[\p{Script=Han}A-Za-zＸ×]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$/u
 
@@ -123,11 +127,11 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
     note(first.block, `稿件开头没有标题（第一行“${[...first.text].slice(0, 12).join('')}${[...first.text].length > 12 ? '……' : ''}”不是标题），标题暂取开头的文字“${matter.title}”：请在开头补上标题`, 'import-title', 'warning')
     return { matter, lines }
   }
-  const titleLines = [items.shift()!]
-  while (titleLines.length < 3 && items[0] && items[0].kind !== 'node' && continuesTitle(titleLines, items[0])) titleLines.push(items.shift()!)
+  const titleLines = items.splice(0, titleLineCount(items))
   matter.title = titleLines.map((l) => l.text.replace(/[\s\u3000]+/gu, (space, at: number, all: string) => (/[A-Za-z0-9]/u.test(all[at - 1] ?? '') && /[A-Za-z0-9]/u.test(all[at + space.length] ?? '') ? ' ' : '　'))).join('')
   for (const line of titleLines) record('title', line)
   note(first.block, titleLines.length > 1 ? `和下面 ${titleLines.length - 1} 行合为标题（标题分行书写）：${matter.title}` : `当作标题：${matter.title}`, 'import-title')
+  // Labels and captions a web page puts there do not count against the five lines of the block.
   for (let taken = 0; taken < 5 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
     const item = items[0]
     const { block, text } = item
@@ -143,6 +147,15 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
       Object.assign(matter, dateLine(text))
       record('date', item)
       note(block, `当作日期行：${text}`, 'import-date')
+    } else if (SOURCE_LABEL.exec(text)?.[1] && !matter.source) {
+      matter.source = SOURCE_LABEL.exec(text)![1]!.trim()
+      record('source', item)
+      note(block, `当作来源说明，印在标题下：${text}`, 'import-note')
+      taken--
+    } else if (DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text)) {
+      record('note', item)
+      note(block, `“${text}”是网页上的标签或图片说明，没有排入`, 'import-note', 'warning')
+      taken--
     } else if (!matter.speaker && looksLikeSpeaker(text) && !isSalutation(text)) {
       matter.speaker = text.replace(/[\s\u3000]+/gu, '　')
       record('speaker', item)
@@ -155,7 +168,7 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
 
 /** A line before the title that an editor or a web page put there, not the document. */
 function editorsLine(text: string): boolean {
-  return SOURCE_LABEL.test(text) || DROPPED_LABEL.test(text) || ([...text].length <= 120 && EDITORS_NOTE.test(text))
+  return SOURCE_LABEL.test(text) || DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text) || ([...text].length <= 120 && EDITORS_NOTE.test(text))
 }
 
 function looksLikeTitle(item: Item): boolean {
@@ -168,25 +181,43 @@ function looksLikeTitle(item: Item): boolean {
 }
 
 /**
- * A title written over several lines: 在全县党务工作会议 / 上的讲话; 在全市……精神 / 暨推动高质量发展 /
- * 动员大会上的讲话; 关于……的 / 实施意见; 中共中央　国务院 / 关于……的意见. The title is not complete
- * until a line ends it.
+ * How many lines the title is written over (one to three): 在全县党务工作会议 / 上的讲话;
+ * 国务院办公厅关于山西、安徽省 / 四起特大煤矿瓦斯爆炸事故 / 调查处理情况的通报; 关于认真学习贯彻 /
+ * 习近平总书记重要讲话 / 精神的通知; 中共中央　国务院 / 关于……的意见. A title is complete once a
+ * line ends in what the document is (通知, 意见, 讲话 …); lines after it belong to it only until then.
  */
-function continuesTitle(lines: Item[], next: Item): boolean {
-  if (lines[0]!.block.styleRole === 'title') return next.block.styleRole === 'title'
-  const sofar = lines.map((l) => l.text).join('')
+function titleLineCount(items: Item[]): number {
+  const first = items[0]!
+  if (first.block.styleRole === 'title') {
+    let count = 1
+    while (count < 3 && items[count]?.block.styleRole === 'title') count++
+    return count
+  }
+  if (TITLE_ENDINGS.test(first.text) && !/^关于/u.test(first.text)) return 1
+  const candidates: Item[] = []
+  for (const next of items.slice(1, 3)) {
+    if (next.kind === 'node' || !mayContinueTitle(next)) break
+    candidates.push(next)
+  }
+  for (let k = candidates.length; k >= 1; k--) {
+    const lines = [first, ...candidates.slice(0, k)].map((item) => item.text)
+    const whole = lines.join('')
+    // Every line but the last leaves the title open; the last one closes it.
+    const open = lines.slice(0, -1).every((line) => !TITLE_ENDINGS.test(line) || /^关于/u.test(whole) && !/的[^的]{1,10}$/u.test(line))
+    const closes = TITLE_ENDINGS.test(lines.at(-1)!)
+    // 在……会议 / 上的讲话: a speech title is not complete before its 上的讲话.
+    const speech = /^在/u.test(whole) && /(上|会上)的?(讲话|发言|致辞|报告|总结讲话|主持词)$/u.test(whole)
+    if (open && (closes || speech)) return k + 1
+  }
+  // 中共中央　国务院 / 关于……: the issuers over a title that goes on.
+  if (candidates[0] && /^关于/u.test(candidates[0].text) && isSigner(first.text)) return 2
+  return 1
+}
+
+/** A line that can be part of a title written over several lines: short, no sentence, no label. */
+function mayContinueTitle(next: Item): boolean {
   const b = next.text
-  if ([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b)) return false
-  // 关于认真学习贯彻 / 习近平总书记重要讲话 / 精神的通知: a 关于 title ends in 的 and what it is.
-  if (/^关于/u.test(sofar) && !/的[^的]{1,10}$/u.test(sofar)) return true
-  if (TITLE_ENDINGS.test(sofar)) return false
-  // 在……会议: a speech title is not complete before its 上的讲话.
-  if (/^在/u.test(sofar) && !/上的|会上/u.test(sofar)) return /^(暨|和|及|与|上|会上|上的)/u.test(b) || /上的(讲话|发言|致辞|报告|总结讲话|主持词)$/u.test(b)
-  // 关于……的 / 实施意见: a line ending in 的 waits for its noun.
-  if (/的$/u.test(sofar)) return TITLE_ENDINGS.test(b)
-  // 中共中央　国务院 / 关于……的意见: the issuers over the title.
-  if (/^关于/u.test(b)) return true
-  return TITLE_ENDINGS.test(b) && !looksLikeSpeaker(b)
+  return !([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b))
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
@@ -427,30 +458,75 @@ function siblingsBefore(items: Item[], index: number, level: number): number {
  * Parallel paragraphs that open with a short sentence — 要旗帜鲜明讲政治。… 要一以贯之守规矩。… —
  * get their lead sentence in bold (set in 黑体): the speech's own sub-points, kept word for word.
  * Parallel means the same opening character, or the same shape (length within two characters and
- * the same punctuation). A lone short first sentence is not a lead.
+ * the same punctuation); or, as government reports write them, three or more paragraphs in a row
+ * that each open with a short call to action (推动投资回稳向好。稳定基础设施投资……) and go on at
+ * length. A lone short first sentence, or a statement (党是……。), is not a lead. A numbered series
+ * (一抓……二抓……, 一要……二要……) is treated as one: every lead in bold, or none.
  */
 function markLeadSentences(items: Item[], note: Note): void {
+  const bold = (run: Item[], why: string) => {
+    for (const item of run) {
+      const lead = firstSentence(item.text)
+      if (embolden(item, [[0, lead.length]])) note(item.block, `${why}，加粗为引领句：${lead}`, 'import-lead')
+    }
+  }
+  const runs = consecutive(items, (item) => (item.kind === 'paragraph' && plainText(item) ? seriesWord(item.text) : undefined))
+  for (const run of runs.filter((r) => r.length >= 2)) {
+    // All or none: a series whose every lead is a short sentence of its own is bold throughout.
+    const leads = run.map((item) => firstSentence(item.text))
+    if (leads.every((lead) => ENDS_WITH_SENTENCE.test(lead) && [...lead].length <= 30 && lead.length < run[0]!.text.length)) bold(run, `“${leads.map((l) => l.slice(0, 2)).join('、')}”是并列的分项`)
+    for (const item of run) item.series = true
+  }
   let run: Item[] = []
   const flush = () => {
-    if (run.length >= 2) {
+    const callsToAction = run.length >= 3 && run.every((item) => actionLead(item))
+    if (run.length >= 2 && (callsToAction || run.every((item, k) => k === 0 || parallel(leadSentence(run[k - 1]!.text)!, leadSentence(item.text)!)))) bold(run, '段首短句与相邻段落并列')
+    else if (run.length >= 2) {
+      // The parallel ones within: the old pairing, for runs that mix a statement with the points.
+      let part: Item[] = []
       for (const item of run) {
-        const lead = firstSentence(item.text)
-        if (embolden(item, [[0, lead.length]])) note(item.block, `段首短句与相邻段落并列，加粗为引领句：${lead}`, 'import-lead')
+        if (part.length && !parallel(leadSentence(part.at(-1)!.text)!, leadSentence(item.text)!)) {
+          if (part.length >= 2) bold(part, '段首短句与相邻段落并列')
+          part = []
+        }
+        part.push(item)
       }
+      if (part.length >= 2) bold(part, '段首短句与相邻段落并列')
     }
     run = []
   }
   for (const item of items) {
-    const lead = item.kind === 'paragraph' && plainText(item) ? leadSentence(item.text) : undefined
-    if (!lead) {
-      flush()
-      continue
-    }
-    const previous = run.at(-1)
-    if (previous && !parallel(leadSentence(previous.text)!, lead)) flush()
-    run.push(item)
+    const lead = item.kind === 'paragraph' && !item.series && plainText(item) ? leadSentence(item.text) : undefined
+    if (!lead) flush()
+    else run.push(item)
   }
   flush()
+}
+
+/** 一抓 / 二抓, 一要 / 二要, 首先 / 其次: the word a numbered series opens its paragraphs with. */
+function seriesWord(text: string): string | undefined {
+  const numbered = /^[一二三四五六七八九十]{1,2}(要|抓|把|靠|在|讲|看|个|重|强|建|促|提|推)/u.exec(text)
+  if (numbered) return numbered[1]
+  return /^(首先|其次|再次|第[一二三四五六七八九十]+)[，,]/u.test(text) ? '次序' : undefined
+}
+
+/** Groups of neighbouring items that give the same key. */
+function consecutive(items: Item[], key: (item: Item) => string | undefined): Item[][] {
+  const groups: Item[][] = []
+  let last: string | undefined
+  for (const item of items) {
+    const k = key(item)
+    if (k !== undefined && k === last) groups.at(-1)!.push(item)
+    else if (k !== undefined) groups.push([item])
+    last = k
+  }
+  return groups
+}
+
+/** A short call to action that a long paragraph then carries out: 推动投资回稳向好。…… */
+function actionLead(item: Item): boolean {
+  const lead = leadSentence(item.text)
+  return lead !== undefined && !/[是我你他她]|大家|今年|去年|目前|当前/u.test(lead) && item.text.length >= lead.length * 3
 }
 
 /** The short first sentence of a paragraph (or the whole of a one-sentence paragraph). */

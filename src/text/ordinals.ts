@@ -78,8 +78,9 @@ function placeValue(text: string): number {
   return total + section + digit
 }
 
-/** The ordinal for heading `level` (1–4) numbered `n`. */
-export function formatOrdinal(level: number, n: number): string {
+/** The ordinal for heading `level` (1–4) numbered `n`; `unit` keeps a 第N章 numbering in its own form. */
+export function formatOrdinal(level: number, n: number, unit?: string): string {
+  if (unit) return `第${chineseNumber(n)}${unit}　`
   switch (level) {
     case 1:
       return `${chineseNumber(n)}、`
@@ -98,7 +99,12 @@ export interface TypedOrdinal {
   /** The level its form stands for. */
   level: number
   value: number
+  /** 第一章 / 第二编 / 第三部分: a numbering of its own, printed as typed (never made 一、). */
+  unit?: string
 }
+
+/** 第一章　总则 · 第二编 · 第三部分　重点任务: chapters are level-1 headings numbered their own way. */
+const CHAPTER = new RegExp(`^第(${CHINESE_NUMERAL}+)(章|编|部分(?=[\\s\\u3000、：:]|$))[\\s\\u3000]*`, 'u')
 
 const FORMS: { level: number; pattern: RegExp; chinese: boolean }[] = [
   // 一、 一. 一．(PN-14: Chinese ordinal takes 、)
@@ -106,13 +112,16 @@ const FORMS: { level: number; pattern: RegExp; chinese: boolean }[] = [
   // （一） (一) （一）、 (PN-14: bracketed ordinal takes no mark)
   { level: 2, pattern: new RegExp(`^[（(]\\s*(${CHINESE_NUMERAL}+)\\s*[）)]\\s*[、.．,，]?\\s*`, 'u'), chinese: true },
   // 1. 1． 1、 — but not a decimal like 1.5 (1、2026年… is a number: 、 makes no decimal)
-  { level: 3, pattern: /^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*/u, chinese: false },
+  { level: 3, pattern: /^(\d{1,3})\s*(?:[.．](?!\d)|[.．](?=\d{4}年)|、)\s*/u, chinese: false },
   // （1） (1) （1）、
   { level: 4, pattern: /^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．,，]?\s*/u, chinese: false },
 ]
 
 /** Recognises an ordinal the author typed at the start of a heading. */
 export function typedOrdinal(text: string): TypedOrdinal | undefined {
+  const chapter = CHAPTER.exec(text)
+  const chapterValue = chapter ? parseChineseNumber(chapter[1]!) : undefined
+  if (chapter && chapterValue) return { text: chapter[0], level: 1, value: chapterValue, unit: chapter[2]! }
   for (const form of FORMS) {
     const match = form.pattern.exec(text)
     if (!match) continue

@@ -25,6 +25,8 @@ export interface Printed {
   date?: string
   salutation?: string
   headings: [number, string][]
+  /** The bold words that open body paragraphs (lead sentences, 一是……). */
+  leads: string[]
   signature?: string
   closingDate?: string
   /** Source line → the role it is printed in. */
@@ -47,7 +49,7 @@ export async function printedStructure(text: string, name: string): Promise<Prin
   const imported = importPlainText(text, name)
   const file = new VFile({ path: `${name}.txt`, value: imported.markdown, data: { displayPath: `${name}.txt`, imported: { lineMap: imported.lineMap } } })
   const tree = await processArticle(file, 'art')
-  const printed: Printed = { title: '', headings: [], roles: new Map() }
+  const printed: Printed = { title: '', headings: [], leads: [], roles: new Map() }
   const sourceOf = (element: Element): SourcePlace[] => {
     const start = element.position?.start.line
     const end = element.position?.end.line ?? start
@@ -77,6 +79,8 @@ export async function printedStructure(text: string, name: string): Promise<Prin
     }
     if (element.tagName === 'p' || element.tagName === 'ul' || element.tagName === 'ol' || element.tagName === 'table') {
       const role = element.tagName === 'p' ? (BODY_ROLES.find((r) => classes.includes(r)) ?? 'body') : element.tagName === 'table' ? 'body' : 'list'
+      const opening = element.children.find((c) => c.type !== 'text' || c.value.trim() !== '')
+      if (role === 'body' && opening?.type === 'element' && (opening.tagName === 'strong' || opening.tagName === 'b')) printed.leads.push(toString(opening).trim())
       if (role === 'salutation') printed.salutation = text
       if (role === 'signature') printed.signature = text
       if (role === 'closing-date') printed.closingDate = text
@@ -101,6 +105,8 @@ export interface ExpectedDocument {
   date?: string | Date
   salutation?: string
   headings?: [number, string][]
+  /** Lead sentences that open body paragraphs, set in bold. */
+  leads?: string[]
   signature?: string
   closingDate?: string
 }
@@ -152,6 +158,8 @@ export function compareDocument(expected: ExpectedDocument, printed: Printed, na
   field('signature', expected.signature, printed.signature)
   field('closingDate', expected.closingDate, printed.closingDate)
   checks.push(...compareHeadings(expected.headings ?? [], printed.headings))
+  const bold = new Set(printed.leads.map(normal))
+  for (const lead of expected.leads ?? []) checks.push({ element: 'lead', ok: bold.has(normal(lead)), what: `段首引领句没有加粗：“${lead}”` })
   return checks
 }
 

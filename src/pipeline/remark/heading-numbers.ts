@@ -133,8 +133,8 @@ function keepTyped(entries: Entry[], file: VFile): void {
       if (!inSequence) diagnose(file, entry, `标题编号“${typed.text.trim()}”与前一个同级编号不连贯（前一个是 ${expected}），保持原样，请核对`, false)
       expected = typed.value
       const usual = formatOrdinal(level, typed.value)
-      // 1、→ 1. and 一．→ 一、 are the same number in the form GB/T 9704 prints it.
-      if (typed.text !== usual && typed.text.trim() !== usual) setNumber(entry, usual, file, `标题编号“${typed.text}”统一写作“${usual}”`)
+      // 1、→ 1. and 一．→ 一、 are the same number in the form GB/T 9704 prints it; 第一章 stays.
+      if (!typed.unit && typed.text !== usual && typed.text.trim() !== usual) setNumber(entry, usual, file, `标题编号“${typed.text}”统一写作“${usual}”`)
     }
   }
 }
@@ -160,9 +160,9 @@ function renumberAll(tree: Root, entries: Entry[], file: VFile): void {
     counters.fill(0, level)
     shown = []
     const n = counters[level - 1]!
-    const wanted = formatOrdinal(level, n)
+    const wanted = formatOrdinal(level, n, typed?.unit)
     if (!typed) setNumber(entry, wanted, file, `标题补上编号“${wanted}”`)
-    else if (typed.level === level && typed.value === n) setNumber(entry, wanted, file, `标题编号“${typed.text}”统一写作“${wanted}”`)
+    else if (typed.level === level && typed.value === n) setNumber(entry, typed.unit ? typed.text : wanted, file, `标题编号“${typed.text}”统一写作“${wanted}”`)
     else {
       // A wrong number may hide a wrong structure, so it warns.
       setNumber(entry, wanted, file, `标题编号“${typed.text.trim()}”与前后不连贯，改为“${wanted}”`, false)
