@@ -5,6 +5,7 @@
  * Pure: text in, blocks and notes out.
  */
 import { typedOrdinal } from '../text/ordinals.ts'
+import type { Table } from 'mdast'
 import type { ImportNote, ImportResult, SourceBlock } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
 
@@ -104,29 +105,45 @@ export function textToBlocks(text: string): { blocks: SourceBlock[]; notes: Impo
   const blocks: SourceBlock[] = []
   for (let i = 0; i < lines.length; i++) {
     const start = lines[i]!
+    const rows = tableRows(lines, i)
+    if (rows) {
+      blocks.push({ line: start.line, where: `第 ${start.line} 行`, node: tableNode(rows.map((row) => row.text.split('\t'))) })
+      notes.push({ line: start.line, message: `第 ${start.line}—${rows.at(-1)!.line} 行是用制表符分开的表格（从 Word 或网页复制），排为表格`, rule: 'import-table' })
+      i += rows.length - 1
+      continue
+    }
     let value = start.text
-    while (width && i + 1 < lines.length && continuesOnNextLine(lines[i]!, lines[i + 1]!, width)) value += lines[++i]!.text
-    if (lines[i] !== start) notes.push({ line: start.line, message: `第 ${start.line}—${lines[i]!.line} 行按固定宽度折行，合为一段`, rule: 'import-wrapped' })
+    let why = '按固定宽度折行'
+    for (;;) {
+      if (width && i + 1 < lines.length && continuesOnNextLine(lines[i]!, lines[i + 1]!, width)) value += lines[++i]!.text
+      else if (i + 1 < lines.length && brokenParagraph(lines, i)) {
+        value += lines[++i]!.text
+        why = '是复制网页时断开的一段'
+      } else break
+    }
+    if (lines[i] !== start) notes.push({ line: start.line, message: `第 ${start.line}—${lines[i]!.line} 行${why}，合为一段`, rule: 'import-wrapped' })
     blocks.push({ line: start.line, where: `第 ${start.line} 行`, children: [{ type: 'text', value }], indented: start.indented })
   }
   return { blocks, notes }
 }
 
 /**
- * The width text was hard-wrapped at: the most frequent width of long lines that do not end a
- * sentence, if at least two lines share it. Undefined for one-paragraph-per-line text.
+ * The width text was hard-wrapped at, when the file as a whole is hard-wrapped: most of its long
+ * lines (20 字 and more) are within a character of one width, and at least three of those stop
+ * mid-sentence. Undefined for one-paragraph-per-line text, whose long lines are as long as their
+ * paragraphs happen to be (two of them sharing a width is chance, not a wrap).
  */
 function wrapWidth(lines: RawLine[]): number | undefined {
+  const long = lines.map(({ text }) => ({ width: Math.round(cells(text)), open: !ENDS_PARAGRAPH.test(text) })).filter((l) => l.width >= 20)
   const counts = new Map<number, number>()
-  for (const { text } of lines) {
-    const width = Math.round(cells(text))
-    if (width >= 20 && !ENDS_PARAGRAPH.test(text)) counts.set(width, (counts.get(width) ?? 0) + 1)
-  }
+  for (const { width, open } of long) if (open) counts.set(width, (counts.get(width) ?? 0) + 1)
   // Lines a character shorter or longer than the wrap width (a mark pushed over, digits) count too.
   const near = (w: number) => [w - 1, w, w + 1].reduce((sum, x) => sum + (counts.get(x) ?? 0), 0)
   const [best] = [...counts.keys()].map((w) => [w, near(w)] as const).sort((a, b) => b[1] - a[1] || b[0] - a[0])
-  // In one-paragraph-per-line text, long lines end with a mark: two unfinished ones of the same width are a wrap.
-  return best && best[1] >= 2 ? best[0] : undefined
+  if (!best || best[1] < 2) return undefined
+  // The share of long lines at that width, open or not (a wrapped paragraph's last line is shorter).
+  const atWidth = long.filter((l) => Math.abs(l.width - best[0]) <= 1).length
+  return atWidth >= long.length * 0.5 ? best[0] : undefined
 }
 
 /** Visual width in 字: digits and Latin letters are half as wide as Han characters. */
@@ -136,11 +153,49 @@ function cells(text: string): number {
 
 function continuesOnNextLine(line: RawLine, next: RawLine, width: number): boolean {
   if (next.afterBlank || next.indented || typedOrdinal(next.text) || BULLET_OR_DASH.test(next.text)) return false
+  // A heading or a title line is never joined to what follows it.
+  if (typedOrdinal(line.text) && cells(line.text) < width - 2) return false
   const length = cells(line.text)
   // A line that stops on a comma or a 顿号 stops mid-sentence, even where a wrap came early.
   if (/[，、]$/u.test(line.text)) return length >= width - 4 && length <= width + 1
   return length >= width - 2 && length <= width + 1 && !ENDS_PARAGRAPH.test(line.text)
 }
+
+/** Two or more lines in a row with tabs between their fields: a table copied from Word or a web page. */
+function tableRows(lines: RawLine[], start: number): RawLine[] | undefined {
+  let end = start
+  while (end < lines.length && lines[end]!.text.includes('\t')) end++
+  return end - start >= 2 ? lines.slice(start, end) : undefined
+}
+
+function tableNode(cells: string[][]): Table {
+  const width = Math.max(...cells.map((row) => row.length))
+  return {
+    type: 'table',
+    align: Array.from({ length: width }, () => null),
+    children: cells.map((row) => ({
+      type: 'tableRow',
+      children: Array.from({ length: width }, (_, k) => ({ type: 'tableCell', children: row[k]?.trim() ? [{ type: 'text', value: row[k]!.trim() }] : [] })),
+    })),
+  }
+}
+
+/**
+ * A paragraph a web page broke apart where it had bold or subscript text (PM₂.₅, **主要目标**):
+ * the next line starts with what no paragraph starts with (是：, a comma, a bare 2.5), or this
+ * line ends in 的 and the next, a few characters long, runs into such a line.
+ */
+function brokenParagraph(lines: RawLine[], i: number): boolean {
+  const line = lines[i]!.text
+  const next = lines[i + 1]!
+  if (next.afterBlank || ENDS_PARAGRAPH.test(line)) return false
+  if (CONTINUES.test(next.text) || /^[\d.．]+$/u.test(next.text) || /^[\d.．]+$/u.test(line)) return true
+  const after = lines[i + 2]
+  return /的$/u.test(line) && [...next.text].length <= 10 && after !== undefined && !after.afterBlank && CONTINUES.test(after.text)
+}
+
+/** Text that goes on from the line before: a mark that closes or continues, or 是： after a bold term. */
+const CONTINUES = /^(?:[，。、；：！？）》”’]|是[：:，,])/u
 
 /** A pasted speech → manuscript Markdown with front matter, and every guess as a note. */
 export function importPlainText(text: string, fallbackTitle?: string): ImportResult {

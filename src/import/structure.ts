@@ -82,8 +82,10 @@ type Note = (block: SourceBlock, message: string, rule: string, severity?: 'warn
 const SOURCE_LABEL = /^(?:资料来源|文章来源|信息来源|来源|出处|转自|摘自|选自|转载自)\s*[：:]\s*(.*)$/u
 const DROPPED_LABEL = /^(?:正文|全文|原文|全文如下|正文如下|原文如下|内容如下|文件全文)\s*[：:]?$|^(?:发布时间|发布日期|发文日期|成文日期|发布机构|浏览次数|字号|点击数|阅读次数|【?打印】?|分享到)[：:]|^字号\s*[【\[]?\s*大\s*中\s*小|^(?:时间|日期)[：:]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u
 const EDITORS_NOTE = /^(?:编者按|编者的话|编辑说明|编者注|按语)\s*[：:]|现摘录|摘录如下|摘编如下|现予?(?:转发|印发|刊发|刊登)|(?:特此|现)推荐|推荐(?:阅读|学习)|供(?:大家)?学习(?:参考)?|仅供(?:学习)?参考|转发如下|全文如下/u
+/** （2026年1月27日在贵州省第十四届人民代表大会第四次会议上）: the occasion in brackets is a subtitle. */
+const OCCASION = /^[（(].*在.{2,}(?:会议|大会|会|典礼|仪式|论坛|座谈会|报告会)(?:上|开幕式上|闭幕式上)(?:的(?:讲话|发言|报告|致辞))?[）)]$/u
 /** 省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄: a newspaper photo's caption. */
-const PHOTO_CAPTION = /(?:记者|摄影|通讯员)[\s\u3000]*[\p{Script=Han}、\s\u3000]{2,16}摄$|^(?:图为|图片|摄影)[：:]/u
+const PHOTO_CAPTION = /(?:记者|摄影|通讯员)[\s\u3000]*[\p{Script=Han}、\s\u3000]{2,16}摄$|(?:记者|通讯员)[\s\u3000]*[\p{Script=Han}]{2,4}$|^(?:图为|图片|摄影)[：:]/u
 /** 国发〔2026〕5号 · 中办发〔2024〕12号 · X政发[2026]5号 · 浙教办〔2012〕88号. */
 export const DOC_NUMBER = /^[\p{Script=Han}A-Za-zＸ×]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$/u
 
@@ -115,11 +117,24 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
     }
   }
   if (notes.length) matter.note = notes.join('')
+  // An over-title that is no part of the title (绍兴一中党委理论学习中心组学习材料第二专题) above a
+  // title that names the document: an editor's note.
+  const over = overTitle(items)
+  if (over) {
+    for (const item of items.splice(0, over)) {
+      notes.push(item.text)
+      record('note', item)
+      note(item.block, `标题上方的说明，以小字排在标题上方：${item.text}`, 'import-note')
+    }
+    matter.note = notes.join('')
+  }
   const first = items[0]
   if (!first || first.kind === 'node') return { matter, lines }
+  const count = titleLineCount(items)
+  const candidate = items.slice(0, count).map((item) => item.text).join('')
   // A single line is a paragraph, not a title over nothing — unless it names itself a document.
   const alone = items.length === 1 && !(/^关于/u.test(first.text) && TITLE_ENDINGS.test(first.text)) && !(isSigner(first.text) && !/^[\p{Script=Han}]{2,4}$/u.test(first.text))
-  if (!looksLikeTitle(first) || alone) {
+  if (!looksLikeTitle({ ...first, text: candidate }) || alone) {
     // The file's name is no title (it is often 新建文本文档 or 讲话稿2): the opening words of the text are.
     const opening = items.find((item) => item.kind === 'paragraph' && !isSalutation(item.text)) ?? first
     const words = firstSentence(opening.text).replace(/[。！？，；：:]$/u, '')
@@ -127,7 +142,7 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
     note(first.block, `稿件开头没有标题（第一行“${[...first.text].slice(0, 12).join('')}${[...first.text].length > 12 ? '……' : ''}”不是标题），标题暂取开头的文字“${matter.title}”：请在开头补上标题`, 'import-title', 'warning')
     return { matter, lines }
   }
-  const titleLines = items.splice(0, titleLineCount(items))
+  const titleLines = items.splice(0, count)
   matter.title = titleLines.map((l) => l.text.replace(/[\s\u3000]+/gu, (space, at: number, all: string) => (/[A-Za-z0-9]/u.test(all[at - 1] ?? '') && /[A-Za-z0-9]/u.test(all[at + space.length] ?? '') ? ' ' : '　'))).join('')
   for (const line of titleLines) record('title', line)
   note(first.block, titleLines.length > 1 ? `和下面 ${titleLines.length - 1} 行合为标题（标题分行书写）：${matter.title}` : `当作标题：${matter.title}`, 'import-title')
@@ -135,10 +150,17 @@ function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter:
   for (let taken = 0; taken < 5 && items[0] && items[0].kind !== 'node' && !items[0].block.styleLevel; taken++) {
     const item = items[0]
     const { block, text } = item
-    if (!matter.subtitle && (/^(——|－－|--|—)/u.test(text) || block.styleRole === 'subtitle')) {
+    if (!matter.subtitle && (/^(——|－－|--|—)/u.test(text) || block.styleRole === 'subtitle' || OCCASION.test(text))) {
       matter.subtitle = text.replace(/^(－－|--|—(?!—))/u, '——')
       record('subtitle', item)
-      note(block, `当作副标题：${text}`, 'import-subtitle')
+      // ——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: the occasion over two lines.
+      const rest = items[1]
+      if (rest && rest.kind === 'paragraph' && !/(上|讲话|发言|致辞|报告)[）)]?$/u.test(text) && [...rest.text].length <= 30 && /(上|会上|讲话|发言|致辞|报告)[）)]?$/u.test(rest.text) && !ENDS_LIKE_BODY.test(rest.text.replace(/[）)]$/u, ''))) {
+        matter.subtitle += rest.text
+        record('subtitle', rest)
+        items.splice(1, 1)
+      }
+      note(block, `当作副标题：${matter.subtitle}`, 'import-subtitle')
     } else if (!matter.docNumber && DOC_NUMBER.test(text.replace(/\s+/gu, ''))) {
       matter.docNumber = text.replace(/\s+/gu, '')
       record('docNumber', item)
@@ -211,13 +233,39 @@ function titleLineCount(items: Item[]): number {
   }
   // 中共中央　国务院 / 关于……: the issuers over a title that goes on.
   if (candidates[0] && /^关于/u.test(candidates[0].text) && isSigner(first.text)) return 2
+  // 不忘初心担使命　传承博雅谱新篇 / 奋力开创……新局面 / ——在……上的讲话: short lines up to the subtitle.
+  for (let k = candidates.length; k >= 1; k--) {
+    const after = items[k + 1]
+    const lines = [first, ...candidates.slice(0, k)]
+    const opensBlock = after && after.kind !== 'node' && (/^(——|－－)/u.test(after.text) || OCCASION.test(after.text) || (/^[（(]/u.test(after.text) && dateLine(after.text)))
+    if (opensBlock && lines.every((line) => [...line.text].length <= 24 && !ENDS_LIKE_BODY.test(line.text) && !isSigner(line.text))) return k + 1
+  }
   return 1
+}
+
+/**
+ * Lines above the title that are not part of it: a line that does not name a document, right
+ * above one that does (学习材料第二专题 / 习近平：在党史学习教育动员大会上的讲话). Issuers over
+ * a title (中共中央　国务院 / 关于……) are part of it.
+ */
+function overTitle(items: Item[]): number {
+  const [first, second] = items
+  if (!first || !second || first.kind === 'node' || second.kind === 'node' || first.block.styleRole) return 0
+  if (TITLE_ENDINGS.test(first.text) || isSigner(first.text) || typedOrdinal(first.text) || /[。！？；：，]$/u.test(first.text)) return 0
+  // The title below may carry its speaker: 习近平：在……上的讲话.
+  const below = second.text.replace(/^[\p{Script=Han}·]{2,4}[：:]/u, '')
+  if (!looksLikeTitle({ ...second, text: below }) || ENDS_LIKE_BODY.test(below)) return 0
+  const rest = items.slice(1)
+  const title = rest.slice(0, titleLineCount(rest)).map((item) => item.text).join('')
+  // What marks an editor's line: a study series (学习材料第二专题, 第3期), or a remark in brackets.
+  const editors = /学习(?:资料|材料)|专题|汇编|读本|第[一二三四五六七八九十\d]+[期辑]|[（(].+[）)]$/u.test(first.text)
+  return TITLE_ENDINGS.test(title) && (editors || titleLineCount(items) === 1) ? 1 : 0
 }
 
 /** A line that can be part of a title written over several lines: short, no sentence, no label. */
 function mayContinueTitle(next: Item): boolean {
   const b = next.text
-  return !([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b))
+  return !([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || (looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b) && !isSigner(b)))
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
@@ -256,10 +304,13 @@ function dateLine(text: string): { date?: string; place?: string } | undefined {
 /** 张三 · 县委书记　张三 · 县委副书记、县长　李明华 · 区委常委、宣传部部长 陈静. */
 function looksLikeSpeaker(text: string): boolean {
   if ([...text].length > 30 || /[。，；：！？]/u.test(text) || typedOrdinal(text)) return false
-  const positionAndName = /^(.+?)[\s\u3000]+([\p{Script=Han}·]{2,4}(?:同志)?)$/u.exec(text)
-  if (positionAndName) return !positionAndName[1]!.includes('、') || POSITIONS.test(positionAndName[1]!.replace(/[\s\u3000]+/gu, ''))
+  // The name may be spaced out to the width of a longer one: 王　琛, 王 琛.
+  const positionAndName = /^(.+?)[\s\u3000]+([\p{Script=Han}·×](?:[\s\u3000]?[\p{Script=Han}·×]){1,3}(?:同志)?)$/u.exec(text)
+  if (positionAndName && !/[\s\u3000]/u.test(positionAndName[1]!.trim())) {
+    return !positionAndName[1]!.includes('、') || POSITIONS.test(positionAndName[1]!.replace(/[\s\u3000]+/gu, ''))
+  }
   if (text.includes('、')) return false
-  return POSITIONS.test(text) || /^[\p{Script=Han}·]{2,4}$/u.test(text)
+  return POSITIONS.test(text) || /^[\p{Script=Han}·×](?:[\s\u3000]{0,2}[\p{Script=Han}·×]){1,3}$/u.test(text)
 }
 
 function isDateAlone(text: string): boolean {
@@ -396,8 +447,8 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
     if (item.kind !== 'paragraph') continue
     // A label line (会议时间：… 地点：…) or fields set apart by spaces is no heading.
     if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)|[：:]|\S[\s\u3000]{2,}\S/u.test(item.text)) continue
-    // A date, a 发文字号 or a line of a typed table of contents is never a heading.
-    if (isDateAlone(item.text) || DOC_NUMBER.test(item.text) || TOC_LINE.test(item.text)) continue
+    // A date, a 发文字号, a line of a typed table of contents or a bare number is never a heading.
+    if (isDateAlone(item.text) || DOC_NUMBER.test(item.text) || TOC_LINE.test(item.text) || !/\p{Script=Han}{2}/u.test(item.text)) continue
     const next = items[i + 1]
     const followedByBody = next && (next.kind === 'heading' ? next.numbered : next.kind === 'paragraph' && (ENDS_LIKE_BODY.test(next.text) || [...next.text].length > MAX_HEADING))
     if (!followedByBody) continue
@@ -407,7 +458,12 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
     if (/^(\d{1,2}\s*[)）]|[①-⑳])/u.test(item.text)) continue
     let level: number
     let why: string
-    if (previous && items[i - 1] === previous.item) {
+    const child = next.kind === 'heading' && next.numbered ? typedOrdinal(next.text) : undefined
+    if (child && child.value === 1 && child.level > 1 && (!previous || previous.item.level! >= child.level - 1)) {
+      // “十四五”时期工作回顾 / （一）……: the heading over a run that starts at （一） is one level up.
+      level = child.level - 1
+      why = `下面紧接着从“${child.text.trim()}”编起的${LEVEL_NAMES[child.level - 1]}标题`
+    } else if (previous && items[i - 1] === previous.item) {
       level = Math.min(previous.item.level! + 1, 4)
       why = `紧接在“${previous.item.text}”之下`
     } else {
@@ -418,6 +474,10 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
       } else if (previous) {
         level = previous.item.level!
         why = `与前面的“${previous.item.text}”同级`
+      } else if (later && later.value === 1 && later.level > 1) {
+        // The first heading, over numbered ones that start at （一）: their parent.
+        level = later.level - 1
+        why = `是正文中的第一个标题，后面的“${typedOrdinal(later.item.text)!.text.trim()}”在它之下`
       } else {
         level = topLevel
         why = '是正文中的第一个标题'

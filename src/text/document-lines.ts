@@ -15,7 +15,7 @@ const DAY = '(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三
 
 /** 2026年1月5日 · 二〇二六年一月五日 · 二○二五年八月十二日 · 202X年X月X日 (a placeholder), alone. */
 const DATE_PATTERN = new RegExp(
-  `^(?:\\d{4}年\\d{1,2}月\\d{1,2}日|${YEAR_DIGIT}{4}年${MONTH}月${DAY}日|\\d{2,4}[XＸx×]{0,2}年[XＸx×\\d]{1,2}月[XＸx×\\d]{1,2}日|[XＸx×]{4}年[XＸx×]{1,2}月[XＸx×]{1,2}日)$`,
+  `^(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日?|日)|${YEAR_DIGIT}{4}年${MONTH}月${DAY}日|\\d{2,4}[XＸx×]{0,2}年[XＸx×\\d]{1,2}月[XＸx×\\d]{1,2}日|[XＸx×]{4}年[XＸx×]{1,2}月[XＸx×]{1,2}日)$`,
   'u',
 )
 /** Spaces typed inside a date (2025 年 8 月 12 日) do not make it something else. */
@@ -37,7 +37,7 @@ export function isSalutation(text: string): boolean {
 
 /** Lines that may follow the 落款: 抄送, 印发, （此件公开发布）, 联系人, the attachments note. */
 const BACK_MATTER = /^(?:抄\s*送|印\s*发|主\s*题\s*词|联\s*系\s*人|联系电话|电\s*话|[（(]此件|[（(]本文|[（(]联系人)|^附\s*件\s*[：:]/u
-const ORGANISATION = /(部门|单位|办公厅|办公室|人民政府|政府|委员会|党委|党组|支部|总支|工委|纪委|监委|委|部|局|厅|处|科|室|股|所|院|校|中心|公司|集团|协会|学会|联合会|工会|团委|妇联|大队|中队|站|馆|社|会|组|办|街道|社区|村|镇|乡|县|市|省|区|队|指挥部|小组)$/u
+const ORGANISATION = /(中央|国务院|学校|中学|小学|大学|学院|幼儿园|部门|单位|办公厅|办公室|人民政府|政府|委员会|党委|党组|支部|总支|工委|纪委|监委|委|部|局|厅|处|科|室|股|所|院|校|中心|公司|集团|协会|学会|联合会|工会|团委|妇联|大队|中队|站|馆|社|会|组|办|街道|社区|村|镇|乡|县|市|省|区|队|指挥部|小组)$/u
 const SIGNER_NAME = /^[\p{Script=Han}·×＊*]{2,4}$/u
 
 /**
@@ -82,7 +82,7 @@ export function findClosing(blocks: (string | undefined)[]): { signature?: numbe
  */
 export function runInHeadLength(rest: string): number | undefined {
   const sentence = /[。！？]/u.exec(rest)
-  const colon = /(?<!\d)[：:](?!\d)/u.exec(rest)
+  const colon = /[：:]/u.exec(rest.replace(/(?<=\d)[：:](?=\d)/gu, '·'))
   const end = colon && colon.index < (sentence?.index ?? Infinity) && [...rest.slice(0, colon.index)].length <= 20 ? colon.index + 1 : sentence ? sentence.index + 1 : undefined
   return end !== undefined && rest.slice(end).trim() !== '' ? end : undefined
 }

@@ -19,7 +19,7 @@ export default function rehypeArticle() {
       matter.note ? h('p.article-note', matter.note) : undefined,
       h('h1.article-title', { id }, file.data.title ?? ''),
       matter.docNumber ? h('p.article-doc-number', matter.docNumber) : undefined,
-      subtitle ? h('p.article-subtitle', subtitle.startsWith('——') ? subtitle : `——${subtitle}`) : undefined,
+      subtitle ? h('p.article-subtitle', /^(——|[（(])/u.test(subtitle) ? subtitle : `——${subtitle}`) : undefined,
       speaker ? h('p.article-speaker', speaker) : undefined,
       matter.date || matter.place ? h('p.article-date', `（${[matter.date && formatArabicDate(matter.date), matter.place].filter(Boolean).join('，')}）`) : undefined,
       matter.source ? h('p.article-source', `来源：${matter.source}`) : undefined,
