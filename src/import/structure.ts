@@ -10,20 +10,14 @@ import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { stringify } from 'yaml'
-import { chineseNumber, typedOrdinal } from '../text/ordinals.ts'
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, DATE_ALONE, findClosing, isSalutation, isSigner, runInHeadLength } from '../text/document-lines.ts'
+import { chineseNumber, typedOrdinal, type TypedOrdinal } from '../text/ordinals.ts'
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, DATE_ALONE, findClosing, isSalutation, isSigner, runInHeadLength, SENTENCE_END } from '../text/document-lines.ts'
 import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock, SourcePlace } from './source-blocks.ts'
 
 /** A heading is at most this long (characters); longer numbered lines are paragraphs. */
 const MAX_HEADING = 40
 /** A bold lead sentence (要旗帜鲜明讲政治。) is at most this long. */
 const MAX_LEAD = 20
-/**
- * A sentence ends at 。！？, or at a half-width . ! ? typed in their place (PN-3/PN-4 make them
- * full-width later): right after Han or a closing mark and before the end, a space, a closing
- * mark or Han — so 2.3万亩, www.gov.cn and English sentences end nothing.
- */
-const SENTENCE_END = /[。！？]|(?<=[\p{Script=Han}”’）》〉」』】〕])(?:\.|[!?]+)(?=$|[\s\u3000"'”’）》〉」』】〕]|\p{Script=Han})/u
 const ENDS_WITH_SENTENCE = new RegExp(`(?:${SENTENCE_END.source})$`, 'u')
 /** A line ending in one of these is running text, not a heading. */
 const ENDS_LIKE_BODY = /[。！？；：，、…”’）)．.!?;:,]$/u
@@ -395,21 +389,58 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       note(block, `开头的“${text.slice(0, ordinal.text.length + 3)}”是并列的数词（如“一、二季度”），不是标题编号`, 'import-numbered-paragraph')
       continue
     }
-    // The sentence is looked for after the number: the point of 一. is no full stop.
-    const rest = text.slice(ordinal.text.length)
-    const head = ordinal.text + rest.slice(0, runInHeadLength(rest) ?? firstSentence(rest).length)
-    if ([...head].length <= MAX_HEADING && (head.length < text.length || !ENDS_LIKE_BODY.test(text) || ENDS_WITH_SENTENCE.test(text))) {
+    const role = numberedLine(items, i, ordinal)
+    if (role.heading) {
       item.kind = 'heading'
       item.level = ordinal.level
       item.numbered = true
-      if (head.length < text.length) {
-        note(block, `编号标题后接正文，排为接排标题：${head}`, 'import-run-in')
-        if (ordinal.level === 1) splitLevelOneRunIn(items, i, head.length)
+      if (role.head.length < text.length) {
+        note(block, `编号标题后接正文，排为接排标题：${role.head}`, 'import-run-in')
+        if (ordinal.level === 1) splitLevelOneRunIn(items, i, role.head.length)
       }
     } else {
-      note(block, `有编号“${ordinal.text.trim()}”，但句子太长或以逗号、分号结尾，保留为正文段落`, 'import-numbered-paragraph', 'warning')
+      note(block, `有编号“${ordinal.text.trim()}”，但${role.why}，保留为正文段落（编号照原样）`, 'import-numbered-paragraph', role.quiet ? undefined : 'warning')
     }
   }
+}
+
+/**
+ * Whether a line with a typed number is a heading, and how much of it (a run-in heading's lead),
+ * as a reader tells: a heading names its part in a short phrase — 一、总体要求 · （一）加强组织领导。
+ * and the body after it · 1.“四上”企业： and its explanation on the next line. A numbered line that
+ * is a sentence of its own among numbered sentences (1.在……中删除……。 2.……) is an item of a list,
+ * and so is one ending in ；or ，: body text that keeps its number.
+ */
+function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { heading: true; head: string } | { heading: false; why: string; quiet?: boolean } {
+  const { text } = items[i]!
+  const rest = text.slice(ordinal.text.length)
+  const length = [...text].length
+  if (/[；;]$/u.test(text)) return { heading: false, why: '以分号结尾，是列举的一项', quiet: true }
+  if (/[，,、]$/u.test(text)) return { heading: false, why: '以逗号结尾，句子没有完' }
+  // The sentence is looked for after the number: the point of 一. is no full stop.
+  const runIn = runInHeadLength(rest)
+  if (runIn !== undefined) {
+    const head = ordinal.text + rest.slice(0, runIn)
+    return [...head].length <= MAX_HEADING && !/^请/u.test(rest) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
+  }
+  if (!ENDS_LIKE_BODY.test(text)) return length <= 60 ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
+  const next = items.slice(i + 1).find((item) => item.kind !== 'node')
+  const nextOrdinal = next && next.kind === 'paragraph' ? typedOrdinal(next.text) : undefined
+  if (/[：:]$/u.test(text)) {
+    // 1.“四上”企业： with its explanation below; not （二）……必须同时具备以下条件： before a list.
+    return length <= 20 && !/[，,]/u.test(text) && next?.kind === 'paragraph' && !nextOrdinal ? { heading: true, head: text } : { heading: false, why: '以冒号结尾，引出下文' }
+  }
+  if (!ENDS_WITH_SENTENCE.test(text)) return { heading: false, why: '以标点结尾，不像标题' }
+  // A heading names a part; it does not ask its reader (请……, 务必……) or set a time (9：30).
+  if (/请|务必|\d[：:]\d/u.test(rest)) return { heading: false, why: '是一句要求或通知事项' }
+  // A sentence on its own line: the heading of what follows, or one item of a numbered list.
+  const previous = items.slice(0, i).reverse().find((item) => item.kind !== 'node')
+  const previousOrdinal = previous ? typedOrdinal(previous.text) : undefined
+  const inList = (nextOrdinal?.level === ordinal.level && nextOrdinal.value === ordinal.value + 1) || (previous?.kind === 'paragraph' && previousOrdinal?.level === ordinal.level && previousOrdinal.value === ordinal.value - 1 && ENDS_WITH_SENTENCE.test(previous.text))
+  if (inList || !next) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
+  // （一）久久为功推动粤港澳大湾区建设，打造……城市群。 is a heading; three clauses are a paragraph.
+  const clauses = (rest.match(/[，,；;]/gu) ?? []).length
+  return length <= 60 && clauses <= 1 && [...firstSentence(rest)].length === [...rest].length ? { heading: true, head: text } : { heading: false, why: '句子太长，不像标题' }
 }
 
 /** 一、二季度 / 三、四月份 / 一、二、三产业: numerals in a series, not an ordinal and its heading. */

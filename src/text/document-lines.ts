@@ -75,14 +75,25 @@ export function findClosing(blocks: (string | undefined)[]): { signature?: numbe
 }
 
 /**
+ * A sentence ends at 。！？, or at a half-width . ! ? typed in their place (PN-3/PN-4 make them
+ * full-width later): right after Han or a closing mark and before the end, a space, a closing
+ * mark or Han — so 2.3万亩, www.gov.cn and English sentences end nothing.
+ */
+export const SENTENCE_END = /[。！？]|(?<=[\p{Script=Han}”’）》〉」』】〕])(?:\.|[!?]+)(?=$|[\s\u3000"'”’）》〉」』】〕]|\p{Script=Han})/u
+
+/**
  * Where a run-in heading ends (EL-17), counted from the start of the text after its number:
  * after the first 。！？, or after a “：” that comes first, within 20 characters, and has text
  * after it (（一）工作目标：今年完成三项任务。). A colon between digits (9：30) is a time.
  * Undefined when nothing follows the heading part.
  */
 export function runInHeadLength(rest: string): number | undefined {
-  const sentence = /[。！？]/u.exec(rest)
+  const found = SENTENCE_END.exec(rest)
+  const sentence = found ? { index: found.index + found[0].length - 1 } : undefined
   const colon = /[：:]/u.exec(rest.replace(/(?<=\d)[：:](?=\d)/gu, '·'))
-  const end = colon && colon.index < (sentence?.index ?? Infinity) && [...rest.slice(0, colon.index)].length <= 20 ? colon.index + 1 : sentence ? sentence.index + 1 : undefined
+  // After the colon, a sentence or more: 今年完成三项任务。 — not a heading's own second half (：惊天动地).
+  const afterColon = colon ? rest.slice(colon.index + 1) : ''
+  const label = colon && colon.index < (sentence?.index ?? Infinity) && [...rest.slice(0, colon.index)].length <= 20 && (/[。！？；]/u.test(afterColon) || [...afterColon].length > 20)
+  const end = label ? colon.index + 1 : sentence ? sentence.index + 1 : undefined
   return end !== undefined && rest.slice(end).trim() !== '' ? end : undefined
 }

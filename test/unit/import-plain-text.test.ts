@@ -102,11 +102,28 @@ describe('headings', () => {
     expect(body(importPlainText('题\n二、重点任务。今年要抓好三件事。').markdown)).toBe('\n## 二、重点任务。\n\n今年要抓好三件事。\n')
   })
 
-  it('keeps a long numbered sentence as a paragraph, with a warning', () => {
+  it('keeps a numbered sentence ending in ；as an item of a list, with a note but no warning (issue 17)', () => {
     const text = '题\n2.长期以来形成的良好传统和作风，在新形势下必须坚持并不断发扬光大，这是我们的重要法宝，必须长期坚持；'
     const result = importPlainText(text)
     expect(headings(result.markdown)).toEqual([])
-    expect(result.notes.find((n) => n.rule === 'import-numbered-paragraph')).toMatchObject({ line: 2, severity: 'warning' })
+    const note = result.notes.find((n) => n.rule === 'import-numbered-paragraph')
+    expect(note).toMatchObject({ line: 2 })
+    expect(note?.severity).toBeUndefined()
+  })
+
+  it('takes numbered sentences that follow one another as a list, and one that heads body text as a heading (issue 17)', () => {
+    const list = importPlainText('题\n正文很长，有句号。\n1.在《语文（必修二）》中删除《一个人的遭遇》，增加《边城》。\n2.在《语文（必修三）》中删除《东方和西方的科学》。\n3.在《语文（必修四）》中增加《辛德勒名单》。\n正文很长，有句号。')
+    expect(headings(list.markdown)).toEqual([])
+    const section = importPlainText('题\n（一）久久为功推动粤港澳大湾区建设，打造一流湾区和世界级城市群。\n服务大局，紧扣战略支点，推进各项工作。\n（二）加快发展新质生产力。\n正文很长，有句号。')
+    expect(headings(section.markdown)).toEqual(['### （一）久久为功推动粤港澳大湾区建设，打造一流湾区和世界级城市群。', '### （二）加快发展新质生产力。'])
+    // A request is no heading: （一）请按时提交材料。
+    expect(headings(importPlainText('题\n（一）请按时提交材料。\n正文很长，有句号。').markdown)).toEqual([])
+  })
+
+  it('splits a run-in heading at a short label’s colon when a sentence follows, not inside a heading (issue 17)', () => {
+    expect(body(importPlainText('题\n正文。\n一、元旦：1月1日（周三）放假1天，不调休。').markdown)).toBe('\n正文。\n\n## 一、元旦：\n\n1月1日（周三）放假1天，不调休。\n')
+    expect(headings(importPlainText('题\n四、中国特色社会主义新时代（党的十八大至今）：惊天动地\n正文很长，有句号。').markdown)).toEqual(['## 四、中国特色社会主义新时代（党的十八大至今）：惊天动地'])
+    expect(headings(importPlainText('题\n（一）会议时间为9：30，请准时参加。\n正文。').markdown)).toEqual([])
   })
 
   it('makes an unnumbered heading right under a numbered one its child, and later ones its siblings', () => {
