@@ -28,7 +28,7 @@ const BULLET = /^[•●◆◇■□▪▸►○※]\s*|^[-*]\s+/u
 const TITLE_ENDINGS = /(讲话|发言|致辞|报告|意见|通知|通报|决定|决议|方案|办法|规定|规划|纲要|总结|汇报|提纲|体会|主持词|讲稿|党课|说明|公报|倡议书|纪要|记录|条例|细则|要点|计划|函|批复|请示|公告|通告|材料|讲义|选编|汇编)$/u
 const POSITIONS = /(书记|主任|县长|市长|省长|区长|部长|局长|厅长|主席|委员|同志|秘书长|镇长|乡长|校长|院长|组长|经理|董事长)$/u
 
-type Kind = 'paragraph' | 'heading' | 'bullet' | 'node' | 'attachment-note' | 'signature' | 'closing-date' | 'salutation'
+type Kind = 'paragraph' | 'heading' | 'bullet' | 'node' | 'attachment-note' | 'signature' | 'closing-date' | 'salutation' | 'document-title'
 
 interface Item {
   block: SourceBlock
@@ -55,8 +55,7 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
     .filter((item) => item.kind === 'node' || item.text !== '')
   const { matter, lines: matterLines } = readHeader(items, note, fallbackTitle)
   dropTypedContents(items, matterLines, note)
-  const bodyEnd = findBodyEnd(items)
-  markClosing(items, bodyEnd, note)
+  const bodyEnd = markClosing(items, findBodyEnd(items), note)
   classify(items, bodyEnd, note)
   placeUnnumberedHeadings(items, bodyEnd, note)
   markLeadSentences(items, note)
@@ -191,7 +190,7 @@ function looksLikeTitle(item: Item): boolean {
   if (item.block.styleRole === 'title') return true
   const { text } = item
   const length = [...text].length
-  if (ENDS_LIKE_BODY.test(text) || typedOrdinal(text) || isDateAlone(text) || DOC_NUMBER.test(text)) return false
+  if (ENDS_LIKE_BODY.test(text) || typedOrdinal(text) || isDateAlone(text) || DOC_NUMBER.test(text) || ATTACHMENT_NOTE.test(text)) return false
   // 中共中央 国务院关于……的意见 runs long; a title says what it is at its end.
   return length <= 40 || (length <= 80 && (TITLE_ENDINGS.test(text) || /^(关于|在)/u.test(text)))
 }
@@ -285,6 +284,7 @@ function isoDate(year: number, month: number, day?: number): string {
 
 /** `（2026年3月5日）`, `（2026年3月5日，根据录音整理）`, `2026年3月5日`. */
 function dateLine(text: string): { date?: string; place?: string } | undefined {
+  if (typedOrdinal(text)) return undefined
   const bracketed = /^[（(](.+)[）)]$/u.exec(text)
   const inner = bracketed ? bracketed[1]!.trim() : text
   if ([...inner].length > 40 || SENTENCE_END.test(inner)) return undefined
@@ -334,9 +334,12 @@ function findBodyEnd(items: Item[]): number {
   return label >= 0 ? label : items.length
 }
 
-/** Signature and date at the end of the body (EL-15), found as the pipeline finds them to set them. */
-function markClosing(items: Item[], bodyEnd: number, note: Note): void {
-  const { signature, date } = findClosing(items.slice(0, bodyEnd).map((item) => (item.kind === 'paragraph' ? item.text : undefined)))
+/**
+ * Signature and date at the end of the body (EL-15), found as the pipeline finds them to set
+ * them; a document carried after the 落款 (the 方案 a notice issues) begins with its title.
+ */
+function markClosing(items: Item[], bodyEnd: number, note: Note): number {
+  const { signature, date, next } = findClosing(items.slice(0, bodyEnd).map((item) => (item.kind === 'paragraph' ? item.text : undefined)))
   if (date !== undefined) {
     items[date]!.kind = 'closing-date'
     note(items[date]!.block, `当作成文日期（落款）：${items[date]!.text}`, 'import-signature')
@@ -345,6 +348,10 @@ function markClosing(items: Item[], bodyEnd: number, note: Note): void {
     items[signature]!.kind = 'signature'
     note(items[signature]!.block, `当作署名（落款）：${items[signature]!.text}`, 'import-signature')
   }
+  if (next === undefined) return bodyEnd
+  items[next]!.kind = 'document-title'
+  note(items[next]!.block, `落款之后另起一篇（如通知印发的方案），当作它的标题：${items[next]!.text}`, 'import-attachment')
+  return next
 }
 
 function classify(items: Item[], bodyEnd: number, note: Note): void {
@@ -360,8 +367,14 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
     if (ATTACHMENT_NOTE.test(text)) {
       item.kind = 'attachment-note'
       item.extra = []
-      // Further attachments follow on their own lines: 2．××× — part of the note, not headings.
-      while (items[i + 1]?.kind === 'paragraph' && /^\d+\s*[.．、]/u.test(items[i + 1]!.text) && !SENTENCE_END.test(items[i + 1]!.text)) {
+      // Further attachments follow on their own lines: 2．××× — part of the note, not headings, as
+      // long as their numbers go on from the note's last one (4．after 1．2．is something else).
+      let last = Math.max(0, ...[...text.matchAll(/(\d+)\s*[.．、]/gu)].map((m) => Number(m[1])))
+      for (;;) {
+        const next = items[i + 1]
+        const numbers = next?.kind === 'paragraph' && !SENTENCE_END.test(next.text) ? [...next.text.matchAll(/(?:^|\s)(\d+)\s*[.．、]/gu)].map((m) => Number(m[1])) : []
+        if (!numbers.length || !/^\d/u.test(next!.text) || numbers.some((n, k) => n !== last + k + 1)) break
+        last = numbers.at(-1)!
         item.extra.push(items.splice(i + 1, 1)[0]!)
       }
       note(block, `当作附件说明${item.extra.length ? `（连同下面 ${item.extra.length} 行）` : ''}`, 'import-attachment')
@@ -421,14 +434,15 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   const runIn = runInHeadLength(rest)
   if (runIn !== undefined) {
     const head = ordinal.text + rest.slice(0, runIn)
-    return [...head].length <= MAX_HEADING && !/^请/u.test(rest) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
+    return [...head].length <= MAX_HEADING ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
   if (!ENDS_LIKE_BODY.test(text)) return length <= 60 ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
   const nextOrdinal = next && next.kind === 'paragraph' ? typedOrdinal(next.text) : undefined
   if (/[：:]$/u.test(text)) {
     // 1.“四上”企业： with its explanation below; not （二）……必须同时具备以下条件： before a list.
-    return length <= 20 && !/[，,]/u.test(text) && next?.kind === 'paragraph' && !nextOrdinal ? { heading: true, head: text } : { heading: false, why: '以冒号结尾，引出下文' }
+    const explained = !next || (next.kind === 'paragraph' && !(nextOrdinal?.level === ordinal.level))
+    return length <= 20 && !/[，,]/u.test(text) && explained ? { heading: true, head: text } : { heading: false, why: '以冒号结尾，引出下文' }
   }
   if (!ENDS_WITH_SENTENCE.test(text)) return { heading: false, why: '以标点结尾，不像标题' }
   // A heading names a part; it does not ask its reader (请……, 务必……) or set a time (9：30).
@@ -437,7 +451,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   const previous = items.slice(0, i).reverse().find((item) => item.kind !== 'node')
   const previousOrdinal = previous ? typedOrdinal(previous.text) : undefined
   const inList = (nextOrdinal?.level === ordinal.level && nextOrdinal.value === ordinal.value + 1) || (previous?.kind === 'paragraph' && previousOrdinal?.level === ordinal.level && previousOrdinal.value === ordinal.value - 1 && ENDS_WITH_SENTENCE.test(previous.text))
-  if (inList || !next) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
+  if (inList) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
   // （一）久久为功推动粤港澳大湾区建设，打造……城市群。 is a heading; three clauses are a paragraph.
   const clauses = (rest.match(/[，,；;]/gu) ?? []).length
   return length <= 60 && clauses <= 1 && [...firstSentence(rest)].length === [...rest].length ? { heading: true, head: text } : { heading: false, why: '句子太长，不像标题' }
@@ -473,6 +487,7 @@ function splitLevelOneRunIn(items: Item[], index: number, headLength: number): v
 function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): void {
   const numbered = items.filter((item) => item.kind === 'heading' && item.numbered)
   const topLevel = numbered.length ? Math.min(...numbered.map((item) => item.level!)) : 1
+  const guessed: Item[] = []
   for (let i = 0; i < Math.min(bodyEnd, items.length); i++) {
     const item = items[i]!
     if (item.kind !== 'paragraph') continue
@@ -494,28 +509,32 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
       // “十四五”时期工作回顾 / （一）……: the heading over a run that starts at （一） is one level up.
       level = child.level - 1
       why = `下面紧接着从“${child.text.trim()}”编起的${LEVEL_NAMES[child.level - 1]}标题`
-    } else if (previous && items[i - 1] === previous.item) {
-      level = Math.min(previous.item.level! + 1, 4)
-      why = `紧接在“${previous.item.text}”之下`
     } else {
       const later = nextNumberedHeadingAfter(items, i)
       if (later && later.value > 1 && siblingsBefore(items, i, later.level) === later.value - 2) {
         level = later.level
         why = `后面的同级标题从“${typedOrdinal(later.item.text)!.text.trim()}”编起`
-      } else if (previous) {
-        level = previous.item.level!
-        why = `与前面的“${previous.item.text}”同级`
-      } else if (later && later.value === 1 && later.level > 1) {
+      } else if (!previous && later && later.value === 1 && later.level > 1) {
         // The first heading, over numbered ones that start at （一）: their parent.
         level = later.level - 1
         why = `是正文中的第一个标题，后面的“${typedOrdinal(later.item.text)!.text.trim()}”在它之下`
+      } else if (previous && items[i - 1] === previous.item && (previous.item.level === 1 || numbered.length === 0)) {
+        // Right under a part's heading (一、总体要求 / 指导思想): its child.
+        level = Math.min(previous.item.level! + 1, 4)
+        why = `紧接在“${previous.item.text}”之下`
+      } else if (guessed.length) {
+        // Like the last heading found without a number: 指导思想 … 基本原则; “十四五”时期工作回顾 … 2026年重点工作.
+        level = guessed.at(-1)!.level!
+        why = `与前面同样没有编号的“${guessed.at(-1)!.text}”同级`
       } else {
+        // Outside the author's numbered scheme (相关说明 after 二、…（一）…): a part of the top level.
         level = topLevel
-        why = '是正文中的第一个标题'
+        why = previous ? '不在原稿的编号序列中，与最高一级标题同级' : '是正文中的第一个标题'
       }
     }
     item.kind = 'heading'
     item.level = level
+    guessed.push(item)
     note(item.block, `没有编号，但像标题（短、无句末标点、后接正文），${why}，当作${LEVEL_NAMES[level - 1]}标题：${item.text}`, 'import-heading')
   }
 }

@@ -2,9 +2,10 @@
  * Lines of a Chinese document that are not body text, recognised the same way by the importer
  * (which decides what a pasted line is) and by the pipeline (which sets it): one definition each.
  */
+import { typedOrdinal } from './ordinals.ts'
 
 /** 附件：1．… — the attachments note after the body (GB/T 9704 7.3.5.1). */
-export const ATTACHMENT_NOTE = /^附\s*件\s*[：:]/u
+export const ATTACHMENT_NOTE = /^附\s*件\s*\d{0,2}\s*[：:]/u
 /** 附件 / 附件1 / 附件 2 alone on a line: an attachment begins. */
 export const ATTACHMENT_LABEL = /^附\s*件\s*[\d一二三四五六七八九十]*\s*$/u
 
@@ -26,17 +27,19 @@ export const DATE_ALONE = { test: (text: string): boolean => DATE_PATTERN.test(t
  * addresses its hearers or the offices it goes to, ending in a colon, with no sentence in it.
  */
 export function isSalutation(text: string): boolean {
-  if (!/[：:]$/u.test(text) || /[。！？；]/u.test(text)) return false
+  if (typedOrdinal(text)) return false
+  // 各位教职员工， — an address ends in a colon, or in a comma when it opens with 各位/尊敬的/亲爱的.
+  if (!(/[：:]$/u.test(text) || /^(各位|尊敬的|亲爱的)[^，,]*[，,]$/u.test(text)) || /[。！？；]/u.test(text)) return false
   const length = [...text].length
   // 现就有关事项通知如下： announces what follows; it addresses no one.
   if (/(如下|以下|下列|几点|意见|通知|要求|说明|报告|内容|情况|事项|如次)[：:]$|^(现|特|请|为|经|根据|按照|关于)/u.test(text)) return false
-  if (length <= 16) return !/[，,]/u.test(text) && !/^(附\s*件|联系人|联系电话|电话|地址|邮编|抄送|主题词|会议时间|时间|地点|参加人员|出席|列席|主持人?|记录人?|发言人?)/u.test(text)
+  if (length <= 16) return !/[，,]/u.test(text.slice(0, -1)) && !/^(附\s*件|联系人|联系电话|电话|地址|邮编|抄送|主题词|会议时间|时间|地点|参加人员|出席|列席|主持人?|记录人?|发言人?)/u.test(text)
   // A long one is a list of offices (主送机关): names joined by 、 and ，, no verb of a sentence.
-  return length <= 120 && /[、，]/u.test(text) && /(政府|部门|单位|机关|委员会|党委|党组|各委|各局|各办|厅|局|办|院|校|公司|部委|机构|街道|乡镇|学校|党支部|同志|代表)[：:]$/u.test(text)
+  return length <= 120 && /[、，]/u.test(text) && /(政府|部门|单位|机关|委员会|党委|党组|各委|各局|各办|厅|局|办|院|校|公司|部委|机构|街道|乡镇|学校|党支部|同志们?|代表|朋友们|同学们|员工)[：:，,]$/u.test(text)
 }
 
 /** Lines that may follow the 落款: 抄送, 印发, （此件公开发布）, 联系人, the attachments note. */
-const BACK_MATTER = /^(?:抄\s*送|印\s*发|主\s*题\s*词|联\s*系\s*人|联系电话|电\s*话|[（(]此件|[（(]本文|[（(]联系人)|^附\s*件\s*[：:]/u
+const BACK_MATTER = /^(?:抄\s*送|印\s*发|主\s*题\s*词|联\s*系\s*人|联系电话|电\s*话|[（(]此件|[（(]本文|[（(]联系人|[（(]责编|[（(]编辑)|^附\s*件\s*[：:]/u
 const ORGANISATION = /(中央|国务院|学校|中学|小学|大学|学院|幼儿园|部门|单位|办公厅|办公室|人民政府|政府|委员会|党委|党组|支部|总支|工委|纪委|监委|委|部|局|厅|处|科|室|股|所|院|校|中心|公司|集团|协会|学会|联合会|工会|团委|妇联|大队|中队|站|馆|社|会|组|办|街道|社区|村|镇|乡|县|市|省|区|队|指挥部|小组)$/u
 const SIGNER_NAME = /^[\p{Script=Han}·×＊*]{2,4}$/u
 
@@ -54,11 +57,27 @@ export function isSigner(text: string): boolean {
  * The 落款 of a document's body, given its top-level blocks' texts (undefined for a heading,
  * list or table): the closing date alone on a line with the signature right above it, or a
  * signature alone as the last line after body text. Back matter (抄送：…, the attachments note)
- * may follow; an attachment (附件1 alone on a line) ends the body.
+ * may follow; an attachment (附件1 alone on a line) ends the body. A notice that carries its
+ * document after the 落款 (国务院关于印发……的通知, then the 方案 itself) has its closing there:
+ * `next` is where the document after it begins, at its title.
  */
-export function findClosing(blocks: (string | undefined)[]): { signature?: number; date?: number } {
+export function findClosing(blocks: (string | undefined)[]): { signature?: number; date?: number; next?: number } {
   const label = blocks.findIndex((text) => text !== undefined && ATTACHMENT_LABEL.test(text))
-  let at = (label >= 0 ? label : blocks.length) - 1
+  const end = label >= 0 ? label : blocks.length
+  const atEnd = closingBefore(blocks, end)
+  if (atEnd.date !== undefined || atEnd.signature !== undefined) return atEnd
+  for (let date = 1; date < end - 1; date++) {
+    if (blocks[date] === undefined || !DATE_ALONE.test(blocks[date]!) || !isSigner(blocks[date - 1] ?? '')) continue
+    let next = date + 1
+    while (next < end && blocks[next] !== undefined && BACK_MATTER.test(blocks[next]!)) next++
+    const title = blocks[next]
+    if (title !== undefined && [...title].length <= 40 && !/[。！？；：，、]$/u.test(title) && !typedOrdinal(title)) return { signature: date - 1, date, next }
+  }
+  return {}
+}
+
+function closingBefore(blocks: (string | undefined)[], end: number): { signature?: number; date?: number } {
+  let at = end - 1
   for (let skipped = 0; skipped < 6 && at > 0 && blocks[at] !== undefined && BACK_MATTER.test(blocks[at]!); skipped++) at--
   // The numbered lines of a multi-line attachments note (2．…) sit after it.
   while (at > 0 && blocks[at] !== undefined && /^\d+\s*[.．、]/u.test(blocks[at]!) && BACK_MATTER.test(blocks[at - 1] ?? '')) at -= 2

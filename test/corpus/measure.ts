@@ -123,6 +123,8 @@ const normal = (text: string | undefined) =>
   (text ?? '')
     .normalize('NFKC')
     .replace(/[\s\u3000]/gu, '')
+    // ○ typed for 〇 is mended in print (a character fix, not a change of structure).
+    .replace(/○/gu, '〇')
     .replace(/^——/u, '')
     .replace(/[。：:；;，,]$/u, '')
 
@@ -169,7 +171,10 @@ export function compareDocument(expected: ExpectedDocument, printed: Printed, na
  * expected one matches is a wrong heading. The number is checked on its own: printed as typed.
  */
 function compareHeadings(expected: [number, string][], printed: [number, string][]): Check[] {
-  const key = ([level, text]: [number, string]) => `${level}|${normal(text.replace(typedOrdinal(text.normalize('NFKC'))?.text ?? '', '') || text)}`
+  const key = ([level, text]: [number, string]) => {
+    const plain = text.normalize('NFKC')
+    return `${level}|${normal(plain.replace(typedOrdinal(plain)?.text ?? '', '') || plain)}`
+  }
   const bodyKey = ([, text]: [number, string]) => normal(text.normalize('NFKC').replace(typedOrdinal(text.normalize('NFKC'))?.text ?? '', ''))
   const a = expected.map(bodyKey)
   const b = printed.map(bodyKey)

@@ -132,7 +132,7 @@ describe('headings', () => {
     expect(headings(result.markdown)).toEqual(['## 一、总体要求', '### 指导思想', '### 基本原则', '## 二、重点任务'])
     expect(result.notes.filter((n) => n.rule === 'import-heading').map((n) => n.message)).toEqual([
       expect.stringContaining('紧接在“一、总体要求”之下，当作二级标题'),
-      expect.stringContaining('与前面的“指导思想”同级，当作二级标题'),
+      expect.stringContaining('与前面同样没有编号的“指导思想”同级，当作二级标题'),
     ])
   })
 

@@ -29,6 +29,8 @@ export default function rehypeSpeechParts() {
     }
     const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
     markClosing(closing.signature === undefined ? undefined : blocks[closing.signature], closing.date === undefined ? undefined : blocks[closing.date])
+    // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title.
+    if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title')
   }
 }
 
