@@ -1,8 +1,9 @@
 /**
  * Word (.docx) → source blocks, through mammoth (which reads the document's paragraphs, styles,
  * tables, lists and footnotes into HTML) and hast-util-to-mdast. Heading styles give levels;
- * everything typed by hand — the usual office document, numbered 一、（一）1. by typing — goes
- * through the same structure detection as plain text. Images are not imported (reported).
+ * Word's automatic numbering is typed out first (docx-numbering.ts), so a document numbered by
+ * Word and one numbered by typing — the usual office document — go through the same structure
+ * detection as plain text. Images are not imported (reported).
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -10,6 +11,7 @@ import { toString } from 'hast-util-to-string'
 import { toMdast, type Handle } from 'hast-util-to-mdast'
 import mammoth from 'mammoth'
 import type { FootnoteDefinition, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast'
+import { typeOutNumbering } from './docx-numbering.ts'
 import type { ImportNote, SourceBlock } from './source-blocks.ts'
 
 /** Word's built-in style names, as English and Chinese Word write them. */
@@ -23,8 +25,10 @@ const STYLE_MAP = [
 
 export async function docxToBlocks(bytes: Buffer): Promise<{ blocks: SourceBlock[]; notes: ImportNote[] }> {
   let images = 0
+  // Word's automatic numbers become text first, as the author sees them (mammoth would drop them).
+  const numbered = await typeOutNumbering(bytes)
   const result = await mammoth.convertToHtml(
-    { buffer: bytes },
+    { buffer: numbered.bytes },
     {
       styleMap: STYLE_MAP,
       // A document must not make the importer read other files (linked images).
@@ -39,6 +43,7 @@ export async function docxToBlocks(bytes: Buffer): Promise<{ blocks: SourceBlock
   const footnotes = takeFootnotes(tree)
   headerRows(tree)
   const notes: ImportNote[] = []
+  if (numbered.count) notes.push({ message: `Word 自动编号的 ${numbered.count} 个段落，编号按 Word 中显示的样子写成了文字`, rule: 'import-numbering' })
   if (images) notes.push({ message: `文档中的 ${images} 张图片没有导入：请把图片另存为文件，再在稿件中用 ![说明](图片.png) 插入`, rule: 'import-image', severity: 'warning' })
   const blocks: SourceBlock[] = []
   const elements = tree.children.filter((node): node is Element => node.type === 'element')
@@ -59,11 +64,6 @@ export async function docxToBlocks(bytes: Buffer): Promise<{ blocks: SourceBlock
         ...(isTitle ? { styleRole: 'title' as const } : classes.includes('doc-subtitle') ? { styleRole: 'subtitle' as const } : {}),
         ...(level && !isTitle ? { styleLevel: Math.min(level - shallowest + 1, 4) } : {}),
       })
-      return
-    }
-    const numbered = numberedHeading(element)
-    if (numbered && elements[index + 1]?.tagName === 'p') {
-      blocks.push({ where, children: phrasing(numbered.item), styleLevel: numbered.depth, styleNote: `Word 自动编号的段落，后接正文，按编号层级当作${['一', '二', '三', '四'][numbered.depth - 1]}级标题` })
       return
     }
     const node = toMdast({ type: 'root', children: [element] }, { handlers: HANDLERS }) as MdastRoot
@@ -122,28 +122,4 @@ function headerRows(tree: HastRoot): void {
     const first = rows.find((r): r is Element => r.type === 'element' && r.tagName === 'tr')
     for (const cell of first?.children ?? []) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th'
   }
-}
-
-/**
- * Word's automatic numbering (一、（一）typed by Word, not by hand) reaches us as a list holding a
- * single item — nested one list deeper per level — between body paragraphs. Such an item is a
- * heading at the level of its nesting; the pipeline writes its number again.
- */
-function numberedHeading(list: Element): { item: Element; depth: number } | undefined {
-  let depth = 0
-  let current: Element | undefined = list
-  while (current && (current.tagName === 'ol' || current.tagName === 'ul')) {
-    depth++
-    const items = current.children.filter((c): c is Element => c.type === 'element')
-    if (items.length !== 1 || items[0]!.tagName !== 'li') return undefined
-    const inner: Element[] = items[0]!.children.filter((c): c is Element => c.type === 'element')
-    const nested = inner.length === 1 && (inner[0]!.tagName === 'ol' || inner[0]!.tagName === 'ul') ? inner[0] : undefined
-    if (!nested) {
-      const text = toString(items[0]!).trim()
-      if (current.tagName !== 'ol' || depth > 4 || text === '' || [...text].length > 40 || /[。！？；：，、]$/u.test(text)) return undefined
-      return { item: items[0]!, depth }
-    }
-    current = nested
-  }
-  return undefined
 }

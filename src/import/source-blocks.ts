@@ -14,10 +14,8 @@ export interface SourceBlock {
   children?: PhrasingContent[]
   /** A block the source already made (table, list, footnote definition): passed through. */
   node?: RootContent
-  /** The heading level a Word heading style or numbering gave it (1 = 一、). */
+  /** The heading level a Word heading style gave it (1 = 一、). */
   styleLevel?: number
-  /** Why it is a heading, for the note (a heading style, Word's numbering). */
-  styleNote?: string
   /** Word's Title / Subtitle paragraph styles. */
   styleRole?: 'title' | 'subtitle'
   /** The text started with spaces or full-width spaces (an indented paragraph). */

@@ -10,7 +10,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import { stringify } from 'yaml'
-import { chineseNumber, typedOrdinal, type TypedOrdinal } from '../text/ordinals.ts'
+import { chineseNumber, parseChineseNumber, typedOrdinal, type TypedOrdinal } from '../text/ordinals.ts'
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, DATE_ALONE, findClosing, isSalutation, isSigner, runInHeadLength, SENTENCE_END } from '../text/document-lines.ts'
 import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock, SourcePlace } from './source-blocks.ts'
 
@@ -393,7 +393,8 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       item.kind = 'heading'
       item.level = ordinal?.level ?? block.styleLevel
       item.numbered = ordinal !== undefined
-      if (!ordinal) note(block, `${block.styleNote ?? `按 Word 的标题样式当作${LEVEL_NAMES[item.level - 1]}标题`}：${text}`, 'import-heading')
+      item.block = { ...block, children: unwrapLead(block.children ?? []) }
+      if (!ordinal) note(block, `按 Word 的标题样式当作${LEVEL_NAMES[item.level - 1]}标题：${text}`, 'import-heading')
       continue
     }
     const ordinal = typedOrdinal(text)
@@ -404,6 +405,7 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
     }
     const role = numberedLine(items, i, ordinal)
     if (role.heading) {
+      item.block = { ...block, children: unwrapLead(block.children ?? []) }
       item.kind = 'heading'
       item.level = ordinal.level
       item.numbered = true
@@ -415,6 +417,19 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       note(block, `有编号“${ordinal.text.trim()}”，但${role.why}，保留为正文段落（编号照原样）`, 'import-numbered-paragraph', role.quiet ? undefined : 'warning')
     }
   }
+}
+
+/** The numbered lines from the first of this run of siblings follow a sentence that ends in a colon. */
+function listLeadIn(items: Item[], i: number, ordinal: TypedOrdinal): boolean {
+  let first = i
+  for (let value = ordinal.value; value > 1; value--) {
+    const before = items[first - 1]
+    const typed = before?.kind === 'paragraph' ? typedOrdinal(before.text) : undefined
+    if (typed?.level !== ordinal.level || typed.value !== value - 1) return false
+    first--
+  }
+  const intro = items[first - 1]
+  return intro !== undefined && intro.kind === 'paragraph' && /[：:]$/u.test(intro.text) && !typedOrdinal(intro.text) && !isSalutation(intro.text)
 }
 
 /**
@@ -436,9 +451,17 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
     const head = ordinal.text + rest.slice(0, runIn)
     return [...head].length <= MAX_HEADING ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
-  if (!ENDS_LIKE_BODY.test(text)) return length <= 60 ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
   const nextOrdinal = next && next.kind === 'paragraph' ? typedOrdinal(next.text) : undefined
+  const previous = items.slice(0, i).reverse().find((item) => item.kind !== 'node')
+  const previousOrdinal = previous ? typedOrdinal(previous.text) : undefined
+  const nextSibling = nextOrdinal?.level === ordinal.level && nextOrdinal.value === ordinal.value + 1
+  const previousItem = previous?.kind === 'paragraph' && previousOrdinal?.level === ordinal.level && previousOrdinal.value === ordinal.value - 1
+  if (!ENDS_LIKE_BODY.test(text)) {
+    // 学习内容如下： / 1.学习党章 / 2.学习准则: items a sentence leads into, not headings over nothing.
+    if ((nextSibling || previousItem) && listLeadIn(items, i, ordinal)) return { heading: false, why: '是上文冒号引出的列举的一项', quiet: true }
+    return length <= 60 ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
+  }
   if (/[：:]$/u.test(text)) {
     // 1.“四上”企业： with its explanation below; not （二）……必须同时具备以下条件： before a list.
     const explained = !next || (next.kind === 'paragraph' && !(nextOrdinal?.level === ordinal.level))
@@ -448,9 +471,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   // A heading names a part; it does not ask its reader (请……, 务必……) or set a time (9：30).
   if (/请|务必|\d[：:]\d/u.test(rest)) return { heading: false, why: '是一句要求或通知事项' }
   // A sentence on its own line: the heading of what follows, or one item of a numbered list.
-  const previous = items.slice(0, i).reverse().find((item) => item.kind !== 'node')
-  const previousOrdinal = previous ? typedOrdinal(previous.text) : undefined
-  const inList = (nextOrdinal?.level === ordinal.level && nextOrdinal.value === ordinal.value + 1) || (previous?.kind === 'paragraph' && previousOrdinal?.level === ordinal.level && previousOrdinal.value === ordinal.value - 1 && ENDS_WITH_SENTENCE.test(previous.text))
+  const inList = nextSibling || (previousItem && ENDS_WITH_SENTENCE.test(previous!.text))
   if (inList) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
   // （一）久久为功推动粤港澳大湾区建设，打造……城市群。 is a heading; three clauses are a paragraph.
   const clauses = (rest.match(/[，,；;]/gu) ?? []).length
@@ -459,13 +480,26 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
 
 /** 一、二季度 / 三、四月份 / 一、二、三产业: numerals in a series, not an ordinal and its heading. */
 function numeralSeries(text: string, ordinal: string): boolean {
-  return /、$/u.test(ordinal.trim()) && /^[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*(季度|月份?|年级?|产业|等奖?|类|线|级|批|次|期|号|档|星|个|项|条)/u.test(text.slice(ordinal.length))
+  const series = /^([一二三四五六七八九十]+)(?:、[一二三四五六七八九十]+)*(季度|月份?|年级?|产业|等奖?|类|线|级|批|次|期|号|档|星|个|项|条)/u.exec(text.slice(ordinal.length))
+  // 一、二季度 counts on (1, 2); 一、一级标题 is a heading about level one.
+  return /、$/u.test(ordinal.trim()) && series !== null && parseChineseNumber(series[1]!) === (parseChineseNumber(ordinal.replace(/[、\s]/gu, '')) ?? 0) + 1
 }
 
 /** Text up to and including the first sentence end (。！？ or a half-width one), or all of it. */
 function firstSentence(text: string): string {
   const end = SENTENCE_END.exec(text)
   return end ? text.slice(0, end.index + end[0].length) : text
+}
+
+/**
+ * A heading typed in bold in Word (**一、充分肯定成绩**, **（一）加强领导。**各单位要……): the
+ * heading is set in its own face, so the bold run that holds its number is taken apart, and the
+ * number is seen as the heading's own.
+ */
+function unwrapLead(children: PhrasingContent[]): PhrasingContent[] {
+  const first = children[0]
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return children
+  return unwrapLead([...first.children, ...children.slice(1)])
 }
 
 /** A level-1 heading stands on its own line (EL-2): the body after its first sentence becomes the next paragraph. */
@@ -495,6 +529,8 @@ function placeUnnumberedHeadings(items: Item[], bodyEnd: number, note: Note): vo
     if ([...item.text].length > MAX_HEADING || ENDS_LIKE_BODY.test(item.text) || /^(——|－－)|[：:]|\S[\s\u3000]{2,}\S/u.test(item.text)) continue
     // A date, a 发文字号, a line of a typed table of contents or a bare number is never a heading.
     if (isDateAlone(item.text) || DOC_NUMBER.test(item.text) || TOC_LINE.test(item.text) || !/\p{Script=Han}{2}/u.test(item.text)) continue
+    // A numbered line kept as body text (an item of a list) stays body: its number was weighed.
+    if (typedOrdinal(item.text)) continue
     const next = items[i + 1]
     const followedByBody = next && (next.kind === 'heading' ? next.numbered : next.kind === 'paragraph' && (ENDS_LIKE_BODY.test(next.text) || [...next.text].length > MAX_HEADING))
     if (!followedByBody) continue

@@ -79,7 +79,7 @@ describe('Word import', () => {
 })
 
 describe('Word automatic numbering', () => {
-  it('takes numbered single paragraphs between body text as headings at their numbering level', async () => {
+  it('types out Word\'s numbers as Word shows them, and takes the numbered paragraphs as headings (issue 17)', async () => {
     const { Document, Packer, Paragraph, AlignmentType, LevelFormat } = await import('docx')
     const level = (n: number, text: string) => ({ level: n, format: LevelFormat.CHINESE_COUNTING, text, alignment: AlignmentType.LEFT })
     const numbered = (text: string, n: number) => new Paragraph({ text, numbering: { reference: 'cn', level: n } })
@@ -100,17 +100,19 @@ describe('Word automatic numbering', () => {
       ],
     })
     const result = await importDocx(await Packer.toBuffer(doc))
-    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## 总体要求', '### 指导思想', '## 重点任务'])
-    expect(result.notes.find((n) => n.rule === 'import-heading')?.message).toBe('第 2 段：Word 自动编号的段落，后接正文，按编号层级当作一级标题：总体要求')
+    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## 一、总体要求', '### （一）指导思想', '## 二、重点任务'])
+    expect(result.notes.find((n) => n.rule === 'import-numbering')?.message).toBe('Word 自动编号的 3 个段落，编号按 Word 中显示的样子写成了文字')
   })
 
-  it('keeps a real numbered list a list', async () => {
+  it('keeps a numbered list body text, each item with the number Word shows', async () => {
     const { Document, Packer, Paragraph, AlignmentType, LevelFormat } = await import('docx')
     const item = (text: string) => new Paragraph({ text, numbering: { reference: 'n', level: 0 } })
     const doc = new Document({
       numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
-      sections: [{ children: [new Paragraph('题'), item('学习党章'), item('学习准则'), new Paragraph('正文，有句号。')] }],
+      sections: [{ children: [new Paragraph('题'), new Paragraph('学习内容如下：'), item('学习党章'), item('学习准则'), new Paragraph('正文，有句号。')] }],
     })
-    expect((await importDocx(await Packer.toBuffer(doc))).markdown).toContain('\n1. 学习党章\n2. 学习准则\n')
+    const markdown = (await importDocx(await Packer.toBuffer(doc))).markdown
+    expect(markdown).toContain('\n1.学习党章\n\n2.学习准则\n')
+    expect(markdown).not.toContain('#')
   })
 })
