@@ -497,9 +497,13 @@ function firstSentence(text: string): string {
  * number is seen as the heading's own.
  */
 function unwrapLead(children: PhrasingContent[]): PhrasingContent[] {
-  const first = children[0]
-  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return children
-  return unwrapLead([...first.children, ...children.slice(1)])
+  const [first, second] = children
+  if (first && (first.type === 'strong' || first.type === 'emphasis')) return unwrapLead([...first.children, ...children.slice(1)])
+  // 一、**充分肯定成绩**: Word's own number (typed out) before the bold heading text.
+  if (first?.type === 'text' && typedOrdinal(first.value)?.text === first.value && second && (second.type === 'strong' || second.type === 'emphasis')) {
+    return [first, ...second.children, ...children.slice(2)]
+  }
+  return children
 }
 
 /** A level-1 heading stands on its own line (EL-2): the body after its first sentence becomes the next paragraph. */
@@ -757,6 +761,8 @@ export function splitChildren(children: PhrasingContent[], length: number): { he
       at += size
       continue
     }
+    // The cut falls right after this node (a bold heading run): split between nodes.
+    if (at + size === length) return i + 1 < children.length ? { head: children.slice(0, i + 1), tail: children.slice(i + 1) } : undefined
     if (child.type !== 'text') return undefined
     const cut = length - at
     const head = [...children.slice(0, i), { ...child, value: child.value.slice(0, cut) } as Text]

@@ -10,7 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { VFile } from 'vfile'
 import { parse } from 'yaml'
+import { docxToBlocks } from '../../src/import/docx.ts'
 import { importPlainText } from '../../src/import/plain-text.ts'
+import { structureToMarkdown } from '../../src/import/structure.ts'
+import { makeOfficeDocx, OFFICE_STYLES } from './office-docx.ts'
 import type { ImportResult, SourcePlace } from '../../src/import/source-blocks.ts'
 import { processArticle } from '../../src/pipeline/processor.ts'
 import { typedOrdinal } from '../../src/text/ordinals.ts'
@@ -46,8 +49,19 @@ const BODY_ROLES = ['salutation', 'signature', 'closing-date', 'attachment-note'
 
 /** Imports `text` (a .txt file's content) and reads back the printed structure. */
 export async function printedStructure(text: string, name: string): Promise<Printed & { imported: ImportResult }> {
-  const imported = importPlainText(text, name)
-  const file = new VFile({ path: `${name}.txt`, value: imported.markdown, data: { displayPath: `${name}.txt`, imported: { lineMap: imported.lineMap } } })
+  return readBack(importPlainText(text, name), `${name}.txt`)
+}
+
+/** Imports a Word file as `booklet build` does and reads back the printed structure. */
+export async function printedDocxStructure(bytes: Buffer, name: string): Promise<Printed & { imported: ImportResult }> {
+  const { blocks, notes } = await docxToBlocks(bytes)
+  const imported = structureToMarkdown(blocks, name)
+  return readBack({ ...imported, notes: [...notes, ...imported.notes] }, `${name}.docx`)
+}
+
+async function readBack(imported: ImportResult, path: string): Promise<Printed & { imported: ImportResult }> {
+  const name = path
+  const file = new VFile({ path: name, value: imported.markdown, data: { displayPath: name, imported: { lineMap: imported.lineMap } } })
   const tree = await processArticle(file, 'art')
   const printed: Printed = { title: '', headings: [], leads: [], roles: new Map() }
   const sourceOf = (element: Element): SourcePlace[] => {
@@ -243,6 +257,35 @@ export async function measureDocuments(only?: string): Promise<Result[]> {
     const text = readFileSync(join(folder, `${id}.txt`), 'utf8')
     const printed = await printedStructure(text, id)
     results.push({ item: `documents/${id}`, checks: compareDocument(expected, printed, id) })
+  }
+  return results
+}
+
+/** Documents that are also measured as Word files made the way offices make them (office-docx.ts). */
+export const AS_WORD = [
+  'c-holiday-2025-guobanfamingdian',
+  'cq-gov-work-report-2026',
+  'gov-gb-coal-mine-accident-bulletin-2004',
+  'gov-sc-double-random-opinion-2019',
+  'sp-dangke-hust-dangshi',
+  'c-fangan-sxyz-xianguanxiaopin-2021',
+  'c-jianghua-sxyz-zhutijiaoyu-zongjie',
+  'js-gov-work-report-2026',
+]
+
+export async function measureWordDocuments(only?: string): Promise<Result[]> {
+  const folder = join(CORPUS, 'documents')
+  const results: Result[] = []
+  for (const id of AS_WORD) {
+    if (only && !id.includes(only)) continue
+    const expected = parse(readFileSync(join(folder, `${id}.yaml`), 'utf8')) as ExpectedDocument
+    const text = readFileSync(join(folder, `${id}.txt`), 'utf8')
+    for (const style of OFFICE_STYLES) {
+      const bytes = await makeOfficeDocx(text, expected, style)
+      if (!bytes) continue
+      const printed = await printedDocxStructure(bytes, id)
+      results.push({ item: `documents/${id}.docx（${style}）`, checks: compareDocument(expected, printed, id) })
+    }
   }
   return results
 }

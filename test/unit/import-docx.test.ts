@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import JSZip from 'jszip'
+import { VFile } from 'vfile'
 import { docxToBlocks } from '../../src/import/docx.ts'
+import { formatNumber } from '../../src/import/docx-numbering.ts'
+import { processArticle } from '../../src/pipeline/processor.ts'
 import { importPlainText } from '../../src/import/plain-text.ts'
 import { structureToMarkdown } from '../../src/import/structure.ts'
 import { makeDocx } from '../helpers/make-docx.ts'
@@ -114,5 +118,56 @@ describe('Word automatic numbering', () => {
     const markdown = (await importDocx(await Packer.toBuffer(doc))).markdown
     expect(markdown).toContain('\n1.学习党章\n\n2.学习准则\n')
     expect(markdown).not.toContain('#')
+  })
+})
+
+describe('Word numbering typed out as Word shows it (issue 17)', () => {
+  it('formats counters in Word’s number formats', () => {
+    expect(['chineseCounting', 'decimal', 'decimalEnclosedCircle', 'ideographTraditional', 'upperRoman', 'lowerLetter', 'decimalFullWidth', 'ideographDigital'].map((f) => formatNumber(12, f))).toEqual([
+      '十二', '12', '⑫', '12', 'XII', 'l', '１２', '一二',
+    ])
+    expect(formatNumber(3, 'ideographTraditional')).toBe('丙')
+  })
+
+  it('numbers headings whose style (标题 1, as WPS sets it up) is linked to a list, and honours a start override', async () => {
+    const { Document, Packer, Paragraph, HeadingLevel, AlignmentType, LevelFormat } = await import('docx')
+    const doc = new Document({
+      numbering: { config: [{ reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT, start: 3 }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph('讲话标题'),
+            new Paragraph({ text: '总体要求', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('正文一，有句号。'),
+            new Paragraph({ text: '重点任务', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('正文二，有句号。'),
+            // Makes the list exist in numbering.xml; its own number is the first of the list.
+            new Paragraph({ text: '保障措施', numbering: { reference: 'cn', level: 0 } }),
+            new Paragraph('正文三，有句号。'),
+          ],
+        },
+      ],
+    })
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(doc))
+    // The list 保障措施 is numbered with.
+    const numId = /<w:numId w:val="(\d+)"\/>/u.exec(await zip.file('word/document.xml')!.async('string'))![1]
+    // The Heading 1 style carries the list, as a document set up in WPS or Word's 多级列表 does.
+    const styles = (await zip.file('word/styles.xml')!.async('string')).replace(
+      /(<w:style [^>]*w:styleId="Heading1"[^>]*>(?:(?!<\/w:style>)[\s\S])*?<w:qFormat\/>)/u,
+      `$1<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`,
+    )
+    expect(styles).toContain(`<w:numId w:val="${numId}"/>`)
+    zip.file('word/styles.xml', styles)
+    const result = await importDocx(await zip.generateAsync({ type: 'nodebuffer' }))
+    expect(result.markdown.split('\n').filter((l) => l.startsWith('#'))).toEqual(['## 三、总体要求', '## 四、重点任务', '## 五、保障措施'])
+  })
+
+  it('does not number a bold Word heading twice: **一、充分肯定成绩** prints 一、 once, in the body and the outline', async () => {
+    const docx = await makeDocx(['讲话', { runs: [{ text: '一、充分肯定成绩', bold: true }] }, '正文，有句号。', { runs: [{ text: '二、明确目标任务', bold: true }] }, '正文，有句号。'])
+    const result = await importDocx(docx)
+    expect(result.markdown).toContain('\n## 一、充分肯定成绩\n')
+    const file = new VFile({ path: 'a.md', value: result.markdown })
+    await processArticle(file, 'art-1')
+    expect(file.data.outline!.headings.map((h) => h.text)).toEqual(['一、充分肯定成绩', '二、明确目标任务'])
   })
 })
