@@ -258,7 +258,7 @@ function overTitle(items: Item[]): number {
 /** A line that can be part of a title written over several lines: short, no sentence, no label. */
 function mayContinueTitle(next: Item): boolean {
   const b = next.text
-  return !([...b].length > 40 || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || (looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b) && !isSigner(b)))
+  return !([...b].length > 40 || /^目\s*录$/u.test(b) || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || (looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b) && !isSigner(b)))
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
@@ -303,7 +303,7 @@ function looksLikeSpeaker(text: string): boolean {
   if (positionAndName && !/[\s\u3000]/u.test(positionAndName[1]!.trim())) {
     return !positionAndName[1]!.includes('、') || POSITIONS.test(positionAndName[1]!.replace(/[\s\u3000]+/gu, ''))
   }
-  if (text.includes('、')) return false
+  if (text.includes('、') || /^(目\s*录|前\s*言|序\s*言|引\s*言|正\s*文|附\s*件|说\s*明|按\s*语|摘\s*要|提\s*要|导\s*语|结\s*语)$/u.test(text)) return false
   return POSITIONS.test(text) || /^[\p{Script=Han}·×](?:[\s\u3000]{0,2}[\p{Script=Han}·×]){1,3}$/u.test(text)
 }
 

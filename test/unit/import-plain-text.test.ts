@@ -326,3 +326,73 @@ describe('cases from a new user’s trial', () => {
     expect(headings(importPlainText('题\n会议时间：6月1日　地点：县会议中心\n正文很长，有句号。').markdown)).toEqual([])
   })
 })
+
+describe('lines that are never headings, titles or signatures (issue 17)', () => {
+  it('leaves a typed table of contents out, with a warning', () => {
+    const result = importPlainText('学习资料\n目录\n一、引言 ........ 1\n二、主要内容 ........ 3\n三、结语 ........ 9\n一、引言\n正文很长，有句号。')
+    expect(headings(result.markdown)).toEqual(['## 一、引言'])
+    expect(result.markdown).not.toContain('........')
+    expect(result.notes.find((n) => n.rule === 'import-toc')).toMatchObject({ line: 2, severity: 'warning' })
+  })
+
+  it('reads a 发文字号 under the title into the front matter, not as a heading', () => {
+    const result = importPlainText('关于做好2026年春耕生产工作的通知\nX政发〔2026〕5号\n各乡镇人民政府，县政府各部门：\n现就有关事项通知如下。\n一、总体要求\n正文很长，有句号。')
+    expect(result.matter).toMatchObject({ title: '关于做好2026年春耕生产工作的通知', docNumber: 'X政发〔2026〕5号' })
+    expect(headings(result.markdown)).toEqual(['## 一、总体要求'])
+  })
+
+  it('takes no date for a heading, even before 一、', () => {
+    const result = importPlainText('通知\n正文很长，有句号。\n2025年10月21日\n一、后续说明\n正文很长，有句号。')
+    expect(headings(result.markdown)).toEqual(['## 一、后续说明'])
+  })
+
+  it('takes only an office or a name above the closing date for the signature, never a label or an attachments note', () => {
+    for (const line of ['附件：1.实施方案', '联系人：张三', '请认真执行']) {
+      const result = importPlainText(`通知\n正文很长，有句号。\n${line}\n2025年8月12日`)
+      expect(result.notes.filter((n) => n.rule === 'import-signature').map((n) => n.message)).toEqual(['当作成文日期（落款）：2025年8月12日'])
+    }
+    const signed = importPlainText('通知\n正文很长，有句号。\n党政办、教科室\n2025年8月12日')
+    expect(signed.notes.filter((n) => n.rule === 'import-signature').map((n) => n.message)).toEqual(['当作署名（落款）：党政办、教科室', '当作成文日期（落款）：2025年8月12日'])
+  })
+
+  it('knows dates written with 〇, ○ or 零, with spaces, and as placeholders', () => {
+    for (const date of ['二○二五年八月十二日', '二〇二五年八月十二日', '二零二五年八月十二日', '2025 年 8 月 12 日', '202X年X月X日', '2025年x月x日']) {
+      const result = importPlainText(`通知\n正文很长，有句号。\n县人民政府办公室\n${date}`)
+      expect(result.notes.some((n) => n.message === `当作成文日期（落款）：${date}`)).toBe(true)
+    }
+  })
+})
+
+describe('line joins (issue 17)', () => {
+  it('joins nothing in a file of one paragraph a line, even where two lines happen to share a width', () => {
+    const text = '浙江省教育厅关于深化普通高中课程改革的通知\n各市、县（市、区）教育局：\n《浙江省深化普通高中课程改革方案》已经浙江省人民政府批准同意，将于2012年秋季开始实施。现就有关事项通知如下。\n一、切实提高对深化普通高中课程改革重要性的认识\n增加普通高中教育的选择性，建立在共同基础上学生自主选择学习的育人模式。'
+    const result = importPlainText(text)
+    expect(result.notes.filter((n) => n.rule === 'import-wrapped')).toEqual([])
+    expect(result.matter.title).toBe('浙江省教育厅关于深化普通高中课程改革的通知')
+    expect(headings(result.markdown)).toEqual(['## 一、切实提高对深化普通高中课程改革重要性的认识'])
+  })
+
+  it('gives a real document hard-wrapped as text copied from a PDF the same structure as the same text one paragraph a line', () => {
+    const text = readFileSync(join(import.meta.dirname, '../corpus/documents/gov-gb-coal-mine-accident-bulletin-2004.txt'), 'utf8')
+    const lines = text.split('\n').filter((l) => l.trim())
+    // Body paragraphs (long lines) wrapped at 30 字, as a PDF viewer copies them; short lines stay.
+    const wrapped = lines.flatMap((line) => ([...line].length > 30 ? [...line].join('').match(/.{1,30}/gu)! : [line])).join('\n')
+    const flat = importPlainText(text)
+    const copied = importPlainText(wrapped)
+    expect(copied.notes.some((n) => n.rule === 'import-wrapped')).toBe(true)
+    expect(headings(copied.markdown)).toEqual(headings(flat.markdown))
+    expect(copied.matter).toEqual(flat.matter)
+  })
+})
+
+describe('series of parallel paragraphs (issue 17)', () => {
+  it('sets all the leads of a 一抓 … 十抓 series in bold, or none', () => {
+    const verbs = ['组织领导', '领学先学', '调查研究', '问题整改', '制度建设']
+    const long = (k: number) => `${'一二三四五'[k]}抓${verbs[k]}，保障方案实施责任落实。学校党政班子把主题教育作为重大政治任务，精心组织，周密部署，确保各项工作取得实效。`
+    const all = importPlainText(`题\n${verbs.map((_, k) => long(k)).join('\n')}`)
+    expect(all.markdown.match(/\*\*/gu)?.length).toBe(10)
+    // One lead too long to be a lead: then none of the series is bold.
+    const mixed = importPlainText(`题\n${verbs.map((_, k) => (k === 2 ? `三抓调查研究，深入基层一线开展大调研大走访活动，把情况摸清摸透摸准确。随后形成报告。` : long(k))).join('\n')}`)
+    expect(mixed.markdown).not.toContain('**')
+  })
+})
