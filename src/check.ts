@@ -26,8 +26,9 @@ export async function check(input: string, options: { fix?: boolean; cwd?: strin
   const imported = articles.find(({ file }) => file.data.imported && (file.data.edits ?? []).length > 0)
   if (imported) {
     // The fixes are edits of the generated Markdown: written into a .txt/.docx they would destroy it.
-    throw new BookletError(`${displayPath(imported.file.path, cwd)}：导入的 .txt/.docx 文件不能直接修正`, {
-      hint: '请先用 booklet import 转成 .md 稿件，再对 .md 运行 booklet check --fix。',
+    const markdown = /\.(md|markdown)$/iu.test(imported.file.path)
+    throw new BookletError(`${displayPath(imported.file.path, cwd)}：${markdown ? '按纯文本识别结构的 .md 文件（没有 # 标题）' : '导入的 .txt/.docx 文件'}不能直接修正`, {
+      hint: markdown ? '请先用 booklet import 把它转成带 # 标题的 .md 稿件，再运行 booklet check --fix。' : '请先用 booklet import 转成 .md 稿件，再对 .md 运行 booklet check --fix。',
     })
   }
   const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')

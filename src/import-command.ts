@@ -1,5 +1,6 @@
 /**
- * `booklet import FILE [-o OUT.md]`: a .txt or .docx speech → a Markdown manuscript file, with
+ * `booklet import FILE [-o OUT.md]`: a .txt or .docx speech (or a .md one without # headings) →
+ * a Markdown manuscript file, with
  * every guess listed by line so the author can check it. An existing file is never overwritten
  * unless asked (`--force`), and then only after a backup copy is kept.
  */
@@ -7,7 +8,7 @@ import { copyFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Diagnostic } from './diagnostics.ts'
 import { BookletError } from './errors.ts'
-import { importFile, isImportable } from './import/import-file.ts'
+import { importFile, importMarkdownFile, isImportable } from './import/import-file.ts'
 import { displayPath } from './manuscript/load-manuscript.ts'
 import { ensureOutputDir, makeDirectories, writeAtomically } from './output-files.ts'
 
@@ -22,17 +23,19 @@ export async function importToMarkdown(input: string, options: { out?: string; f
   const cwd = options.cwd ?? process.cwd()
   const source = resolve(cwd, input)
   const shown = displayPath(source, cwd)
-  if (!isImportable(source)) {
-    throw new BookletError(`${shown}：只能导入 .txt 或 .docx 文件`, {
-      hint: /\.(doc|wps)$/i.test(source) ? '请在 Word 或 WPS 中“另存为”.docx 后再试。' : 'Markdown 稿件（.md）不需要导入，可直接 booklet build。',
+  const markdown = /\.(md|markdown)$/iu.test(source)
+  if (!isImportable(source) && !markdown) {
+    throw new BookletError(`${shown}：只能导入 .txt、.docx 文件，或没有 # 标题的 .md 文件`, {
+      hint: /\.(doc|wps)$/i.test(source) ? '请在 Word 或 WPS 中“另存为”.docx 后再试。' : undefined,
     })
   }
-  const target = resolve(cwd, options.out ?? source.replace(/\.[^.]+$/, '.md'))
+  // A .md speech without # headings is written next to itself: the original stays as it is.
+  const target = resolve(cwd, options.out ?? source.replace(/\.[^.]+$/, markdown ? '-导入.md' : '.md'))
   const targetShown = displayPath(target, cwd)
   if (!/\.(md|markdown)$/i.test(target)) {
     throw new BookletError(`${targetShown}：导入的结果是 Markdown 稿件，输出文件名应以 .md 结尾`, { hint: `例如：-o ${targetShown.replace(/\.[^./\\]*$/, '')}.md` })
   }
-  const result = await importFile(source, shown)
+  const result = markdown ? await importMarkdownFile(source, shown) : await importFile(source, shown)
   let backup: string | undefined
   if (await stat(target).catch(() => undefined)) {
     if (!options.force) {

@@ -4,7 +4,8 @@
  */
 import { basename, extname } from 'node:path'
 import { BookletError } from '../errors.ts'
-import { readFileBytes, refuseKnownFormat } from '../manuscript/read-text.ts'
+import { readFileBytes, readManuscriptText, refuseKnownFormat } from '../manuscript/read-text.ts'
+import { importMarkdownText, needsStructure } from './markdown-text.ts'
 import { decodeText, importPlainText, looksLikeShiftJis } from './plain-text.ts'
 import type { ImportResult } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
@@ -37,6 +38,15 @@ function importText(bytes: Buffer, shown: string, name: string): ImportResult {
     })
   }
   return importPlainText(decoded.text, name)
+}
+
+/** A .md speech without # headings (issue 17): structured as a text, its Markdown kept. */
+export async function importMarkdownFile(path: string, shown: string): Promise<ImportResult> {
+  const text = await readManuscriptText(path, shown)
+  if (!needsStructure(text)) {
+    throw new BookletError(`${shown}：这个 .md 稿件已经用 # 标出了标题（或没有“一、”“（一）”这样的编号），不需要导入`, { file: shown, hint: '直接 booklet build 即可。' })
+  }
+  return importMarkdownText(text, basename(path, extname(path)))
 }
 
 async function importDocx(bytes: Buffer, shown: string, name: string): Promise<ImportResult> {

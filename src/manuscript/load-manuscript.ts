@@ -11,6 +11,8 @@ import { BookletConfigSchema, type BookletConfig } from '../config/schema.ts'
 import { parseYamlData } from '../config/yaml-data.ts'
 import { BookletError } from '../errors.ts'
 import { importFile, isImportable } from '../import/import-file.ts'
+import { importMarkdownText, needsStructure } from '../import/markdown-text.ts'
+import type { ImportResult } from '../import/source-blocks.ts'
 import { IMPORT_SOURCE, SOURCE } from '../diagnostics.ts'
 import { INSTEAD_OF_PDF, SAVE_AS_DOCX } from './file-format.ts'
 import { readManuscriptText } from './read-text.ts'
@@ -174,7 +176,10 @@ async function lineOfArticleEntry(configFile: string, name: string): Promise<num
  */
 export async function importArticle(path: string, cwd: string): Promise<VFile> {
   const shown = displayPath(path, cwd)
-  const result = await importFile(path, shown)
+  return importedFile(path, shown, await importFile(path, shown))
+}
+
+function importedFile(path: string, shown: string, result: ImportResult): VFile {
   const file = new VFile({ path, value: result.markdown, data: { displayPath: shown, imported: { lineMap: result.lineMap } } })
   for (const note of result.notes) {
     const message = file.message(note.message, { ...(note.line ? { place: { line: note.line, column: 1 } } : {}), source: IMPORT_SOURCE, ruleId: note.rule })
@@ -183,8 +188,19 @@ export async function importArticle(path: string, cwd: string): Promise<VFile> {
   return file
 }
 
+/**
+ * A Markdown article. One with no `#` heading but with 公文 numbered lines (a speech saved as
+ * .md) is structured as a .txt would be, and says so (issue 17).
+ */
 async function readArticle(path: string, cwd: string): Promise<VFile> {
   const shown = displayPath(path, cwd)
   const value = await readManuscriptText(path, shown)
-  return new VFile({ path, value, data: { displayPath: shown } })
+  if (!needsStructure(value)) return new VFile({ path, value, data: { displayPath: shown } })
+  const result = importMarkdownText(value, basename(path, extname(path)))
+  const note = {
+    line: 1,
+    message: '这个 .md 文件没有用 # 标出标题，但有“一、”“（一）”这样的编号：按纯文本稿件识别了标题和层级（见下面各条）。要自己决定，请用 # 标出标题',
+    rule: 'import-markdown',
+  }
+  return importedFile(path, shown, { ...result, notes: [note, ...result.notes] })
 }
