@@ -10,7 +10,7 @@ import type { PresetName } from '../document/styles.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
 import { BookletError } from '../errors.ts'
 import { PROJECT_ROOT } from '../project-root.ts'
-import { printReport } from './print-report.ts'
+import { printDiagnostics, printReport } from './print-report.ts'
 // Each command loads what it needs when it runs (below): `build` starts the browser first, so
 // Chromium comes up while the pipeline's modules are loaded.
 
@@ -101,9 +101,10 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     .option('--impose', '另外生成骑马钉拼版文件 booklet-imposed.pdf（A4 横向，每面两页，双面打印后对折装订）')
     .option('--marks', '在拼版文件上印折叠标记（与 --impose 一起用）')
     .option('--strict', '印前检查有任何一项未通过即算失败，不替换上一次的 PDF')
+    .option('-v, --verbose', '逐条列出全部提示（默认只列出需要核对的，例行处理只计数）')
     .option('--browser-ws <URL>', '连接正在运行的浏览器服务（DevTools WebSocket 地址 ws://…），不另启动浏览器')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; browserWs?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean }) => {
+    .action(async (input: string, opts: { out: string; json?: boolean; browser?: string; browserWs?: string; timeout: number; preset?: PresetName; impose?: boolean; marks?: boolean; strict?: boolean; verbose?: boolean }) => {
       if (opts.marks && !opts.impose) throw new BookletError('--marks 只能与 --impose 一起使用', { hint: '例如：booklet build --impose --marks' })
       // Ctrl-C (or a kill) during a build: a short message, no half-written file; the browser,
       // on its DevTools pipe, quits with this process.
@@ -141,7 +142,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
         for (const signal of signals) process.off(signal, interrupted)
       })
       if (opts.json) out(JSON.stringify(report, null, 2))
-      else printReport(report, err)
+      else printReport(report, err, opts.verbose ?? false)
       if (!report.ok) process.exitCode = 1
     })
   cli
@@ -208,14 +209,15 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
   cli
     .command('import')
     .description('把讲话稿（.txt 纯文本，或 Word .docx）转成 Markdown 稿件，并列出每处推断，供核对')
-    .argument('<FILE>', '.txt 或 .docx 文件')
+    .argument('<FILE>', '.txt 或 .docx 文件（或没有 # 标题的 .md 文件）')
     .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md；已存在时不覆盖）')
     .option('-f, --force', '输出文件已存在时覆盖它（先在旁边的 .booklet-backup/ 中留一份备份）')
+    .option('-v, --verbose', '逐条列出全部推断（默认只列出需要核对的，例行处理只计数）')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (file: string, opts: { out?: string; force?: boolean }) => {
+    .action(async (file: string, opts: { out?: string; force?: boolean; verbose?: boolean }) => {
       const { importToMarkdown } = await import('../import-command.ts')
       const result = await importToMarkdown(file, opts)
-      for (const d of result.diagnostics) err(formatDiagnostic(d))
+      printDiagnostics(result.diagnostics, err, opts.verbose ?? false)
       err(`已写出 ${result.written}${result.backup ? `（原文件备份在 ${result.backup}）` : ''}，共 ${result.headings} 个标题；请核对上面的推断`)
     })
 

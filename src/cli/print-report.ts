@@ -1,9 +1,52 @@
-import { formatDiagnostic } from '../diagnostics.ts'
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts'
 import { namePages, type BuildReport } from '../report.ts'
 
+/**
+ * The importer's guesses an author must look at (issue 17): what the title block, the heading
+ * levels and the 落款 were taken to be, and anything left out or made.
+ */
+const GUESSES = new Set([
+  'import-title', 'import-subtitle', 'import-speaker', 'import-date', 'import-doc-number', 'import-note', 'import-salutation',
+  'import-heading', 'import-numbering', 'import-markdown', 'import-attachment', 'import-signature', 'import-table', 'import-toc',
+])
+
+/** Routine fixes, counted by what they do. */
+const ROUTINE_NAMES: [RegExp, string][] = [
+  [/^PN-/, '标点符号'],
+  [/^import-lead$/, '引领句加粗'],
+  [/^import-sequence$/, '“一是……”加粗'],
+  [/^(import-run-in|EL-17)$/, '接排标题'],
+  [/^import-wrapped$/, '折行合并'],
+  [/^import-numbered-paragraph$/, '编号段落保留为正文'],
+  [/^EL-18$/, '标题编号写法统一'],
+]
+
+/** An error, a warning, a guess to check, or a number the booklet added: printed one by one. */
+export function mustCheck(d: Diagnostic): boolean {
+  return d.severity !== 'info' || GUESSES.has(d.rule ?? '') || (d.rule === 'EL-18' && d.message.includes('补上编号'))
+}
+
+/**
+ * The messages of a build: every one with `verbose`; otherwise what the author must act on or
+ * check, in reading order, and one line counting the routine fixes.
+ */
+export function printDiagnostics(diagnostics: Diagnostic[], write: (line: string) => void, verbose = false): void {
+  const shown = verbose ? diagnostics : diagnostics.filter(mustCheck)
+  for (const d of shown) write(formatDiagnostic(d))
+  const routine = diagnostics.length - shown.length
+  if (routine === 0) return
+  const counts = new Map<string, number>()
+  for (const d of diagnostics.filter((d) => !mustCheck(d))) {
+    const name = ROUTINE_NAMES.find(([pattern]) => pattern.test(d.rule ?? ''))?.[1] ?? '其他'
+    counts.set(name, (counts.get(name) ?? 0) + 1)
+  }
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`)
+  write(`另有 ${routine} 处例行处理没有逐条列出（${parts.join('、')}）；要看全部，加 --verbose。`)
+}
+
 /** The human summary of a build, in Chinese. */
-export function printReport(report: BuildReport, write: (line: string) => void): void {
-  for (const d of report.diagnostics) write(formatDiagnostic(d))
+export function printReport(report: BuildReport, write: (line: string) => void, verbose = false): void {
+  printDiagnostics(report.diagnostics, write, verbose)
   if (!report.ok) {
     const lost = report.preflight?.checks.some((c) => c.blocking && !c.ok)
     write(
