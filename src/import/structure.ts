@@ -14,6 +14,8 @@ import { chineseNumber, parseChineseNumber, typedOrdinal, type TypedOrdinal } fr
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, DATE_ALONE, findClosing, isSalutation, isSigner, runInHeadLength, SENTENCE_END } from '../text/document-lines.ts'
 import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock, SourcePlace } from './source-blocks.ts'
 
+/** 各科室应认真落实 · 全体人员须…… · 务必……: a requirement, said in a sentence, not a heading. */
+const DIRECTIVE = /[\p{Script=Han}](?<![响适供反相对效呼顺回感理])(?:应当|应|须|务必)(?![对用急变运])\p{Script=Han}/u
 /** A heading is at most this long (characters); longer numbered lines are paragraphs. */
 const MAX_HEADING = 40
 /** A bold lead sentence (要旗帜鲜明讲政治。) is at most this long. */
@@ -330,8 +332,17 @@ function dropTypedContents(items: Item[], lines: MatterLines, note: Note): void 
 
 /** The body ends where an attachment (附件1 on its own line) begins. */
 function findBodyEnd(items: Item[]): number {
-  const label = items.findIndex((item) => item.kind !== 'node' && ATTACHMENT_LABEL.test(item.text))
+  const label = items.findIndex((item, i) => item.kind !== 'node' && ATTACHMENT_LABEL.test(item.text) && !listsAttachments(items, i))
   return label >= 0 ? label : items.length
+}
+
+/**
+ * 附件 (or 附件1) alone on a line with the attachments' names under it (1.报名表 / 2.……) and
+ * nothing else after them: an attachments note typed without its colon, not an attachment.
+ */
+function listsAttachments(items: Item[], i: number): boolean {
+  const rest = items.slice(i + 1).filter((item) => item.kind !== 'node')
+  return rest.length > 0 && rest.every((item, k) => typedOrdinal(item.text)?.level === 3 && typedOrdinal(item.text)?.value === k + 1 && [...item.text].length <= 40 && !SENTENCE_END.test(item.text))
 }
 
 /**
@@ -364,7 +375,7 @@ function classify(items: Item[], bodyEnd: number, note: Note): void {
       note(block, `当作称呼语（顶格）：${text}`, 'import-salutation')
       continue
     }
-    if (ATTACHMENT_NOTE.test(text)) {
+    if (ATTACHMENT_NOTE.test(text) || (ATTACHMENT_LABEL.test(text) && listsAttachments(items, i))) {
       item.kind = 'attachment-note'
       item.extra = []
       // Further attachments follow on their own lines: 2．××× — part of the note, not headings, as
@@ -449,6 +460,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   const runIn = runInHeadLength(rest)
   if (runIn !== undefined) {
     const head = ordinal.text + rest.slice(0, runIn)
+    if (DIRECTIVE.test(head)) return { heading: false, why: '第一句是一项要求（应……、须……），不像标题' }
     return [...head].length <= MAX_HEADING ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
@@ -460,7 +472,10 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   if (!ENDS_LIKE_BODY.test(text)) {
     // 学习内容如下： / 1.学习党章 / 2.学习准则: items a sentence leads into, not headings over nothing.
     if ((nextSibling || previousItem) && listLeadIn(items, i, ordinal)) return { heading: false, why: '是上文冒号引出的列举的一项', quiet: true }
-    return length <= 60 ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
+    // Past 40 字 a heading is one clause (……城市群); 本规划是……，全体人员须…… is a sentence without its full stop.
+    const clauses = (rest.match(/[，,；;]/gu) ?? []).length
+    if (DIRECTIVE.test(rest)) return { heading: false, why: '是一项要求（应……、须……），不像标题' }
+    return length <= 40 || (length <= 60 && clauses === 0) ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
   }
   if (/[：:]$/u.test(text)) {
     // 1.“四上”企业： with its explanation below; not （二）……必须同时具备以下条件： before a list.
@@ -468,8 +483,10 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
     return length <= 20 && !/[，,]/u.test(text) && explained ? { heading: true, head: text } : { heading: false, why: '以冒号结尾，引出下文' }
   }
   if (!ENDS_WITH_SENTENCE.test(text)) return { heading: false, why: '以标点结尾，不像标题' }
-  // A heading names a part; it does not ask its reader (请……, 务必……) or set a time (9：30).
-  if (/请|务必|\d[：:]\d/u.test(rest)) return { heading: false, why: '是一句要求或通知事项' }
+  // A heading names a part; it does not ask its reader (请……, 务必……), set a time (9：30) or
+  // state figures (增长达到100%，编号为AI-001).
+  if (/请|务必|\d[：:]\d/u.test(rest) || DIRECTIVE.test(rest)) return { heading: false, why: '是一句要求或通知事项' }
+  if ((rest.match(/\d+(?:\.\d+)?%?|[A-Za-z]{2,}/gu) ?? []).length >= 2) return { heading: false, why: '是陈述数字的一句话' }
   // A sentence on its own line: the heading of what follows, or one item of a numbered list.
   const inList = nextSibling || (previousItem && ENDS_WITH_SENTENCE.test(previous!.text))
   if (inList) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }

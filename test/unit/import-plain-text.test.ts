@@ -363,6 +363,22 @@ describe('lines that are never headings, titles or signatures (issue 17)', () =>
   })
 })
 
+describe('numbered lines that are not headings (issue 17)', () => {
+  it('keeps a requirement (……应认真落实。, ……须统一思想) and a sentence of figures body text', () => {
+    for (const line of ['（一）本规划已经发布，各科室应认真落实。后续将开展检查。', '（一）本规划是部门未来三年发展的行动纲领，全体人员须统一思想、坚定信心、真抓实干', '1.2026年业务增长达到100%，该编号为AI-001且这是明显完整的正文句子。']) {
+      expect(headings(importPlainText(`题\n正文，有句号。\n${line}\n正文很长，有句号。`).markdown)).toEqual([])
+    }
+    // 应对 is no requirement: （二）积极应对人口老龄化。 is a heading.
+    expect(headings(importPlainText('题\n正文，有句号。\n（二）积极应对人口老龄化。\n正文很长，有句号。').markdown)).toEqual(['### （二）积极应对人口老龄化。'])
+  })
+
+  it('takes 附件 alone with the attachments’ names under it for an attachments note typed without its colon', () => {
+    const result = importPlainText('通知\n正文，有句号。\n附件\n1.报名表\n2.汇总表')
+    expect(headings(result.markdown)).toEqual([])
+    expect(result.markdown).toContain('附件\\\n1.报名表\\\n2.汇总表')
+  })
+})
+
 describe('line joins (issue 17)', () => {
   it('joins nothing in a file of one paragraph a line, even where two lines happen to share a width', () => {
     const text = '浙江省教育厅关于深化普通高中课程改革的通知\n各市、县（市、区）教育局：\n《浙江省深化普通高中课程改革方案》已经浙江省人民政府批准同意，将于2012年秋季开始实施。现就有关事项通知如下。\n一、切实提高对深化普通高中课程改革重要性的认识\n增加普通高中教育的选择性，建立在共同基础上学生自主选择学习的育人模式。'

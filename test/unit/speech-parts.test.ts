@@ -39,4 +39,16 @@ describe('speech parts', () => {
     // The closing is the one before the attachment.
     expect(out).toContain('class="signature"')
   })
+
+  it('sets a 主送机关 line flush left, and finds the 落款 before back matter and before the document a notice issues (issue 17)', async () => {
+    const out = await html('# 通知\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n现将《方案》印发给你们，请认真贯彻执行。\n\n国务院\n\n2019年1月24日\n\n（此件公开发布）\n\n国家职业教育改革实施方案\n\n职业教育与普通教育是两种不同教育类型。\n')
+    expect(out).toContain('<p class="salutation">各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>')
+    expect(out).toMatch(/<p class="signature"[^>]*>国务院<\/p>/)
+    expect(out).toMatch(/<p class="closing-date"[^>]*>2019年1月24日<\/p>/)
+    expect(out).toContain('<p class="attachment-title">国家职业教育改革实施方案</p>')
+  })
+
+  it('marks 附件 typed without its colon, the names on the lines below, as the attachments note', async () => {
+    expect(await html('# 通知\n\n正文。\n\n附件\\\n1.报名表\\\n2.汇总表\n')).toContain('<p class="attachment-note">附件<br>')
+  })
 })

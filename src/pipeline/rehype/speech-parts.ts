@@ -20,7 +20,7 @@ export default function rehypeSpeechParts() {
     if (first?.tagName === 'p' && isSalutation(toString(first).trim())) addClass(first, 'salutation')
     for (const [i, p] of paragraphs.entries()) {
       const text = toString(p).trim()
-      if (ATTACHMENT_NOTE.test(text)) addClass(p, 'attachment-note')
+      if (ATTACHMENT_NOTE.test(text) || labelOverLines(p)) addClass(p, 'attachment-note')
       if (ATTACHMENT_LABEL.test(text)) {
         addClass(p, 'attachment-label')
         const title = paragraphs[i + 1]
@@ -32,6 +32,12 @@ export default function rehypeSpeechParts() {
     // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title.
     if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title')
   }
+}
+
+/** 附件 / 1.报名表 / 2.……: the note typed without its colon, its names on the lines below. */
+function labelOverLines(p: Element): boolean {
+  const [first, second] = p.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
+  return first?.type === 'text' && ATTACHMENT_LABEL.test(first.value.trim()) && second?.type === 'element' && second.tagName === 'br'
 }
 
 function markClosing(signer: Element | undefined, date: Element | undefined): void {
