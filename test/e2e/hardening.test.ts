@@ -45,7 +45,7 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
   { name: 'text that is neither UTF-8 nor GBK', files: { 'a.txt': Buffer.from([0xe9, 0x20, 0x6c, 0x27, 0xe9, 0x74, 0xe9, 0x0a]) }, input: 'a.txt', says: /^错误：a\.txt：无法识别的文字编码/m },
   { name: 'invalid YAML front matter', files: { 'a.md': '---\ntitle: [没有闭合\n---\n\n正文。\n' }, input: 'a.md', says: /^a\.md:2(:\d+)?  错误：前置信息/m },
   { name: 'an unknown key in booklet.yaml', files: { 'booklet.yaml': 'title: 汇编\ncolour: red\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:2(:\d+)?：.*colour/m },
-  { name: 'a wrong type in booklet.yaml', files: { 'booklet.yaml': 'numbering: [1, 2]\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:1(:\d+)?：numbering.*只能是 auto、keep 或 none/m },
+  { name: 'a wrong type in booklet.yaml', files: { 'booklet.yaml': 'numbering: [1, 2]\n', 'a.md': ARTICLE }, input: '.', says: /^错误：booklet\.yaml:1(:\d+)?：numbering.*只能是 auto、renumber、keep 或 none/m },
   { name: 'an article listed that does not exist', files: { 'booklet.yaml': 'articles:\n  - a.md\n  - b.md\n', 'a.md': ARTICLE }, input: '.', says: /^booklet\.yaml:3:1  错误：articles 中列出的“b\.md”不存在；/m },
   {
     name: 'several broken articles in one folder: each one named in the same run',
