@@ -67,7 +67,8 @@ export function classify(items: Item[], bodyEnd: number, note: Note): void {
       item.numbered = true
       if (role.head.length < text.length) {
         note(block, `编号标题后接正文，排为接排标题：${role.head}`, 'import-run-in')
-        if (ordinal.level === 1) splitLevelOneRunIn(items, i, role.head.length)
+        // A label (一、元旦：) runs in at level 1 too; a level-1 sentence stands on its own line.
+        if (ordinal.level === 1 && !/[：:]$/u.test(role.head)) splitLevelOneRunIn(items, i, role.head.length)
       }
     } else {
       note(block, `有编号“${ordinal.text.trim()}”，但${role.why}，保留为正文段落（编号照原样）`, 'import-numbered-paragraph', role.quiet ? undefined : 'warning')

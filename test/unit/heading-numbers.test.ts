@@ -142,6 +142,15 @@ describe('heading numbering (EL-18)', () => {
 })
 
 describe('run-in headings (EL-17)', () => {
+  it('runs a level-1 label in (一、元旦：1月1日放假……), and keeps a level-1 sentence on its own line (issue 17)', async () => {
+    const file = new VFile({ path: 'a.md', value: '## 一、元旦：1月1日（周三）放假1天，不调休。\n\n## 二、春节：1月28日至2月4日放假调休，共8天。\n' })
+    const html = JSON.stringify(await processArticle(file, 'art-1'))
+    expect(file.data.outline!.headings.map((h) => h.text)).toEqual(['一、元旦：', '二、春节：'])
+    expect(html).toContain('"run-in"')
+    const sentence = new VFile({ path: 'b.md', value: '## 一、重点任务。今年要抓好三件事。\n' })
+    expect(JSON.stringify(await processArticle(sentence, 'art-1'))).not.toContain('"run-in"')
+  })
+
   it('keeps the sentence as the heading and the rest as body text of the same paragraph', async () => {
     const file = new VFile({ path: 'a.md', value: '## 一、总\n\n#### 1.夯实基础。要把基层组织建强。\n' })
     const tree = await processArticle(file, 'art-1')

@@ -121,7 +121,8 @@ describe('headings', () => {
   })
 
   it('splits a run-in heading at a short label’s colon when a sentence follows, not inside a heading (issue 17)', () => {
-    expect(body(importPlainText('题\n正文。\n一、元旦：1月1日（周三）放假1天，不调休。').markdown)).toBe('\n正文。\n\n## 一、元旦：\n\n1月1日（周三）放假1天，不调休。\n')
+    // A level-1 label runs in (the pipeline splits it, EL-17): the notice's items stay one line each.
+    expect(body(importPlainText('题\n正文。\n一、元旦：1月1日（周三）放假1天，不调休。').markdown)).toBe('\n正文。\n\n## 一、元旦：1月1日（周三）放假1天，不调休。\n')
     expect(headings(importPlainText('题\n四、中国特色社会主义新时代（党的十八大至今）：惊天动地\n正文很长，有句号。').markdown)).toEqual(['## 四、中国特色社会主义新时代（党的十八大至今）：惊天动地'])
     expect(headings(importPlainText('题\n（一）会议时间为9：30，请准时参加。\n正文。').markdown)).toEqual([])
   })

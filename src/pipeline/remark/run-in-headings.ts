@@ -1,10 +1,12 @@
 /**
  * remark plugin: run-in headings (EL-17). A level-2…4 heading that is a sentence ending in
- * 。？！ and goes on with body text — `#### 1.夯实基础。要……` — keeps the sentence as the heading
- * and the rest as body text in the same paragraph. The body part becomes a paragraph marked
+ * 。？！ (or a short label ending in ：) and goes on with body text — `#### 1.夯实基础。要……` —
+ * keeps the sentence as the heading and the rest as body text in the same paragraph. A level-1
+ * heading runs in only as a label: `## 一、元旦：1月1日放假……` (a notice's items, issue 17). The body part becomes a paragraph marked
  * `run-in-body` right after the heading; the stylesheet sets both on one line.
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
 import { runInHeadLength } from '../../text/document-lines.ts'
@@ -15,9 +17,11 @@ export default function remarkRunInHeadings() {
   return (tree: Root, file: VFile) => {
     for (let i = 0; i < tree.children.length; i++) {
       const node = tree.children[i]!
-      if (node.type !== 'heading' || node.depth < 3) continue
+      if (node.type !== 'heading' || node.depth < 2) continue
       const split = splitAfterFirstSentence(node.children)
       if (!split) continue
+      // A level-1 heading stands on its own line (EL-2), unless it is a label (一、元旦：1月1日放假……).
+      if (node.depth === 2 && !/[：:]$/u.test(toString({ type: 'paragraph', children: split.head }).trim())) continue
       node.children = split.head
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), className: ['run-in'] } }
       const body: Paragraph = {
