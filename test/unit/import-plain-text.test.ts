@@ -413,3 +413,43 @@ describe('series of parallel paragraphs (issue 17)', () => {
     expect(mixed.markdown).not.toContain('**')
   })
 })
+
+describe('the title block of real documents (issue 17)', () => {
+  it('reads editor’s lines before the title: the source under the title, a note above it, web labels left out', () => {
+    const result = importPlainText('资料来源：人民网\n正文：\n现摘录如下，供学习参考。\n在全市工作会议上的讲话\n同志们：\n今天开会，讲三点意见。', '新建文本文档')
+    expect(result.matter).toMatchObject({ title: '在全市工作会议上的讲话', source: '人民网', note: '现摘录如下，供学习参考。' })
+    expect(result.notes.find((n) => n.line === 2)).toMatchObject({ rule: 'import-note', severity: 'warning' })
+  })
+
+  it('takes an over-title (学习材料第二专题) for a note, and the issuers over 关于…… as part of the title', () => {
+    const over = importPlainText('学习材料第二专题\n习近平：在党史学习教育动员大会上的讲话\n（2021年2月20日）\n习近平\n今年是中国共产党成立一百周年。')
+    expect(over.matter).toMatchObject({ title: '习近平：在党史学习教育动员大会上的讲话', note: '学习材料第二专题', date: '2021-02-20', speaker: '习近平' })
+    const joint = importPlainText('中共中央 国务院\n关于全面加强新时代大中小学劳动教育的意见\n来源：共产党员网\n为构建德智体美劳全面培养的教育体系，现提出如下意见。')
+    expect(joint.matter).toMatchObject({ title: '中共中央　国务院关于全面加强新时代大中小学劳动教育的意见', source: '共产党员网' })
+    const oneLine = importPlainText('中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见\n正文很长，有句号。')
+    expect(oneLine.matter.title).toBe('中共中央　国务院关于全面推进乡村振兴加快农业农村现代化的意见')
+  })
+
+  it('joins a title over three lines, and one over two lines up to its —— subtitle', () => {
+    expect(importPlainText('国务院办公厅关于山西、安徽省\n四起特大煤矿瓦斯爆炸事故\n调查处理情况的通报\n国办发〔2004〕7号\n正文很长，有句号。').matter).toMatchObject({
+      title: '国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报',
+      docNumber: '国办发〔2004〕7号',
+    })
+    const speech = importPlainText('不忘初心担使命 传承博雅谱新篇\n奋力开创绍兴一中高水平发展新局面\n——在主题教育总结大会上的讲话\n（1月13日下午4点，行政楼会议室四）\n绍兴一中党委书记、校长  王 琛\n同志们：\n根据统一部署，今天我们召开总结大会。')
+    expect(speech.matter).toEqual({
+      title: '不忘初心担使命　传承博雅谱新篇奋力开创绍兴一中高水平发展新局面',
+      subtitle: '——在主题教育总结大会上的讲话',
+      place: '1月13日下午4点，行政楼会议室四',
+      speaker: '绍兴一中党委书记、校长　王　琛',
+    })
+    expect(body(speech.markdown).startsWith('\n同志们：\n')).toBe(true)
+  })
+
+  it('reads a subtitle over two lines, a bracketed occasion, a speaker with ×, and leaves a photo caption out', () => {
+    const report = importPlainText('政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n各位代表：\n现在，我代表省人民政府向大会报告工作。')
+    expect(report.matter).toMatchObject({ subtitle: '——2026年1月26日在广东省第十四届人民代表大会第五次会议上', speaker: '广东省省长　孟凡利' })
+    const bracketed = importPlainText('政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n××省省长 ×××\n省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄\n各位代表：\n现在，我代表省人民政府向大会报告工作。')
+    expect(bracketed.matter).toMatchObject({ subtitle: '（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）', speaker: '××省省长　×××' })
+    expect(bracketed.notes.find((n) => n.line === 4)).toMatchObject({ rule: 'import-note', severity: 'warning' })
+  })
+})
