@@ -10,6 +10,10 @@ import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, isSalutation, runInHeadLength, SENTE
 import { type Item, type Note, BULLET, DIRECTIVE, ENDS_LIKE_BODY, ENDS_WITH_SENTENCE, LEVEL_NAMES, MAX_HEADING, TOC_LINE, firstSentence, isDateAlone, splitChildren } from './items.ts'
 import { DOC_NUMBER } from './title-block.ts'
 
+/**
+ * Each paragraph's role, in order: the salutation (主送机关), the attachments note, bullets, Word's
+ * heading styles, and the lines with a typed number — headings (numberedLine decides) or body.
+ */
 export function classify(items: Item[], bodyEnd: number, note: Note): void {
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
