@@ -208,7 +208,7 @@ function program(out: (line: string) => void, err: (line: string) => void): Comm
     })
   cli
     .command('import')
-    .description('把讲话稿（.txt 纯文本，或 Word .docx）转成 Markdown 稿件，并列出每处推断，供核对')
+    .description('把讲话稿（.txt 纯文本、Word .docx，或没有 # 标题的 .md）转成 Markdown 稿件，并列出需要核对的推断')
     .argument('<FILE>', '.txt 或 .docx 文件（或没有 # 标题的 .md 文件）')
     .option('-o, --out <OUT.md>', '输出的 .md 文件（默认：同名 .md；已存在时不覆盖）')
     .option('-f, --force', '输出文件已存在时覆盖它（先在旁边的 .booklet-backup/ 中留一份备份）')

@@ -118,6 +118,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   const previous = items.slice(0, i).reverse().find((item) => item.kind !== 'node')
   const previousOrdinal = previous ? typedOrdinal(previous.text) : undefined
   const nextSibling = nextOrdinal?.level === ordinal.level && nextOrdinal.value === ordinal.value + 1
+  // The item before it, kept as body text (（5）……；then （6）……。): one list.
   const previousItem = previous?.kind === 'paragraph' && previousOrdinal?.level === ordinal.level && previousOrdinal.value === ordinal.value - 1
   if (!ENDS_LIKE_BODY.test(text)) {
     // 学习内容如下： / 1.学习党章 / 2.学习准则: items a sentence leads into, not headings over nothing.
@@ -138,7 +139,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   if (/请|务必|\d[：:]\d/u.test(rest) || DIRECTIVE.test(rest)) return { heading: false, why: '是一句要求或通知事项' }
   if ((rest.match(/\d+(?:\.\d+)?%?|[A-Za-z]{2,}/gu) ?? []).length >= 2) return { heading: false, why: '是陈述数字的一句话' }
   // A sentence on its own line: the heading of what follows, or one item of a numbered list.
-  const inList = nextSibling || (previousItem && ENDS_WITH_SENTENCE.test(previous!.text))
+  const inList = nextSibling || (previousItem && /[。！？；;]$/u.test(previous!.text))
   if (inList) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
   // （一）久久为功推动粤港澳大湾区建设，打造……城市群。 is a heading; three clauses are a paragraph.
   const clauses = (rest.match(/[，,；;]/gu) ?? []).length

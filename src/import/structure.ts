@@ -78,6 +78,12 @@ function markClosing(items: Item[], bodyEnd: number, note: Note): number {
   }
   if (signature !== undefined) {
     items[signature]!.kind = 'signature'
+    // 绍兴市教育局办公室　　　绍兴市教育工会: joint issuers sign one under the other (GB/T 9704 7.3.5.2).
+    const names = items[signature]!.text.split(/[\s\u3000]{2,}/u)
+    if (names.length > 1) {
+      const children = names.flatMap((name, k) => [...(k ? [{ type: 'break' as const }] : []), { type: 'text' as const, value: name }])
+      items[signature]!.block = { ...items[signature]!.block, children }
+    }
     note(items[signature]!.block, `当作署名（落款）：${items[signature]!.text}`, 'import-signature')
   }
   if (next === undefined) return bodyEnd

@@ -4,10 +4,10 @@
  */
 import { typedOrdinal } from './ordinals.ts'
 
-/** 附件：1．… — the attachments note after the body (GB/T 9704 7.3.5.1). */
-export const ATTACHMENT_NOTE = /^附\s*件\s*\d{0,2}\s*[：:]/u
-/** 附件 / 附件1 / 附件 2 alone on a line: an attachment begins. */
-export const ATTACHMENT_LABEL = /^附\s*件\s*[\d一二三四五六七八九十]*\s*$/u
+/** 附件：1．… / 附件1：报名表 — the attachments note after the body (GB/T 9704 7.3.5.1). */
+export const ATTACHMENT_NOTE = /^附\s*件\s*(?:[：:]|\d{1,2}\s*[：:]\s*\S)/u
+/** 附件 / 附件1 / 附件 2 / 附件1： alone on a line: an attachment begins. */
+export const ATTACHMENT_LABEL = /^附\s*件\s*(?:[\d一二三四五六七八九十]*|[\d一二三四五六七八九十]+\s*[：:])\s*$/u
 
 /** Chinese year digits as typed: 〇 (U+3007), ○ (U+25CB, a circle typed for it), 零, Ｏ, O. */
 const YEAR_DIGIT = '[〇○零ＯO0一二三四五六七八九]'

@@ -81,7 +81,14 @@ describe('heading numbering (EL-18)', () => {
     const { texts, messages } = await headings('## 一、甲\n\n### （一）子一\n\n### （一）子二\n\n## 一、乙\n\n## 十、丙\n')
     expect(texts).toEqual(['一、甲', '（一）子一', '（一）子二', '一、乙', '十、丙'])
     const warnings = messages.filter((m) => m.ruleId === 'EL-18' && m.fatal === false).map((m) => [m.line, m.reason])
-    expect(warnings).toEqual([[9, '标题编号“十、”与前一个同级编号不连贯（前一个是 1），保持原样，请核对']])
+    expect(warnings).toEqual([[9, '标题编号“十、”与前一个同级编号（1）不连贯，保持原样，请核对']])
+  })
+
+  it('counts a numbered paragraph kept as text between two headings, and says plainly when a level starts past 1', async () => {
+    const kept = await headings('## 一、甲\n\n### （一）子一\n\n（二）聚焦加快构建现代化产业体系，深化实施“1269”行动计划，有很长的正文……\n\n### （三）子三\n')
+    expect(kept.messages.filter((m) => m.ruleId === 'EL-18')).toEqual([])
+    const late = await headings('## 一、甲\n\n##### （6）其他未尽事项\n')
+    expect(late.messages.find((m) => m.ruleId === 'EL-18')?.reason).toBe('标题编号“（6）”这一级前面还没有编号，却不从 1 编起，保持原样，请核对')
   })
 
   it('keeps numbering that runs on across sections (1.–6. under 一、二、) and attachments that start again at 一、 (issue 17)', async () => {

@@ -445,6 +445,18 @@ describe('the title block of real documents (issue 17)', () => {
     expect(body(speech.markdown).startsWith('\n同志们：\n')).toBe(true)
   })
 
+  it('joins a title line that ends in 、 with the next, never taking it for a note above the title', () => {
+    const result = importPlainText('在第18期入党积极分子培训班、\n第20期发展对象培训班开班典礼上的致辞\n（2026年 4月23日）\n亲爱的同学们：\n大家下午好！')
+    expect(result.matter).toEqual({ title: '在第18期入党积极分子培训班、第20期发展对象培训班开班典礼上的致辞', date: '2026-04-23' })
+  })
+
+  it('sets joint issuers of a 落款 one under the other, and takes 附件1： alone for the start of an attachment', () => {
+    const result = importPlainText('通知\n正文很长，有句号。\n绍兴市教育局办公室       绍兴市教育工会\n2020年5月 日\n附件1：\n参赛名额表\n表格内容很长，有句号。')
+    expect(result.markdown).toContain('\n绍兴市教育局办公室\\\n绍兴市教育工会\n')
+    expect(result.notes.filter((n) => n.rule === 'import-signature').map((n) => n.line)).toEqual([3, 4])
+    expect(result.notes.find((n) => n.line === 5)?.message).toContain('当作附件的开始')
+  })
+
   it('reads a subtitle over two lines, a bracketed occasion, a speaker with ×, and leaves a photo caption out', () => {
     const report = importPlainText('政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n各位代表：\n现在，我代表省人民政府向大会报告工作。')
     expect(report.matter).toMatchObject({ subtitle: '——2026年1月26日在广东省第十四届人民代表大会第五次会议上', speaker: '广东省省长　孟凡利' })

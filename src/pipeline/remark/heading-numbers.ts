@@ -40,6 +40,8 @@ interface Entry {
   run: Entry[]
   /** The last number this level showed before this run (numbering that runs on). */
   before: number
+  /** The number a numbered body paragraph of this level showed since the heading before (（二）……，kept as text). */
+  shown: number | undefined
 }
 
 export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
@@ -69,12 +71,19 @@ function collect(tree: Root, file: VFile): Entry[] {
   let runs: (Entry[] | undefined)[] = []
   let last = [0, 0, 0, 0]
   let previousLevel = 0
+  // Numbers numbered body paragraphs showed since the last heading, by level.
+  let shown: (number | undefined)[] = []
   for (const node of tree.children) {
     // An attachment (附件1 on its own line) is a document of its own: its numbers start again.
     if (node.type === 'paragraph' && ATTACHMENT_LABEL.test(toString(node).trim())) {
       runs = []
       last = [0, 0, 0, 0]
       previousLevel = 0
+      continue
+    }
+    if (node.type === 'paragraph') {
+      const typed = typedOrdinal(toString(node))
+      if (typed) shown[typed.level - 1] = typed.value
       continue
     }
     if (node.type !== 'heading' || node.depth < 2) continue
@@ -92,7 +101,8 @@ function collect(tree: Root, file: VFile): Entry[] {
     const run = runs[level - 1] ?? []
     runs[level - 1] = run
     runs.fill(undefined, level)
-    const entry: Entry = { node, level, text, typed, run, before: run.length ? run[0]!.before : last[level - 1]! }
+    const entry: Entry = { node, level, text, typed, run, before: run.length ? run[0]!.before : last[level - 1]!, shown: shown[level - 1] }
+    shown = []
     run.push(entry)
     if (typed?.level === level) last[level - 1] = typed.value
     else if (!typed) last[level - 1] = Math.max(last[level - 1]!, 0)
@@ -128,9 +138,14 @@ function keepTyped(entries: Entry[], file: VFile): void {
         diagnose(file, entry, `标题编号“${typed.text.trim()}”是${LEVEL_NAMES[typed.level - 1]}标题的写法，这里是${LEVEL_NAMES[level - 1]}标题：保持原样，请核对`, false)
         continue
       }
-      // Counting on (k + 1, or one more than the heading before) or starting again at 1 is in sequence.
-      const inSequence = typed.value === expected + 1 || typed.value === 1 || (k === 0 && typed.value === entry.before + 1)
-      if (!inSequence) diagnose(file, entry, `标题编号“${typed.text.trim()}”与前一个同级编号不连贯（前一个是 ${expected}），保持原样，请核对`, false)
+      // Counting on (from the heading before, or from a numbered paragraph kept as text between
+      // them) or starting again at 1 is in sequence.
+      const inSequence = typed.value === expected + 1 || typed.value === 1 || (k === 0 && typed.value === entry.before + 1) || typed.value === (entry.shown ?? -1) + 1
+      if (!inSequence) {
+        const before = Math.max(expected, entry.shown ?? 0)
+        const why = before === 0 ? '这一级前面还没有编号，却不从 1 编起' : `与前一个同级编号（${before}）不连贯`
+        diagnose(file, entry, `标题编号“${typed.text.trim()}”${why}，保持原样，请核对`, false)
+      }
       expected = typed.value
       const usual = formatOrdinal(level, typed.value)
       // 1、→ 1. and 一．→ 一、 are the same number in the form GB/T 9704 prints it; 第一章 stays.
