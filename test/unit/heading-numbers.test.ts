@@ -1,3 +1,4 @@
+import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { applyEdits } from '../../src/pipeline/fixes.ts'
@@ -149,6 +150,16 @@ describe('heading numbering (EL-18)', () => {
 })
 
 describe('run-in headings (EL-17)', () => {
+  it('gives the body of a run-in heading the heading\'s line, so messages about its text name the line', async () => {
+    const file = new VFile({ path: 'a.md', value: '## 一、总\n\n#### 1.夯实基础。要把基层组织建强。\n' })
+    const tree = await processArticle(file, 'art-1')
+    const lines: (number | undefined)[] = []
+    visit(tree, 'element', (node) => {
+      if (String(node.properties.className ?? '').includes('run-in-body')) lines.push(node.position?.start.line)
+    })
+    expect(lines).toEqual([3])
+  })
+
   it('runs a level-1 label in (一、元旦：1月1日放假……), and keeps a level-1 sentence on its own line (issue 17)', async () => {
     const file = new VFile({ path: 'a.md', value: '## 一、元旦：1月1日（周三）放假1天，不调休。\n\n## 二、春节：1月28日至2月4日放假调休，共8天。\n' })
     const html = JSON.stringify(await processArticle(file, 'art-1'))

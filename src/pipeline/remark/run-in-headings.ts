@@ -28,6 +28,8 @@ export default function remarkRunInHeadings() {
         type: 'paragraph',
         children: split.rest,
         data: { hProperties: { className: ['run-in-body'] } },
+        // It is the rest of the heading's line: messages about its text (FN-5) name that line.
+        ...(node.position ? { position: node.position } : {}),
       }
       tree.children.splice(i + 1, 0, body)
       // A report of what was done, not a problem: info, not warning.
