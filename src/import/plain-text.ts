@@ -5,6 +5,7 @@
  * Pure: text in, blocks and notes out.
  */
 import { typedOrdinal } from '../text/ordinals.ts'
+import { TITLE_ENDINGS } from './items.ts'
 import type { Table } from 'mdast'
 import type { ImportNote, ImportResult, SourceBlock } from './source-blocks.ts'
 import { structureToMarkdown } from './structure.ts'
@@ -153,8 +154,10 @@ function cells(text: string): number {
 
 function continuesOnNextLine(line: RawLine, next: RawLine, width: number): boolean {
   if (next.afterBlank || next.indented || typedOrdinal(next.text) || BULLET_OR_DASH.test(next.text)) return false
-  // A heading or a title line is never joined to what follows it.
+  // A heading is never joined to what follows it, nor a line that closes a title block (……的通知,
+  // ……上的讲话) to the date or occasion line in brackets under it.
   if (typedOrdinal(line.text) && cells(line.text) < width - 2) return false
+  if (TITLE_ENDINGS.test(line.text) || /^[（(].*[）)]$/u.test(next.text)) return false
   const length = cells(line.text)
   // A line that stops on a comma or a 顿号 stops mid-sentence, even where a wrap came early.
   if (/[，、]$/u.test(line.text)) return length >= width - 4 && length <= width + 1

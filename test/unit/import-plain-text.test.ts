@@ -389,6 +389,14 @@ describe('line joins (issue 17)', () => {
     expect(headings(result.markdown)).toEqual(['## 一、切实提高对深化普通高中课程改革重要性的认识'])
   })
 
+  it('never joins the line that closes a title to the bracketed date under it, even at the wrap width', () => {
+    // Wrapped at 26 字, the title as long as the wrap width.
+    const wrapped = ['关于进一步加强和改进新时代全县基层党组织建设实施意见', '（2026年3月5日）', '为深入贯彻落实新时代党的建设总要求和新时代党的组织路', '线，进一步加强全县基层党组织建设。', '各级党组织要认真学习领会，切实把思想和行动统一到上级', '的决策部署上来，确保各项任务落到实处。'].join('\n')
+    const result = importPlainText(wrapped)
+    expect(result.matter).toMatchObject({ title: '关于进一步加强和改进新时代全县基层党组织建设实施意见', date: '2026-03-05' })
+    expect(result.notes.filter((n) => n.rule === 'import-wrapped').map((n) => n.line)).toEqual([3, 5])
+  })
+
   it('gives a real document hard-wrapped as text copied from a PDF the same structure as the same text one paragraph a line', () => {
     const text = readFileSync(join(import.meta.dirname, '../corpus/documents/gov-gb-coal-mine-accident-bulletin-2004.txt'), 'utf8')
     const lines = text.split('\n').filter((l) => l.trim())
