@@ -19,9 +19,19 @@ export function classify(items: Item[], bodyEnd: number, note: Note): void {
     const item = items[i]!
     if (item.kind !== 'paragraph') continue
     const { block, text } = item
-    if (items.findIndex((other) => other.kind !== 'node') === i && isSalutation(text)) {
+    // 各位领导、各位代表：大家好！ — the greeting after the address is a paragraph of its own.
+    const greeting = /^(.+?[：:，,])((?:大家|同志们|各位)?(?:上午|下午|晚上)?好[！!。]?)$/u.exec(text)
+    if (greeting && items.findIndex((other) => other.kind !== 'node') === i && isSalutation(greeting[1]!)) {
+      const split = splitChildren(block.children ?? [], greeting[1]!.length)
+      if (split) {
+        item.block = { ...block, children: split.head }
+        item.text = greeting[1]!
+        items.splice(i + 1, 0, { block: { ...block, children: split.tail }, text: greeting[2]!, kind: 'paragraph' })
+      }
+    }
+    if (items.findIndex((other) => other.kind !== 'node') === i && isSalutation(item.text)) {
       item.kind = 'salutation'
-      note(block, `当作称呼语（顶格）：${text}`, 'import-salutation')
+      note(block, `当作称呼语（顶格）：${item.text}`, 'import-salutation')
       continue
     }
     if (ATTACHMENT_NOTE.test(text) || (ATTACHMENT_LABEL.test(text) && listsAttachments(items, i))) {
@@ -111,7 +121,9 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   if (runIn !== undefined) {
     const head = ordinal.text + rest.slice(0, runIn)
     if (DIRECTIVE.test(head)) return { heading: false, why: '第一句是一项要求（应……、须……），不像标题' }
-    return [...head].length <= MAX_HEADING ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
+    // A report's run-in heads run long (（二）聚焦加快构建……现代化产业体系，深化实施“1269”行动计划。), in one or two clauses.
+    const clauses = (head.match(/[，,；;]/gu) ?? []).length
+    return [...head].length <= MAX_HEADING || ([...head].length <= 50 && clauses <= 1) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
   const nextOrdinal = next && next.kind === 'paragraph' ? typedOrdinal(next.text) : undefined

@@ -453,6 +453,19 @@ describe('the title block of real documents (issue 17)', () => {
     expect(body(speech.markdown).startsWith('\n同志们：\n')).toBe(true)
   })
 
+  it('sets the address flush left and the greeting after it as a paragraph: 各位领导、各位代表：大家好！ · 各位教职员工，大家好！', () => {
+    for (const [line, address] of [['各位领导、各位代表、教工同志们：大家好！', '各位领导、各位代表、教工同志们：'], ['各位教职员工，大家好！', '各位教职员工，']]) {
+      const result = importPlainText(`工作报告\n${line}\n下面我代表学校班子报告工作。`)
+      expect(body(result.markdown)).toBe(`\n${address}\n\n${line.slice(address.length)}\n\n下面我代表学校班子报告工作。\n`)
+      expect(result.notes.find((n) => n.rule === 'import-salutation')?.message).toBe(`当作称呼语（顶格）：${address}`)
+    }
+  })
+
+  it('takes a report’s long run-in head of one or two clauses for a heading', () => {
+    const line = '（二）聚焦加快构建体现江西特色和优势的现代化产业体系，深化实施“1269”行动计划。坚持智能化、绿色化、融合化方向，推进新型工业化。'
+    expect(headings(importPlainText(`题\n正文，有句号。\n${line}`).markdown)).toEqual([`### ${line}`])
+  })
+
   it('joins a title line that ends in 、 with the next, never taking it for a note above the title', () => {
     const result = importPlainText('在第18期入党积极分子培训班、\n第20期发展对象培训班开班典礼上的致辞\n（2026年 4月23日）\n亲爱的同学们：\n大家下午好！')
     expect(result.matter).toEqual({ title: '在第18期入党积极分子培训班、第20期发展对象培训班开班典礼上的致辞', date: '2026-04-23' })
