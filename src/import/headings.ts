@@ -6,8 +6,8 @@
 import type { PhrasingContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseChineseNumber, typedOrdinal, type TypedOrdinal } from '../text/ordinals.ts'
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, isSalutation, runInHeadLength, SENTENCE_END } from '../text/document-lines.ts'
-import { type Item, type Note, BULLET, DIRECTIVE, ENDS_LIKE_BODY, ENDS_WITH_SENTENCE, LEVEL_NAMES, MAX_HEADING, TOC_LINE, firstSentence, isDateAlone, splitChildren } from './items.ts'
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, isDateAlone, isSalutation, runInHeadLength, SENTENCE_END } from '../text/document-lines.ts'
+import { type Item, type Note, BULLET, DIRECTIVE, ENDS_LIKE_BODY, ENDS_WITH_SENTENCE, LEVEL_NAMES, MAX_HEADING, TOC_LINE, firstSentence, splitChildren } from './items.ts'
 import { DOC_NUMBER } from './title-block.ts'
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { DATE_ALONE, SENTENCE_END } from '../text/document-lines.ts'
+import { SENTENCE_END } from '../text/document-lines.ts'
 import type { SourceBlock, SourcePlace } from './source-blocks.ts'
 
 /** 各科室应认真落实 · 全体人员须…… · 务必……: a requirement, said in a sentence, not a heading. */
@@ -58,17 +58,13 @@ export function firstSentence(text: string): string {
 /** Where a block came from: its line in a text file, or “第 N 段” in a Word file. */
 export const placeOf = (block: SourceBlock): SourcePlace => block.line ?? block.where
 
-export function isDateAlone(text: string): boolean {
-  return DATE_ALONE.test(text)
-}
-
 /** The paragraph is one plain text node (no Word formatting to keep). */
 export function plainText(item: Item): boolean {
   const children = item.block.children ?? []
   return children.length === 1 && children[0]!.type === 'text'
 }
 
-/** Splits inline content after `length` characters of its text, when the cut falls in a text node. */
+/** Splits inline content after `length` characters of its text: inside a text node, or between two nodes. */
 export function splitChildren(children: PhrasingContent[], length: number): { head: PhrasingContent[]; tail: PhrasingContent[] } | undefined {
   let at = 0
   for (let i = 0; i < children.length; i++) {

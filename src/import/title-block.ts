@@ -3,10 +3,11 @@
  * title, the title over one to three lines, then subtitle, 发文字号, date or time/place line and
  * speaker, in any order. Read into front matter, with the source lines each field came from.
  */
-import { chineseNumber, typedOrdinal } from '../text/ordinals.ts'
-import { ATTACHMENT_NOTE, isSalutation, isSigner, SENTENCE_END } from '../text/document-lines.ts'
+import { findDate } from '../text/chinese-date.ts'
+import { typedOrdinal } from '../text/ordinals.ts'
+import { ATTACHMENT_NOTE, isDateAlone, isSalutation, isSigner, SENTENCE_END } from '../text/document-lines.ts'
 import type { ImportedMatter, MatterLines } from './source-blocks.ts'
-import { type Item, type Note, ENDS_LIKE_BODY, POSITIONS, TITLE_ENDINGS, firstSentence, isDateAlone, placeOf } from './items.ts'
+import { type Item, type Note, ENDS_LIKE_BODY, POSITIONS, TITLE_ENDINGS, firstSentence, placeOf } from './items.ts'
 
 /** Lines a web page or an editor puts before the title: where the text is from, how it was taken. */
 const SOURCE_LABEL = /^(?:资料来源|文章来源|信息来源|来源|出处|转自|摘自|选自|转载自)\s*[：:]\s*(.*)$/u
@@ -27,30 +28,31 @@ const OCCASION = /^[（(].*在.{2,}(?:会议|大会|会|典礼|仪式|论坛|座
 /**
  * The title block: editor's notes (资料来源：…, 现摘录……) before the title, the title (one to three
  * lines), then subtitle, 发文字号, date or time/place line and speaker, in any order. The file's
- * name is never the title: when the first line does not read like one, it is the title all the
- * same, with a warning, unless it is a long paragraph (then the title is its opening words).
+ * name is not the title: when the text opens with no title, its opening words stand in, with a
+ * warning; `fallbackTitle` (the file's name) only for a text with no words to take.
  */
 export function readHeader(items: Item[], note: Note, fallbackTitle: string): { matter: ImportedMatter; lines: MatterLines } {
   const lines: MatterLines = {}
   const record = (field: keyof MatterLines, item: Item) => (lines[field] ??= []).push(placeOf(item.block))
   const matter: ImportedMatter = { title: fallbackTitle }
   const notes: string[] = []
-  while (items.length > 1 && items[0]!.kind !== 'node' && !items[0]!.block.styleRole && editorsLine(items[0]!.text)) {
-    const item = items.shift()!
-    const source = SOURCE_LABEL.exec(item.text)
-    if (source && source[1] && !matter.source) {
-      matter.source = source[1].trim()
+  // Where an editor's or a web page's line goes: the source under the title, a note above it, or nowhere.
+  const takeEditorsLine = (item: Item, where: string): void => {
+    const source = SOURCE_LABEL.exec(item.text)?.[1]?.trim()
+    if (source && !matter.source) {
+      matter.source = source
       record('source', item)
-      note(item.block, `标题前的来源说明，印在标题下：${item.text}`, 'import-note')
-    } else if (DROPPED_LABEL.test(item.text)) {
+      note(item.block, `${where}的来源说明，印在标题下：${item.text}`, 'import-note')
+    } else if (DROPPED_LABEL.test(item.text) || PHOTO_CAPTION.test(item.text)) {
       record('note', item)
-      note(item.block, `标题前的“${item.text}”是网页或编辑加的标签，没有排入`, 'import-note', 'warning')
+      note(item.block, `${where}的“${item.text}”是网页或编辑加的标签、图片说明，没有排入`, 'import-note', 'warning')
     } else {
       notes.push(item.text)
       record('note', item)
-      note(item.block, `标题前的编者说明，以小字排在标题上方：${item.text}`, 'import-note')
+      note(item.block, `${where}的说明，以小字排在标题上方：${item.text}`, 'import-note')
     }
   }
+  while (items.length > 1 && items[0]!.kind !== 'node' && !items[0]!.block.styleRole && editorsLine(items[0]!.text)) takeEditorsLine(items.shift()!, '标题前')
   if (notes.length) matter.note = notes.join('')
   // An over-title that is no part of the title (绍兴一中党委理论学习中心组学习材料第二专题) above a
   // title that names the document: an editor's note.
@@ -64,17 +66,22 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
     matter.note = notes.join('')
   }
   const first = items[0]
-  if (!first || first.kind === 'node') return { matter, lines }
-  const count = titleLineCount(items)
+  if (!first) return { matter, lines }
+  const count = first.kind === 'node' ? 0 : titleLineCount(items)
   const candidate = items.slice(0, count).map((item) => item.text).join('')
   // A single line is a paragraph, not a title over nothing — unless it names itself a document.
   const alone = items.length === 1 && !(/^关于/u.test(first.text) && TITLE_ENDINGS.test(first.text)) && !(isSigner(first.text) && !/^[\p{Script=Han}]{2,4}$/u.test(first.text))
-  if (!looksLikeTitle({ ...first, text: candidate }) || alone) {
+  if (first.kind === 'node' || !looksLikeTitle({ ...first, text: candidate }) || alone) {
     // The file's name is no title (it is often 新建文本文档 or 讲话稿2): the opening words of the text are.
-    const opening = items.find((item) => item.kind === 'paragraph' && !isSalutation(item.text)) ?? first
+    const opening = items.find((item) => item.kind === 'paragraph' && !isSalutation(item.text))
+    if (!opening) {
+      note(first.block, `稿件中没有可作标题的文字，标题暂用文件名“${fallbackTitle}”：请在开头补上标题`, 'import-title', 'warning')
+      return { matter, lines }
+    }
     const words = firstSentence(opening.text).replace(/[。！？，；：:]$/u, '')
     matter.title = [...words].length > 24 ? `${[...words].slice(0, 24).join('')}……` : words
-    note(first.block, `稿件开头没有标题（第一行“${[...first.text].slice(0, 12).join('')}${[...first.text].length > 12 ? '……' : ''}”不是标题），标题暂取开头的文字“${matter.title}”：请在开头补上标题`, 'import-title', 'warning')
+    const shown = first.kind === 'node' ? '是表格或列表' : `“${[...first.text].slice(0, 12).join('')}${[...first.text].length > 12 ? '……' : ''}”不是标题`
+    note(first.block, `稿件开头没有标题（第一行${shown}），标题暂取开头的文字“${matter.title}”：请在开头补上标题`, 'import-title', 'warning')
     return { matter, lines }
   }
   const titleLines = items.splice(0, count)
@@ -104,14 +111,8 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
       Object.assign(matter, dateLine(text))
       record('date', item)
       note(block, `当作日期行：${text}`, 'import-date')
-    } else if (SOURCE_LABEL.exec(text)?.[1] && !matter.source) {
-      matter.source = SOURCE_LABEL.exec(text)![1]!.trim()
-      record('source', item)
-      note(block, `当作来源说明，印在标题下：${text}`, 'import-note')
-      taken--
-    } else if (DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text)) {
-      record('note', item)
-      note(block, `“${text}”是网页上的标签或图片说明，没有排入`, 'import-note', 'warning')
+    } else if ((SOURCE_LABEL.exec(text)?.[1] && !matter.source) || DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text)) {
+      takeEditorsLine(item, '标题下')
       taken--
     } else if (!matter.speaker && looksLikeSpeaker(text) && !isSalutation(text)) {
       matter.speaker = text.replace(/[\s\u3000]+/gu, '　')
@@ -202,28 +203,6 @@ function overTitle(items: Item[]): number {
 function mayContinueTitle(next: Item): boolean {
   const b = next.text
   return !([...b].length > 40 || /^目\s*录$/u.test(b) || ENDS_LIKE_BODY.test(b) || typedOrdinal(b) || /^(——|－－|--|[（(])|[：:]/u.test(b) || next.block.styleLevel || dateLine(b) || DOC_NUMBER.test(b) || isSalutation(b) || (looksLikeSpeaker(b) && !TITLE_ENDINGS.test(b) && !isSigner(b)))
-}
-
-const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/u
-
-const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/u
-
-/** A date written out in a line, as `2026-03-05` (or `2026-03`). */
-function findDate(text: string): { date: string; match: string } | undefined {
-  const arabic = ARABIC_DATE.exec(text)
-  if (arabic) return { date: isoDate(Number(arabic[1]), Number(arabic[2]), arabic[3] ? Number(arabic[3]) : undefined), match: arabic[0] }
-  const chinese = CHINESE_DATE.exec(text)
-  if (!chinese) return undefined
-  const year = Number([...chinese[1]!].map((d) => '〇一二三四五六七八九'.indexOf(d === '零' ? '〇' : d)).join(''))
-  const small = (s: string) => Array.from({ length: 31 }, (_, i) => i + 1).find((n) => chineseNumber(n) === s)
-  const month = small(chinese[2]!)
-  const day = chinese[3] ? small(chinese[3]) : undefined
-  return month ? { date: isoDate(year, month, day), match: chinese[0] } : undefined
-}
-
-function isoDate(year: number, month: number, day?: number): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${year}-${pad(month)}${day ? `-${pad(day)}` : ''}`
 }
 
 /** `（2026年3月5日）`, `（2026年3月5日，根据录音整理）`, `2026年3月5日`. */

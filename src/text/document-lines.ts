@@ -2,6 +2,7 @@
  * Lines of a Chinese document that are not body text, recognised the same way by the importer
  * (which decides what a pasted line is) and by the pipeline (which sets it): one definition each.
  */
+import { CHINESE_DAY, CHINESE_MONTH, CHINESE_YEAR_DIGIT as YEAR_DIGIT } from './chinese-date.ts'
 import { typedOrdinal } from './ordinals.ts'
 
 /** 附件：1．… / 附件1：报名表 — the attachments note after the body (GB/T 9704 7.3.5.1). */
@@ -9,18 +10,16 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*(?:[：:]|\d{1,2}\s*[：:]\s*\S)/u
 /** 附件 / 附件1 / 附件 2 / 附件1： alone on a line: an attachment begins. */
 export const ATTACHMENT_LABEL = /^附\s*件\s*(?:[\d一二三四五六七八九十]*|[\d一二三四五六七八九十]+\s*[：:])\s*$/u
 
-/** Chinese year digits as typed: 〇 (U+3007), ○ (U+25CB, a circle typed for it), 零, Ｏ, O. */
-const YEAR_DIGIT = '[〇○零ＯO0一二三四五六七八九]'
-const MONTH = '(?:十[一二]?|[一二三四五六七八九])'
-const DAY = '(?:[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])'
 
 /** 2026年1月5日 · 二〇二六年一月五日 · 二○二五年八月十二日 · 202X年X月X日 (a placeholder), alone. */
 const DATE_PATTERN = new RegExp(
-  `^(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日?|日)|${YEAR_DIGIT}{4}年${MONTH}月${DAY}日|\\d{2,4}[XＸx×]{0,2}年[XＸx×\\d]{1,2}月[XＸx×\\d]{1,2}日|[XＸx×]{4}年[XＸx×]{1,2}月[XＸx×]{1,2}日)$`,
+  `^(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日?|日)|${YEAR_DIGIT}{4}年${CHINESE_MONTH}月${CHINESE_DAY}日|\\d{2,4}[XＸx×]{0,2}年[XＸx×\\d]{1,2}月[XＸx×\\d]{1,2}日|[XＸx×]{4}年[XＸx×]{1,2}月[XＸx×]{1,2}日)$`,
   'u',
 )
-/** Spaces typed inside a date (2025 年 8 月 12 日) do not make it something else. */
-export const DATE_ALONE = { test: (text: string): boolean => DATE_PATTERN.test(text.replace(/[\s\u3000]+/gu, '')) }
+/** A date alone on a line; spaces typed inside it (2025 年 8 月 12 日) do not make it something else. */
+export function isDateAlone(text: string): boolean {
+  return DATE_PATTERN.test(text.replace(/[\s\u3000]+/gu, ''))
+}
 
 /**
  * 同志们： · 各位代表： · 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： — a line that
@@ -67,7 +66,7 @@ export function findClosing(blocks: (string | undefined)[]): { signature?: numbe
   const atEnd = closingBefore(blocks, end)
   if (atEnd.date !== undefined || atEnd.signature !== undefined) return atEnd
   for (let date = 1; date < end - 1; date++) {
-    if (blocks[date] === undefined || !DATE_ALONE.test(blocks[date]!) || !isSigner(blocks[date - 1] ?? '')) continue
+    if (blocks[date] === undefined || !isDateAlone(blocks[date]!) || !isSigner(blocks[date - 1] ?? '')) continue
     let next = date + 1
     while (next < end && blocks[next] !== undefined && BACK_MATTER.test(blocks[next]!)) next++
     const title = blocks[next]
@@ -83,7 +82,7 @@ function closingBefore(blocks: (string | undefined)[], end: number): { signature
   while (at > 0 && blocks[at] !== undefined && /^\d+\s*[.．、]/u.test(blocks[at]!) && BACK_MATTER.test(blocks[at - 1] ?? '')) at -= 2
   const last = blocks[at]
   if (last === undefined) return {}
-  if (DATE_ALONE.test(last)) {
+  if (isDateAlone(last)) {
     const signer = blocks[at - 1]
     return signer !== undefined && at - 1 >= 0 && isSigner(signer) ? { signature: at - 1, date: at } : { date: at }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatArabicDate, formatChineseDate, parseDate } from '../../src/text/chinese-date.ts'
+import { formatArabicDate, formatChineseDate, parseDate, findDate } from '../../src/text/chinese-date.ts'
 
 describe('formatChineseDate (DT-1: cover dates in Chinese numerals)', () => {
   it.each([
@@ -66,5 +66,13 @@ describe('parseDate', () => {
 
   it.each(['', 'garbage', '11-2026', '26-11-05', '2026-11-05x', '2026年', '２０２６-11'])('rejects garbage: %j', (input) => {
     expect(parseDate(input)).toBeUndefined()
+  })
+})
+
+describe('findDate: a date written out in a line (issue 17)', () => {
+  it('reads Arabic dates and Chinese ones with 〇, ○ typed for it, or 零', () => {
+    expect(findDate('（2026年3月5日，根据录音整理）')).toEqual({ date: '2026-03-05', match: '2026年3月5日' })
+    expect(['二〇二六年十二月三十一日', '二○二一年二月二十日', '二零二五年八月'].map((t) => findDate(t)?.date)).toEqual(['2026-12-31', '2021-02-20', '2025-08'])
+    expect(findDate('二〇二六年十三月一日')).toBeUndefined()
   })
 })
