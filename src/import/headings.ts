@@ -122,7 +122,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
     const head = ordinal.text + rest.slice(0, runIn)
     if (DIRECTIVE.test(head)) return { heading: false, why: '第一句是一项要求（应……、须……），不像标题' }
     // A report's run-in heads run long (（二）聚焦加快构建……现代化产业体系，深化实施“1269”行动计划。), in one or two clauses.
-    const clauses = (head.match(/[，,；;]/gu) ?? []).length
+    const clauses = clauseBreaks(head)
     return [...head].length <= MAX_HEADING || ([...head].length <= 50 && clauses <= 1) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
@@ -136,7 +136,7 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
     // 学习内容如下： / 1.学习党章 / 2.学习准则: items a sentence leads into, not headings over nothing.
     if ((nextSibling || previousItem) && listLeadIn(items, i, ordinal)) return { heading: false, why: '是上文冒号引出的列举的一项', quiet: true }
     // Past 40 字 a heading is one clause (……城市群); 本规划是……，全体人员须…… is a sentence without its full stop.
-    const clauses = (rest.match(/[，,；;]/gu) ?? []).length
+    const clauses = clauseBreaks(rest)
     if (DIRECTIVE.test(rest)) return { heading: false, why: '是一项要求（应……、须……），不像标题' }
     return length <= 40 || (length <= 60 && clauses === 0) ? { heading: true, head: text } : { heading: false, why: '太长，不像标题' }
   }
@@ -154,8 +154,13 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
   const inList = nextSibling || (previousItem && /[。！？；;]$/u.test(previous!.text))
   if (inList) return { heading: false, why: '是一句完整的话，与前后编号的句子并列，是列举的一项', quiet: true }
   // （一）久久为功推动粤港澳大湾区建设，打造……城市群。 is a heading; three clauses are a paragraph.
-  const clauses = (rest.match(/[，,；;]/gu) ?? []).length
+  const clauses = clauseBreaks(rest)
   return length <= 60 && clauses <= 1 && [...firstSentence(rest)].length === [...rest].length ? { heading: true, head: text } : { heading: false, why: '句子太长，不像标题' }
+}
+
+/** How many times a sentence breaks into clauses (，；): a heading has at most one break. */
+function clauseBreaks(text: string): number {
+  return (text.match(/[，,；;]/gu) ?? []).length
 }
 
 /** 一、二季度 / 三、四月份 / 一、二、三产业: numerals in a series, not an ordinal and its heading. */

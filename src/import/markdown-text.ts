@@ -21,13 +21,16 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
  * may be a list item an author typed): the file is structured as a text.
  */
 export function needsStructure(markdown: string): boolean {
-  const tree = parser.parse(markdown) as Root
-  if (tree.children.some((node) => node.type === 'heading')) return false
-  const numbered = markdown.split(/\r?\n/u).filter((line) => {
+  // Every .md of every build comes through here: the line checks first, the Markdown parse
+  // (for a setext heading, or lines inside code) only for a file that has passed them.
+  const lines = markdown.split(/\r?\n/u)
+  if (lines.some((line) => /^ {0,3}#{1,6}(?:[ \t]|$)/u.test(line))) return false
+  const numbered = lines.filter((line) => {
     const typed = typedOrdinal(line.trim())
     return typed !== undefined && typed.level <= 2
   })
-  return numbered.length >= 2
+  if (numbered.length < 2) return false
+  return !(parser.parse(markdown) as Root).children.some((node) => node.type === 'heading')
 }
 
 export function importMarkdownText(markdown: string, fallbackTitle?: string): ImportResult {

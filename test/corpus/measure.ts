@@ -60,8 +60,7 @@ export async function printedDocxStructure(bytes: Buffer, name: string): Promise
 }
 
 async function readBack(imported: ImportResult, path: string): Promise<Printed & { imported: ImportResult }> {
-  const name = path
-  const file = new VFile({ path: name, value: imported.markdown, data: { displayPath: name, imported: { lineMap: imported.lineMap } } })
+  const file = new VFile({ path, value: imported.markdown, data: { displayPath: path, imported: { lineMap: imported.lineMap } } })
   const tree = await processArticle(file, 'art')
   const printed: Printed = { title: '', headings: [], leads: [], roles: new Map() }
   const sourceOf = (element: Element): SourcePlace[] => {

@@ -42,6 +42,8 @@ interface Entry {
   before: number
   /** The number a numbered body paragraph of this level showed since the heading before (（二）……，kept as text). */
   shown: number | undefined
+  /** The first heading after an attachment's label (附件1): numbering starts again. */
+  restart: boolean
 }
 
 export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
@@ -54,7 +56,7 @@ export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
       return
     }
     const handTyped = entries.some((e) => e.typed)
-    if (mode === 'renumber' || !handTyped) renumberAll(tree, entries, file)
+    if (mode === 'renumber' || !handTyped) renumberAll(entries, file)
     else keepTyped(entries, file)
     for (const entry of entries) {
       if (entry.level === 1 && /。$/u.test(toString(entry.node).trim())) {
@@ -73,12 +75,14 @@ function collect(tree: Root, file: VFile): Entry[] {
   let previousLevel = 0
   // Numbers numbered body paragraphs showed since the last heading, by level.
   let shown: (number | undefined)[] = []
+  let restart = false
   for (const node of tree.children) {
     // An attachment (附件1 on its own line) is a document of its own: its numbers start again.
     if (node.type === 'paragraph' && ATTACHMENT_LABEL.test(toString(node).trim())) {
       runs = []
       last = [0, 0, 0, 0]
       previousLevel = 0
+      restart = true
       continue
     }
     if (node.type === 'paragraph') {
@@ -101,11 +105,11 @@ function collect(tree: Root, file: VFile): Entry[] {
     const run = runs[level - 1] ?? []
     runs[level - 1] = run
     runs.fill(undefined, level)
-    const entry: Entry = { node, level, text, typed, run, before: run.length ? run[0]!.before : last[level - 1]!, shown: shown[level - 1] }
+    const entry: Entry = { node, level, text, typed, run, before: run.length ? run[0]!.before : last[level - 1]!, shown: shown[level - 1], restart }
     shown = []
+    restart = false
     run.push(entry)
     if (typed?.level === level) last[level - 1] = typed.value
-    else if (!typed) last[level - 1] = Math.max(last[level - 1]!, 0)
     entries.push(entry)
   }
   return entries
@@ -155,25 +159,14 @@ function keepTyped(entries: Entry[], file: VFile): void {
 }
 
 /** Every heading numbered afresh under its parent (`renumber`, and articles with no typed number). */
-function renumberAll(tree: Root, entries: Entry[], file: VFile): void {
+function renumberAll(entries: Entry[], file: VFile): void {
   const counters = [0, 0, 0, 0]
-  // The ordinals numbered body paragraphs show since the last heading, by level.
-  let shown: (number | undefined)[] = []
-  const byNode = new Map(entries.map((e) => [e.node, e]))
-  for (const node of tree.children) {
-    if (node.type === 'paragraph') {
-      if (ATTACHMENT_LABEL.test(toString(node).trim())) counters.fill(0)
-      const typed = typedOrdinal(toString(node))
-      if (typed) shown[typed.level - 1] = typed.value
-      continue
-    }
-    const entry = node.type === 'heading' ? byNode.get(node) : undefined
-    if (!entry) continue
+  for (const entry of entries) {
     const { level, typed } = entry
+    if (entry.restart) counters.fill(0)
     const next = counters[level - 1]! + 1
-    counters[level - 1] = continuesShownNumber(entry, next, shown[level - 1]) ?? next
+    counters[level - 1] = continuesShownNumber(entry, next) ?? next
     counters.fill(0, level)
-    shown = []
     const n = counters[level - 1]!
     const wanted = formatOrdinal(level, n, typed?.unit)
     if (!typed) setNumber(entry, wanted, file, `标题补上编号“${wanted}”`)
@@ -191,7 +184,8 @@ function renumberAll(tree: Root, entries: Entry[], file: VFile): void {
  * would print the number twice (issue 7), so a heading whose typed number follows the one the
  * paragraph just before it shows keeps its number.
  */
-function continuesShownNumber(entry: Entry, next: number, shown: number | undefined): number | undefined {
+function continuesShownNumber(entry: Entry, next: number): number | undefined {
+  const { shown } = entry
   if (shown === undefined || shown < next) return undefined
   return entry.typed?.level === entry.level && entry.typed.value === shown + 1 ? entry.typed.value : undefined
 }
