@@ -58,9 +58,10 @@ export function importMarkdownText(markdown: string, fallbackTitle?: string): Im
   const matter = { ...result.matter, ...own } as ImportResult['matter']
   const oldMatter = /^---\n[\s\S]*?\n---\n/u.exec(result.markdown)![0]
   const newMatter = `---\n${stringify(matter, { lineWidth: 0 })}---\n`
-  const shift = newMatter.split('\n').length - oldMatter.split('\n').length
-  const lineMap = [...Array.from({ length: newMatter.split('\n').length - 1 }, () => undefined), ...result.lineMap.slice(oldMatter.split('\n').length - 1)]
-  return { ...result, matter, markdown: newMatter + result.markdown.slice(oldMatter.length), lineMap: shift === 0 ? result.lineMap : lineMap }
+  // Front-matter lines map to no source line; the body's map moves down or up with them.
+  const matterLines = (text: string) => text.split('\n').length - 1
+  const lineMap = [...Array.from({ length: matterLines(newMatter) }, () => undefined), ...result.lineMap.slice(matterLines(oldMatter))]
+  return { ...result, matter, markdown: newMatter + result.markdown.slice(oldMatter.length), lineMap }
 }
 
 /** A paragraph's inline content cut at its line ends (soft breaks inside text nodes). */
