@@ -29,6 +29,7 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
     .filter((item) => item.kind === 'node' || item.text !== '')
   const { matter, lines: matterLines } = readHeader(items, note, fallbackTitle)
   dropTypedContents(items, matterLines, note)
+  dropTrailingWebLines(items, matterLines, note)
   const bodyEnd = markClosing(items, findBodyEnd(items), note)
   classify(items, bodyEnd, note)
   placeUnnumberedHeadings(items, bodyEnd, note)
@@ -57,6 +58,17 @@ function dropTypedContents(items: Item[], lines: MatterLines, note: Note): void 
     for (const item of dropped) (lines.toc ??= []).push(placeOf(item.block))
     note(dropped[0]!.block, `这 ${dropped.length} 行是手写的目录，没有排入正文：小册子的目录按实际页码自动生成`, 'import-toc', 'warning')
     i--
+  }
+}
+
+/** 相关报道： · 上一篇：…… · 责任编辑：×× — what a news page adds after the text, copied along. */
+const WEB_TRAILER = /^(?:相关(?:报道|链接|阅读|新闻|文章|稿件)|上一篇|下一篇|责任编辑|分享到|打印本页|关闭窗口)\s*[：:]?.{0,30}$/u
+
+function dropTrailingWebLines(items: Item[], lines: MatterLines, note: Note): void {
+  while (items.length > 1 && items.at(-1)!.kind === 'paragraph' && WEB_TRAILER.test(items.at(-1)!.text)) {
+    const item = items.pop()!
+    ;(lines.note ??= []).push(placeOf(item.block))
+    note(item.block, `文末的“${item.text}”是网页上的栏目文字，没有排入`, 'import-note', 'warning')
   }
 }
 

@@ -12,6 +12,9 @@ import { type Item, type Note, ENDS_LIKE_BODY, POSITIONS, TITLE_ENDINGS, firstSe
 /** Lines a web page or an editor puts before the title: where the text is from, how it was taken. */
 const SOURCE_LABEL = /^(?:资料来源|文章来源|信息来源|来源|出处|转自|摘自|选自|转载自)\s*[：:]\s*(.*)$/u
 
+/** A web page's toolbar copied with the text: 下载 / 打印 / 全屏 / 收藏 / 【字号： / 加大 / 还原 / 减小 / 】. */
+const TOOLBAR = /^[【［\[]?\s*(?:下载|打印|全屏|收藏|分享|分享到|关闭|关闭窗口|返回|返回顶部|返回列表|加大|还原|减小|放大|缩小|默认|大|中|小|字号\s*[：:]?|打印本页|关闭本页|保存|纠错)?\s*[】］\]]?$/u
+
 const DROPPED_LABEL = /^(?:正文|全文|原文|全文如下|正文如下|原文如下|内容如下|文件全文)\s*[：:]?$|^(?:发布时间|发布日期|发文日期|成文日期|发布机构|浏览次数|字号|点击数|阅读次数|【?打印】?|分享到)[：:]|^字号\s*[【\[]?\s*大\s*中\s*小|^(?:时间|日期)[：:]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u
 
 const EDITORS_NOTE = /^(?:编者按|编者的话|编辑说明|编者注|按语)\s*[：:]|现摘录|摘录如下|摘编如下|现予?(?:转发|印发|刊发|刊登)|(?:特此|现)推荐|推荐(?:阅读|学习)|供(?:大家)?学习(?:参考)?|仅供(?:学习)?参考|转发如下|全文如下/u
@@ -22,8 +25,11 @@ const PHOTO_CAPTION = /(?:记者|摄影|通讯员)[\s\u3000]*[\p{Script=Han}、\
 /** 国发〔2026〕5号 · 中办发〔2024〕12号 · X政发[2026]5号 · 浙教办〔2012〕88号. */
 export const DOC_NUMBER = /^[\p{Script=Han}A-Za-zＸ×]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*\d{1,4}\s*号$/u
 
-/** （2026年1月27日在贵州省第十四届人民代表大会第四次会议上）: the occasion in brackets is a subtitle. */
-const OCCASION = /^[（(].*在.{2,}(?:会议|大会|会|典礼|仪式|论坛|座谈会|报告会)(?:上|开幕式上|闭幕式上)(?:的(?:讲话|发言|报告|致辞))?[）)]$/u
+/**
+ * （2026年1月27日在贵州省第十四届人民代表大会第四次会议上）, or the same without its brackets or
+ * its ——: the occasion under the title is its subtitle.
+ */
+const OCCASION = /^[（(].*在.{2,}(?:会议|大会|会|典礼|仪式|论坛|座谈会|报告会)(?:上|开幕式上|闭幕式上)(?:的(?:讲话|发言|报告|致辞))?[）)]$|^\d{4}年\d{1,2}月\d{1,2}日在.{2,}(?:会议|大会)上$/u
 
 /**
  * The title block: editor's notes (资料来源：…, 现摘录……) before the title, the title (one to three
@@ -43,7 +49,7 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
       matter.source = source
       record('source', item)
       note(item.block, `${where}的来源说明，印在标题下：${item.text}`, 'import-note')
-    } else if (DROPPED_LABEL.test(item.text) || PHOTO_CAPTION.test(item.text)) {
+    } else if (DROPPED_LABEL.test(item.text) || PHOTO_CAPTION.test(item.text) || TOOLBAR.test(item.text)) {
       record('note', item)
       note(item.block, `${where}的“${item.text}”是网页或编辑加的标签、图片说明，没有排入`, 'import-note', 'warning')
     } else {
@@ -51,6 +57,14 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
       record('note', item)
       note(item.block, `${where}的说明，以小字排在标题上方：${item.text}`, 'import-note')
     }
+  }
+  // A web page's toolbar copied along (下载 / 打印 / 【字号： / 加大 …): one message for the lot.
+  const toolbar: Item[] = []
+  while (items.length > 1 && items[0]!.kind !== 'node' && TOOLBAR.test(items[0]!.text)) toolbar.push(items.shift()!)
+  if (toolbar.length) {
+    for (const item of toolbar) record('note', item)
+    const words = toolbar.map((item) => item.text).join(' ')
+    note(toolbar[0]!.block, `开头${toolbar.length > 1 ? ` ${toolbar.length} 行` : ''}是从网页复制来的按钮文字（${words}），没有排入`, 'import-note', 'warning')
   }
   while (items.length > 1 && items[0]!.kind !== 'node' && !items[0]!.block.styleRole && editorsLine(items[0]!.text)) takeEditorsLine(items.shift()!, '标题前')
   if (notes.length) matter.note = notes.join('')
@@ -126,7 +140,7 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
 
 /** A line before the title that an editor or a web page put there, not the document. */
 function editorsLine(text: string): boolean {
-  return SOURCE_LABEL.test(text) || DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text) || ([...text].length <= 120 && EDITORS_NOTE.test(text))
+  return SOURCE_LABEL.test(text) || DROPPED_LABEL.test(text) || PHOTO_CAPTION.test(text) || TOOLBAR.test(text) || ([...text].length <= 120 && EDITORS_NOTE.test(text))
 }
 
 function looksLikeTitle(item: Item): boolean {

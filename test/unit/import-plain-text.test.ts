@@ -466,6 +466,13 @@ describe('the title block of real documents (issue 17)', () => {
     expect(headings(importPlainText(`题\n正文，有句号。\n${line}`).markdown)).toEqual([`### ${line}`])
   })
 
+  it('leaves out a web page’s toolbar before the title and its 相关报道： after the text, with one message each (浙江 2026 report as copied)', () => {
+    const result = importPlainText('下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年浙江省政府工作报告\n2026年1月14日在浙江省第十四届人民代表大会第四次会议上\n来源：浙江日报\n时间：2026-01-22\n浙江省省长 刘捷\n各位代表：\n现在，我代表省人民政府向大会作政府工作报告。\n相关报道：')
+    expect(result.matter).toEqual({ title: '2026年浙江省政府工作报告', subtitle: '2026年1月14日在浙江省第十四届人民代表大会第四次会议上', source: '浙江日报', speaker: '浙江省省长　刘捷' })
+    expect(result.notes.filter((n) => n.rule === 'import-note' && n.severity === 'warning').map((n) => n.line)).toEqual([1, 13, 17])
+    expect(result.markdown).not.toContain('相关报道')
+  })
+
   it('joins a title line that ends in 、 with the next, never taking it for a note above the title', () => {
     const result = importPlainText('在第18期入党积极分子培训班、\n第20期发展对象培训班开班典礼上的致辞\n（2026年 4月23日）\n亲爱的同学们：\n大家下午好！')
     expect(result.matter).toEqual({ title: '在第18期入党积极分子培训班、第20期发展对象培训班开班典礼上的致辞', date: '2026-04-23' })
