@@ -64,7 +64,9 @@ export function readHeader(items: Item[], note: Note, fallbackTitle: string): { 
   if (toolbar.length) {
     for (const item of toolbar) record('note', item)
     const words = toolbar.map((item) => item.text).join(' ')
-    note(toolbar[0]!.block, `开头${toolbar.length > 1 ? ` ${toolbar.length} 行` : ''}是从网页复制来的按钮文字（${words}），没有排入`, 'import-note', 'warning')
+    // A text file has lines, a Word file paragraphs.
+    const unit = toolbar[0]!.block.line ? '行' : '段'
+    note(toolbar[0]!.block, `开头${toolbar.length > 1 ? ` ${toolbar.length} ${unit}` : ''}是从网页复制来的按钮文字（${words}），没有排入`, 'import-note', 'warning')
   }
   while (items.length > 1 && items[0]!.kind !== 'node' && !items[0]!.block.styleRole && editorsLine(items[0]!.text)) takeEditorsLine(items.shift()!, '标题前')
   if (notes.length) matter.note = notes.join('')
