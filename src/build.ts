@@ -98,7 +98,8 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   const manuscript = await time('read', () => loadManuscript(input, cwd))
 
   // 2. Each article through the pure pipeline; collect diagnostics.
-  const { articles: processed, diagnostics } = await time('pipeline', () => processManuscript(manuscript, options.cache?.articles))
+  const preset = options.preset ?? manuscript.config.preset
+  const { articles: processed, diagnostics } = await time('pipeline', () => processManuscript(manuscript, options.cache?.articles, preset))
   const title = manuscript.config.title ?? (processed.length === 1 ? processed[0]!.outline.title : '学习资料汇编')
   const report: BuildReport = {
     ok: false,
@@ -122,7 +123,6 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   if (diagnostics.some((d) => d.severity === 'error')) return report
 
   // 3. One HTML document: cover, 目录, articles, styles and fonts.
-  const preset = options.preset ?? manuscript.config.preset
   const styles = await presetStyles(preset)
   const parts = bookletParts({
     config: manuscript.config,

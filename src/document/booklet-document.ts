@@ -51,7 +51,8 @@ export function bookletParts(input: DocumentInput): BookletParts {
       if (node.type !== 'element' || node.tagName !== 'article' || !first) return node
       first = false
       // A copy: the tree may be cached between builds, and this article need not stay the first.
-      return { ...node, properties: { ...node.properties, className: ['article', BODY_START] } }
+      const classes = Array.isArray(node.properties.className) ? node.properties.className : ['article']
+      return { ...node, properties: { ...node.properties, className: [...classes, BODY_START] } }
     }),
   )
   return {

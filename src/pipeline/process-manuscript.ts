@@ -8,6 +8,7 @@ import { ROLES } from '../fonts/roles.ts'
 import { checkImages } from '../manuscript/check-images.ts'
 import type { CachedArticle } from '../build-cache.ts'
 import { contentKey } from '../build-cache.ts'
+import type { PresetName } from '../document/styles.ts'
 import { processArticle, type ArticleOptions } from './processor.ts'
 import type { ArticleOutline } from './types.ts'
 
@@ -21,14 +22,15 @@ export interface ProcessedArticle {
  * `cache` (watch mode): articles processed before, by content; an article found there is not
  * processed again. Left holding just this manuscript's articles.
  */
-export async function processManuscript(manuscript: Manuscript, cache?: Map<string, CachedArticle>): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
+export async function processManuscript(manuscript: Manuscript, cache?: Map<string, CachedArticle>, preset: PresetName = manuscript.config.preset): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
   const coverage = await fontCoverage()
-  const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', coverage }
+  const official = preset === 'gongwen-a4' ? (manuscript.config.official ?? {}) : undefined
+  const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', official, coverage }
   const used = new Map<string, CachedArticle>()
   const articles = await Promise.all(
     manuscript.articles.filter((file) => !file.data.unreadable).map(async (file, i) => {
       const id = `art-${i + 1}`
-      const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing))
+      const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing), JSON.stringify(official ?? null))
       const cached = cache?.get(key)
       let tree: Root
       if (cached) {

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import type { Official } from '../config/schema.ts'
 import rehypeArticle from './rehype/article.ts'
 import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/font-coverage.ts'
 import rehypeLineBreaks from './rehype/line-breaks.ts'
@@ -37,6 +38,8 @@ export interface ArticleOptions {
   numbering?: NumberingMode
   /** LC-13: keep spaces between Han and Latin/digits. */
   latinSpacing?: boolean
+  /** Laid out as an official document (gongwen-a4): booklet.yaml's `official` defaults ({} without). */
+  official?: Official
   /** Font coverage per role; without it the FN-5 check is skipped (unit tests). */
   coverage?: CoverageOptions
 }
@@ -78,14 +81,14 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
         footnoteBackContent: '↩',
       })
       // On the flat body, before sections nest it: the closing is the article's last paragraphs.
-      .use(rehypeSpeechParts)
+      .use(rehypeSpeechParts, { official: options.official })
       // Sections before the article wrapper: it only looks at top-level headings.
       .use(rehypeSections)
       .use(rehypeQuoteBreaks)
       .use(rehypeLineBreaks)
       // After the break spans: it only splits plain text, inside or outside them.
       .use(rehypePunctuationPairs)
-      .use(rehypeArticle)
+      .use(rehypeArticle, { official: options.official })
       .use(rehypeTitleWords)
       .use(rehypeTableRows)
   )

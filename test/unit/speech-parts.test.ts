@@ -45,7 +45,7 @@ describe('speech parts', () => {
     expect(out).toContain('<p class="salutation">各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>')
     expect(out).toMatch(/<p class="signature"[^>]*>国务院<\/p>/)
     expect(out).toMatch(/<p class="closing-date"[^>]*>2019年1月24日<\/p>/)
-    expect(out).toContain('<p class="attachment-title">国家职业教育改革实施方案</p>')
+    expect(out).toContain('<p class="attachment-title attachment-start">国家职业教育改革实施方案</p>')
   })
 
   it('marks 附件 typed without its colon, the names on the lines below, as the attachments note', async () => {

@@ -8,12 +8,25 @@
  */
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
+import type { VFile } from 'vfile'
+import type { Official } from '../../config/schema.ts'
+import { findDate, formatArabicDate } from '../../text/chinese-date.ts'
+import { officialOf } from './official-parts.ts'
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isSalutation } from '../../text/document-lines.ts'
 
 const SENTENCE_MARKS = /[。！？，；：、]/u
 
-export default function rehypeSpeechParts() {
-  return (tree: Root) => {
+export interface Options {
+  /**
+   * An official document (gongwen-a4) with booklet.yaml's `official` defaults: its 成文日期 in
+   * Arabic numerals (7.3.5.4) and its 落款 arranged for a seal when `seal` is set (7.3.5.1).
+   */
+  official?: Official
+}
+
+export default function rehypeSpeechParts(options: Options = {}) {
+  return (tree: Root, file: VFile) => {
+    const official = options.official ? officialOf(options.official, file.data.matter ?? {}) : undefined
     const paragraphs = tree.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'p')
     const blocks = tree.children.filter((n): n is Element => n.type === 'element' && n.properties.dataFootnotes === undefined)
     const first = blocks[0]
@@ -28,10 +41,21 @@ export default function rehypeSpeechParts() {
       }
     }
     const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
-    markClosing(closing.signature === undefined ? undefined : blocks[closing.signature], closing.date === undefined ? undefined : blocks[closing.date])
-    // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title.
-    if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title')
+    const date = closing.date === undefined ? undefined : blocks[closing.date]
+    if (date && official) arabicDate(date)
+    markClosing(closing.signature === undefined ? undefined : blocks[closing.signature], date, official?.seal === true)
+    // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title
+    // on a new page, like an attachment with a label (7.4).
+    if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title', 'attachment-start')
   }
+}
+
+/** 7.3.5.4: the 成文日期 in Arabic numerals, the year in full, no zero padding (二○一二年六月十二日 → 2012年6月12日). */
+function arabicDate(element: Element): void {
+  const text = toString(element).trim()
+  const found = findDate(text)
+  if (!found || found.match !== text) return
+  element.children = [{ type: 'text', value: formatArabicDate(found.date) }]
 }
 
 /** 附件 / 1.报名表 / 2.……: the note typed without its colon, its names on the lines below. */
@@ -40,8 +64,17 @@ function labelOverLines(p: Element): boolean {
   return first?.type === 'text' && ATTACHMENT_LABEL.test(first.value.trim()) && second?.type === 'element' && second.tagName === 'br'
 }
 
-function markClosing(signer: Element | undefined, date: Element | undefined): void {
+function markClosing(signer: Element | undefined, date: Element | undefined, seal: boolean): void {
   if (date) addClass(date, 'closing-date')
+  if (date && seal) {
+    // GB/T 9704 7.3.5.1 (sealed): the date 4 字 from the right, the signature centred over it.
+    setInset(date, 4)
+    if (signer) {
+      addClass(signer, 'signature')
+      setInset(signer, Math.max(0, 4 + (width(toString(date).trim()) - width(toString(signer).trim())) / 2))
+    }
+    return
+  }
   if (!signer) return
   const signature = toString(signer).trim()
   addClass(signer, 'signature')
@@ -68,7 +101,7 @@ function setInset(element: Element, em: number): void {
   element.properties.style = `padding-inline-end: ${em}em`
 }
 
-function addClass(element: Element, name: string): void {
+function addClass(element: Element, ...names: string[]): void {
   const current = element.properties.className
-  element.properties.className = [...(Array.isArray(current) ? current : []), name] as string[]
+  element.properties.className = [...(Array.isArray(current) ? current : []), ...names] as string[]
 }

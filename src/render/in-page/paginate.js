@@ -145,6 +145,114 @@
   }
 
   /**
+   * GB/T 9704 in an official document: the 落款 (signature, date, 附注: `.closing`) is never cut
+   * by a page break, so it never opens a page alone either (7.3.5: it carries the text it ends
+   * with when that is short, see rehype/article.ts); the 版记 (`.colophon`, 7.4) is set on an even
+   * page — the back of the last leaf — whole: reached on an odd page, or not fitting on an even
+   * one, it goes to the next even page (Paged.js adds the blank page between, break-before: left).
+   * Where it lands, placeColophons() moves it to the foot of the type area.
+   */
+  function keepOfficialPartsWhole() {
+    class OfficialParts extends window.Paged.Handler {
+      constructor(chunker, polisher, caller) {
+        super(chunker, polisher, caller)
+        this.chunker = chunker
+      }
+      layoutNode(node) {
+        if (node.nodeType !== 1 || !node.classList.contains('colophon')) return
+        // chunker.total is the number of the page being laid out. Paged.js reaches nodes past
+        // the end of a page before it measures, so the last call is the one that counts.
+        if (this.chunker.total % 2 === 1) node.dataset.breakBefore = 'left'
+        else delete node.dataset.breakBefore
+      }
+      onOverflow(overflow, rendered) {
+        if (!overflow) return undefined
+        const start = overflow.startContainer
+        const at = start.nodeType === 1 ? (start.childNodes[overflow.startOffset] ?? start) : start.parentElement
+        const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon')
+        // Only when something comes before it on this page: a unit taller than a page is cut.
+        if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
+        const range = document.createRange()
+        range.setStartBefore(unit)
+        range.setEnd(overflow.endContainer, overflow.endOffset)
+        return range
+      }
+      onBreakToken(token) {
+        const node = token?.node
+        if (node?.nodeType === 1 && node.classList.contains('colophon')) node.dataset.breakBefore = 'left'
+      }
+    }
+    window.Paged.registerHandlers(OfficialParts)
+  }
+
+  /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
+  function contentBefore(element, rendered) {
+    for (let node = element; node && node !== rendered; node = node.parentElement) if (node.previousElementSibling) return true
+    return false
+  }
+
+  /**
+   * Where the characters of an element's first line stand: the top and bottom of their em box
+   * (the ideographic em box, 0.88 em above the baseline and 0.12 em below), in page pixels. CSS
+   * places a line by the font's ascent and descent, which differ from face to face; the standard
+   * measures the characters.
+   */
+  function emBox(element) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    let text = walker.nextNode()
+    while (text && !text.data.trim()) text = walker.nextNode()
+    if (!text) return null
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    const rect = range.getClientRects()[0]
+    if (!rect) return null
+    const style = getComputedStyle(text.parentElement)
+    const context = (emBox.canvas ??= document.createElement('canvas')).getContext('2d')
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const baseline = rect.top + context.measureText(text.data.trim()[0]).fontBoundingBoxAscent
+    const size = parseFloat(style.fontSize)
+    return { top: baseline - 0.88 * size, bottom: baseline + 0.12 * size }
+  }
+
+  /**
+   * After layout, what GB/T 9704 measures in millimetres put exactly there: the mark's
+   * characters --head-top below the top of the type area (7.2.4), the red rule 4 mm below the
+   * characters of the 发文字号 (7.2.7); each 版记 pushed down so that its last rule lies on the
+   * foot of the type area (7.4.1); a letter's (信函, 10.1) lower double rule drawn 20 mm above the
+   * foot of its first page, outside the type area where no laid-out content may go. Only
+   * absolutely placed parts move, so no line of text does.
+   */
+  function placeOfficialParts(pagesArea) {
+    const mm = 96 / 25.4
+    for (const head of pagesArea.querySelectorAll('.doc-head.has-mark')) {
+      const top = head.getBoundingClientRect().top
+      const mark = head.querySelector('.doc-mark')
+      const markBox = mark && emBox(mark)
+      if (markBox) {
+        const wanted = top + parseFloat(getComputedStyle(mark).top)
+        mark.style.top = `${parseFloat(getComputedStyle(mark).top) + wanted - markBox.top}px`
+      }
+      const rule = head.querySelector('.doc-head-rule')
+      const number = head.querySelector('.doc-number')
+      const numberBox = number && !head.classList.contains('doc-head-letter') && emBox(number)
+      if (rule && numberBox) rule.style.top = `${numberBox.bottom + 4 * mm - top}px`
+    }
+    for (const colophon of pagesArea.querySelectorAll('.colophon')) {
+      const area = colophon.closest('.pagedjs_page')?.querySelector('.pagedjs_page_content')
+      if (!area) continue
+      const gap = area.getBoundingClientRect().bottom - colophon.getBoundingClientRect().bottom
+      if (gap > 0) colophon.style.marginTop = `${parseFloat(getComputedStyle(colophon).marginTop) + gap}px`
+    }
+    for (const head of pagesArea.querySelectorAll('.doc-head-letter')) {
+      const box = head.closest('.pagedjs_page')?.querySelector('.pagedjs_pagebox')
+      if (!box || box.querySelector('.letter-foot-rule')) continue
+      const rule = document.createElement('div')
+      rule.className = 'letter-foot-rule'
+      box.append(rule)
+    }
+  }
+
+  /**
    * Paged.js gives up on content it cannot place (a break that does not move on) by logging
    * "Unable to layout item" or "Layout repeated" and ending the booklet there: the rest of the
    * manuscript would be silently missing. `stoppedAt` is the start of the text where it stopped.
@@ -199,6 +307,8 @@
       side: page.classList.contains('pagedjs_left_page') ? 'left' : 'right',
       blank: page.classList.contains('pagedjs_blank_page') || !page.querySelector('.pagedjs_page_content')?.textContent.trim(),
       named: [...page.classList].find((c) => /^pagedjs_(cover|front)_page$/.test(c))?.slice(8, -5) ?? null,
+      // GB/T 9704: no folio on a letter's first page (10.1), nor on a 版记 page after a blank one (7.5).
+      noFolio: Boolean(page.querySelector('.doc-head-letter')) || (Boolean(page.querySelector('.colophon')) && Boolean(page.previousElementSibling?.classList.contains('pagedjs_blank_page'))),
     }))
     const targets = {}
     for (const id of ids) {
@@ -218,7 +328,7 @@
    */
   function numberPages(pagesArea, pages, bodyStartPage) {
     const folios = pages.map((page) =>
-      bodyStartPage >= 0 && page.index >= bodyStartPage && !page.blank && !page.named ? page.index - bodyStartPage + 1 : null,
+      bodyStartPage >= 0 && page.index >= bodyStartPage && !page.blank && !page.named && !page.noFolio ? page.index - bodyStartPage + 1 : null,
     )
     const elements = pagesArea.querySelectorAll('.pagedjs_page')
     folios.forEach((folio, i) => {
@@ -358,6 +468,7 @@
       window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
+      if (document.querySelector('.closing, .colophon')) keepOfficialPartsWhole()
       const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
         setAside.end()
         throw error
@@ -387,6 +498,7 @@
       // moved in by replaceArticle: the same pages, the same text runs in the PDF.
       pages.normalize()
       setAside.end()
+      placeOfficialParts(pagesArea)
       return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
 
