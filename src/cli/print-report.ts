@@ -8,6 +8,7 @@ import { namePages, type BuildReport } from '../report.ts'
 const GUESSES = new Set([
   'import-title', 'import-subtitle', 'import-speaker', 'import-date', 'import-doc-number', 'import-note', 'import-salutation',
   'import-heading', 'import-numbering', 'import-markdown', 'import-attachment', 'import-signature', 'import-table', 'import-toc',
+  'import-official-head', 'import-official-back',
 ])
 
 /** Routine fixes, counted by what they do. */

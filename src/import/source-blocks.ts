@@ -47,6 +47,22 @@ export interface ImportedMatter {
   docNumber?: string
   /** `keep` when the text numbers none of its headings: the booklet then adds none either. */
   numbering?: 'keep'
+  /** The 版头 and 版记 of an official document (official-lines.ts; config/schema.ts says what each is). */
+  format?: '文件' | '信函' | '命令' | '纪要'
+  issuer?: string | string[]
+  mark?: string
+  copyNumber?: string
+  secrecy?: string
+  urgency?: string
+  signers?: string[]
+  remarks?: string
+  keywords?: string
+  cc?: string
+  printer?: string
+  printDate?: string
+  present?: string
+  absent?: string
+  attending?: string
 }
 
 /** The source lines each front-matter field (and a dropped typed table of contents) came from. */

@@ -4,13 +4,15 @@
  * speaker and date in front matter, headings by level, run-in headings, bold lead sentences,
  * lists, attachments note, signature and date. It works from what a person sees in the text and
  * reports every guess with its line, so the author can check it. Pure: blocks in, Markdown out.
- * The steps, in order: the title block (title-block.ts), a typed table of contents left out, the
+ * The steps, in order: an official document's 版头 (official-lines.ts), the title block
+ * (title-block.ts), a typed table of contents left out, the 版记 and 附注 (official-lines.ts), the
  * 落款 and where the body ends, headings (headings.ts), leads (leads.ts), then Markdown (serialize.ts).
  */
 import { toString } from 'mdast-util-to-string'
 import { typedOrdinal } from '../text/ordinals.ts'
 import { ATTACHMENT_LABEL, findClosing } from '../text/document-lines.ts'
-import type { ImportNote, ImportResult, MatterLines, SourceBlock } from './source-blocks.ts'
+import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock } from './source-blocks.ts'
+import { readBackMatter, readOfficialHead } from './official-lines.ts'
 import { classify, listsAttachments, placeUnnumberedHeadings } from './headings.ts'
 import { type Item, type Note, TOC_LINE, placeOf } from './items.ts'
 import { markLeadSentences, markSequences } from './leads.ts'
@@ -27,9 +29,13 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
   const items: Item[] = blocks
     .map((block) => ({ block, text: block.children ? toString({ type: 'paragraph', children: block.children }).trim() : '', kind: block.node ? ('node' as const) : ('paragraph' as const) }))
     .filter((item) => item.kind === 'node' || item.text !== '')
-  const { matter, lines: matterLines } = readHeader(items, note, fallbackTitle)
+  const head = readOfficialHead(items, note)
+  const { matter, lines: matterLines } = head.matter.format === '命令' ? orderTitle(head.matter) : readHeader(items, note, fallbackTitle)
   dropTypedContents(items, matterLines, note)
   dropTrailingWebLines(items, matterLines, note)
+  const back = readBackMatter(items, note)
+  Object.assign(matter, head.matter, back.matter)
+  Object.assign(matterLines, head.lines, back.lines)
   const bodyEnd = markClosing(items, findBodyEnd(items), note)
   classify(items, bodyEnd, note)
   placeUnnumberedHeadings(items, bodyEnd, note)
@@ -42,6 +48,11 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
     note(headings[0]!.block, '原稿的标题都没有编号，排版时也不加编号（要自动编号，删去前置信息中的 numbering: keep）', 'import-numbering')
   }
   return { ...serialize(matter, items), notes, matterLines }
+}
+
+/** A 命令 has no title line: the order's name and number (中华人民共和国国务院令第797号) name it. */
+function orderTitle(head: Partial<ImportedMatter>): { matter: ImportedMatter; lines: MatterLines } {
+  return { matter: { title: `${[head.issuer].flat()[0] ?? ''}令${head.docNumber ?? ''}` }, lines: {} }
 }
 
 /**

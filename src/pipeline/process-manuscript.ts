@@ -24,13 +24,14 @@ export interface ProcessedArticle {
  */
 export async function processManuscript(manuscript: Manuscript, cache?: Map<string, CachedArticle>, preset: PresetName = manuscript.config.preset): Promise<{ articles: ProcessedArticle[]; diagnostics: Diagnostic[] }> {
   const coverage = await fontCoverage()
-  const official = preset === 'gongwen-a4' ? (manuscript.config.official ?? {}) : undefined
-  const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', official, coverage }
+  const official = manuscript.config.official ?? {}
+  const officialLayout = preset === 'gongwen-a4'
+  const options: ArticleOptions = { numbering: manuscript.config.numbering ?? 'auto', latinSpacing: manuscript.config.latinSpacing === 'autospace', official, officialLayout, coverage }
   const used = new Map<string, CachedArticle>()
   const articles = await Promise.all(
     manuscript.articles.filter((file) => !file.data.unreadable).map(async (file, i) => {
       const id = `art-${i + 1}`
-      const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing), JSON.stringify(official ?? null))
+      const key = contentKey(file.path, id, String(file.value), options.numbering!, String(options.latinSpacing), JSON.stringify(official), String(officialLayout))
       const cached = cache?.get(key)
       let tree: Root
       if (cached) {

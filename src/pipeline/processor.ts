@@ -38,8 +38,10 @@ export interface ArticleOptions {
   numbering?: NumberingMode
   /** LC-13: keep spaces between Han and Latin/digits. */
   latinSpacing?: boolean
-  /** Laid out as an official document (gongwen-a4): booklet.yaml's `official` defaults ({} without). */
+  /** booklet.yaml's `official` defaults (an office's issuer, printer, 落款 arrangement …). */
   official?: Official
+  /** Laid out as an official document (gongwen-a4): with its 版头, Arabic 成文日期 and sealed 落款. */
+  officialLayout?: boolean
   /** Font coverage per role; without it the FN-5 check is skipped (unit tests). */
   coverage?: CoverageOptions
 }
@@ -81,14 +83,14 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
         footnoteBackContent: '↩',
       })
       // On the flat body, before sections nest it: the closing is the article's last paragraphs.
-      .use(rehypeSpeechParts, { official: options.official })
+      .use(rehypeSpeechParts, { official: options.officialLayout ? (options.official ?? {}) : undefined })
       // Sections before the article wrapper: it only looks at top-level headings.
       .use(rehypeSections)
       .use(rehypeQuoteBreaks)
       .use(rehypeLineBreaks)
       // After the break spans: it only splits plain text, inside or outside them.
       .use(rehypePunctuationPairs)
-      .use(rehypeArticle, { official: options.official })
+      .use(rehypeArticle, { official: options.official ?? {}, officialLayout: options.officialLayout ?? false })
       .use(rehypeTitleWords)
       .use(rehypeTableRows)
   )

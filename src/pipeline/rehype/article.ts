@@ -15,8 +15,10 @@ import { formatArabicDate } from '../../text/chinese-date.ts'
 import { attendanceElement, colophonElement, FORMAT_CLASS, officialHead, officialOf, remarksElement } from './official-parts.ts'
 
 export interface Options {
-  /** Laid out as an official document (gongwen-a4), with booklet.yaml's `official` defaults. */
+  /** booklet.yaml's `official` defaults. */
   official?: Official
+  /** Laid out as an official document (gongwen-a4): the 版头 is printed. */
+  officialLayout?: boolean
 }
 
 export default function rehypeArticle(options: Options = {}) {
@@ -25,12 +27,15 @@ export default function rehypeArticle(options: Options = {}) {
     const id = file.data.articleId ?? 'art'
     const subtitle = matter.subtitle
     const speaker = matter.speaker ?? matter.author
-    const official = options.official ? officialOf(options.official, matter) : undefined
-    const head = official ? officialHead(official) : undefined
+    // The 附注, a 纪要's lists and the 版记 are text of the document in any layout; the 版头 is
+    // the official layout's only.
+    const official = officialOf(options.official ?? {}, matter)
+    const head = options.officialLayout ? officialHead(official) : undefined
     const header = h('header.article-header', [
       matter.note ? h('p.article-note', matter.note) : undefined,
       head,
-      h('h1.article-title', { id }, file.data.title ?? ''),
+      // A 命令 has no title line (GB/T 9704 10.2): its mark and 令号 name it; the heading stays, empty, as the article's anchor.
+      h('h1.article-title', { id }, head && official.format === '命令' ? '' : (file.data.title ?? '')),
       matter.docNumber && !head ? h('p.article-doc-number', matter.docNumber) : undefined,
       subtitle ? h('p.article-subtitle', /^(——|[（(])/u.test(subtitle) ? subtitle : `——${subtitle}`) : undefined,
       speaker ? h('p.article-speaker', speaker) : undefined,
@@ -43,9 +48,9 @@ export default function rehypeArticle(options: Options = {}) {
       if (props.id === 'footnote-label') props.id = `${id}-footnote-label`
       if (props.ariaDescribedBy) props.ariaDescribedBy = [`${id}-footnote-label`]
     })
-    keepClosingTogether(tree, official ? remarksElement(official) : undefined)
-    const after = official ? [attendanceElement(official), colophonElement(official)] : []
-    const className = official ? ['article', `format-${FORMAT_CLASS[official.format ?? '文件']}`] : ['article']
+    keepClosingTogether(tree, remarksElement(official))
+    const after = [attendanceElement(official), colophonElement(official)]
+    const className = options.officialLayout ? ['article', `format-${FORMAT_CLASS[official.format ?? '文件']}`] : ['article']
     const article = h('article', { className, dataArticle: id }, [header, h('div.article-body', tree.children as never), ...after])
     tree.children = [article]
   }

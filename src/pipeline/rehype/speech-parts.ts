@@ -43,7 +43,9 @@ export default function rehypeSpeechParts(options: Options = {}) {
     const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
     const date = closing.date === undefined ? undefined : blocks[closing.date]
     if (date && official) arabicDate(date)
-    markClosing(closing.signature === undefined ? undefined : blocks[closing.signature], date, official?.seal === true)
+    const signer = closing.signature === undefined ? undefined : blocks[closing.signature]
+    if (official?.format === '命令') orderClosing(signer, date)
+    else markClosing(signer, date, official?.seal === true)
     // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title
     // on a new page, like an attachment with a label (7.4).
     if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title', 'attachment-start')
@@ -62,6 +64,21 @@ function arabicDate(element: Element): void {
 function labelOverLines(p: Element): boolean {
   const [first, second] = p.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
   return first?.type === 'text' && ATTACHMENT_LABEL.test(first.value.trim()) && second?.type === 'element' && second.tagName === 'br'
+}
+
+/**
+ * 7.3.5.3, a 命令 signed with the signer's seal: the title and name (总理　李强) 4 字 from the right
+ * two lines below the text, the date 4 字 from the right one line below (spacing in gongwen.css).
+ */
+function orderClosing(signer: Element | undefined, date: Element | undefined): void {
+  if (signer) {
+    addClass(signer, 'signature')
+    setInset(signer, 4)
+  }
+  if (date) {
+    addClass(date, 'closing-date', 'order-date')
+    setInset(date, 4)
+  }
 }
 
 function markClosing(signer: Element | undefined, date: Element | undefined, seal: boolean): void {

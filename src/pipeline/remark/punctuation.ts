@@ -7,6 +7,7 @@
 import type { Nodes, Parent, Root, Text } from 'mdast'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
+import { isSigner } from '../../text/document-lines.ts'
 import { SOURCE } from '../../diagnostics.ts'
 import { lintPunctuation, normalizePunctuation, quotesOpenAfter, type NormalizeOptions, type PunctuationLint } from '../../text/punctuation.ts'
 import { typedOrdinal } from '../../text/ordinals.ts'
@@ -57,6 +58,8 @@ export default function remarkPunctuation(options: Readonly<Options> = {}) {
       let lints = lintPunctuation(original)
       if (block && 'children' in block) {
         const known = blocks.get(block) ?? blocks.set(block, blockText(block)).get(block)!
+        // 总理　李强 · 中共××县委　××县人民政府: the spaces of a signature line part its names (GB/T 9704 7.3.5); it has no punctuation to mend.
+        if (block.type === 'paragraph' && /\S[\s\u3000]+\S/u.test(known.text.trim()) && isSigner(known.text.trim())) return
         const start = known.starts.get(node)
         if (start !== undefined) {
           const end = start + original.length

@@ -150,7 +150,8 @@
    * with when that is short, see rehype/article.ts); the 版记 (`.colophon`, 7.4) is set on an even
    * page — the back of the last leaf — whole: reached on an odd page, or not fitting on an even
    * one, it goes to the next even page (Paged.js adds the blank page between, break-before: left).
-   * Where it lands, placeColophons() moves it to the foot of the type area.
+   * A letter's 版记 only goes whole to the foot of its last page. Where it lands, placeOfficialParts()
+   * moves it to the foot of the type area.
    */
   function keepOfficialPartsWhole() {
     class OfficialParts extends window.Paged.Handler {
@@ -159,7 +160,7 @@
         this.chunker = chunker
       }
       layoutNode(node) {
-        if (node.nodeType !== 1 || !node.classList.contains('colophon')) return
+        if (!isOfficialColophon(node)) return
         // chunker.total is the number of the page being laid out. Paged.js reaches nodes past
         // the end of a page before it measures, so the last call is the one that counts.
         if (this.chunker.total % 2 === 1) node.dataset.breakBefore = 'left'
@@ -169,7 +170,7 @@
         if (!overflow) return undefined
         const start = overflow.startContainer
         const at = start.nodeType === 1 ? (start.childNodes[overflow.startOffset] ?? start) : start.parentElement
-        const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon')
+        const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon, .doc-attendance')
         // Only when something comes before it on this page: a unit taller than a page is cut.
         if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
         const range = document.createRange()
@@ -179,10 +180,18 @@
       }
       onBreakToken(token) {
         const node = token?.node
-        if (node?.nodeType === 1 && node.classList.contains('colophon')) node.dataset.breakBefore = 'left'
+        if (isOfficialColophon(node)) node.dataset.breakBefore = 'left'
       }
     }
     window.Paged.registerHandlers(OfficialParts)
+  }
+
+  /**
+   * The 版记 of an article laid out as an official document (gongwen-a4: its class names its
+   * format), which goes on an even page; a letter's (信函, 10.1) goes at the foot of the last page.
+   */
+  function isOfficialColophon(node) {
+    return node?.nodeType === 1 && node.classList.contains('colophon') && !node.classList.contains('colophon-letter') && /\bformat-/.test(node.parentElement?.className ?? '')
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
@@ -237,7 +246,7 @@
       const numberBox = number && !head.classList.contains('doc-head-letter') && emBox(number)
       if (rule && numberBox) rule.style.top = `${numberBox.bottom + 4 * mm - top}px`
     }
-    for (const colophon of pagesArea.querySelectorAll('.colophon')) {
+    for (const colophon of pagesArea.querySelectorAll('[class*="format-"] > .colophon')) {
       const area = colophon.closest('.pagedjs_page')?.querySelector('.pagedjs_page_content')
       if (!area) continue
       const gap = area.getBoundingClientRect().bottom - colophon.getBoundingClientRect().bottom
@@ -308,7 +317,7 @@
       blank: page.classList.contains('pagedjs_blank_page') || !page.querySelector('.pagedjs_page_content')?.textContent.trim(),
       named: [...page.classList].find((c) => /^pagedjs_(cover|front)_page$/.test(c))?.slice(8, -5) ?? null,
       // GB/T 9704: no folio on a letter's first page (10.1), nor on a 版记 page after a blank one (7.5).
-      noFolio: Boolean(page.querySelector('.doc-head-letter')) || (Boolean(page.querySelector('.colophon')) && Boolean(page.previousElementSibling?.classList.contains('pagedjs_blank_page'))),
+      noFolio: Boolean(page.querySelector('.doc-head-letter')) || (Boolean(page.querySelector('[class*="format-"] > .colophon')) && Boolean(page.previousElementSibling?.classList.contains('pagedjs_blank_page'))),
     }))
     const targets = {}
     for (const id of ids) {
