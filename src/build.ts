@@ -3,12 +3,15 @@
  * assemble the booklet HTML → paginate and print in Chromium → post-process the PDF → write
  * both outputs atomically. Returns one report; throws BookletError only for operational failures.
  */
+import type { Root as HastRoot } from 'hast'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { diagnosticAt } from './diagnostics.ts'
 import { articleFrameDocument, articleMain, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
+import type { Grid } from './document/page-rules.ts'
+import { officialExpectation, type OfficialExpectation } from './pdf/official-expectations.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { pageFonts } from './fonts/coverage.ts'
 import { fontMounts } from './fonts/roles.ts'
@@ -252,6 +255,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       missingFonts: rendered.missingFonts,
       lateFonts: rendered.lateFonts,
       ...(report.imposition ? { imposedPageCount: report.imposition.pageCount } : {}),
+      ...(preset === 'gongwen-a4' ? { official: officialPreflight(processed, styles.grid) } : {}),
     }),
   )
   for (const failed of report.preflight.checks.filter((c) => !c.ok)) {
@@ -369,4 +373,14 @@ function sameUrl(a: string, b: string): boolean {
     }
   }
   return decoded(a) === decoded(b)
+}
+
+/** What the preflight must find of each article laid out as an official document (GB/T 9704). */
+function officialPreflight(processed: { tree: HastRoot }[], grid: Grid): { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number } {
+  const lineMm = (grid.lhPt * 25.4) / 72
+  return {
+    articles: processed.flatMap(({ tree }) => officialExpectation(tree, grid.marginTopMm) ?? []),
+    typeAreaBottomMm: grid.marginTopMm + grid.lpp * lineMm,
+    lineMm,
+  }
 }

@@ -6,8 +6,9 @@
  */
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
 import type { RoleFontReport } from '../fonts/role-report.ts'
-import type { PdfPage } from './pdf-text.ts'
+import type { PdfLine, PdfPage } from './pdf-text.ts'
 import { LOAD_OPTIONS } from './pdf-lib-options.ts'
+import type { OfficialExpectation } from './official-expectations.ts'
 
 export interface PreflightCheck {
   id: string
@@ -49,6 +50,8 @@ export interface PreflightInput {
   lateFonts?: string[]
   /** When imposing: pages after padding with blanks. */
   imposedPageCount?: number
+  /** Articles laid out as official documents (gongwen-a4), in order, and the type area's foot. */
+  official?: { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number }
 }
 
 /** LC-2: marks that may not begin a line, and marks that may not end one. */
@@ -77,6 +80,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     foliosOnBlankPages(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
+    ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
   ]
   return { ok: checks.every((c) => c.ok), checks }
 }
@@ -281,4 +285,72 @@ function folioSides({ pages }: PreflightInput): PreflightCheck {
 
 function multipleOfFour(count: number): PreflightCheck {
   return check('page-count', 'QA-10', '拼版页数是 4 的倍数', count % 4 === 0 ? [] : [`拼版后共 ${count} 页，不是 4 的倍数`])
+}
+
+const MM_PER_PT = 25.4 / 72
+
+/** Characters' em box of a printed line, in mm from the top of the paper (0.88 em above the baseline, 0.12 below). */
+const emTopOf = (page: PdfPage, line: PdfLine) => (page.height - line.y - 0.88 * line.size) * MM_PER_PT
+const emBottomOf = (page: PdfPage, line: PdfLine) => (page.height - line.y + 0.12 * line.size) * MM_PER_PT
+
+/** The first page from `from` with a line holding `text` (spaces aside), and that line. */
+function findLine(pages: PdfPage[], text: string, from: number, last = false): { index: number; line: PdfLine } | undefined {
+  const wanted = squash(text)
+  const order = pages.map((_, i) => i).filter((i) => i >= from)
+  for (const index of last ? order.reverse() : order) {
+    const lines = last ? [...pages[index]!.lines].reverse() : pages[index]!.lines
+    const line = lines.find((l) => squash(l.text).includes(wanted))
+    if (line) return { index, line }
+  }
+  return undefined
+}
+
+/**
+ * GB/T 9704 read back from the print: the mark where the standard puts it (7.2.4: ±0.5 mm); the
+ * 版记 on an even page with its last line on the foot of the type area (7.4); the 落款 on a page
+ * with text of the document above it, never alone (7.3.5).
+ */
+function officialChecks(pages: PdfPage[], official: NonNullable<PreflightInput['official']>): PreflightCheck[] {
+  const head: string[] = []
+  const colophon: string[] = []
+  const closing: string[] = []
+  let from = 0
+  for (const article of official.articles) {
+    if (article.mark) {
+      const found = findLine(pages, article.mark.text, from)
+      if (!found) head.push(`找不到发文机关标志“${article.mark.text}”`)
+      else {
+        from = found.index
+        const top = emTopOf(pages[found.index]!, found.line)
+        if (Math.abs(top - article.mark.topMm) > 0.5) head.push(`发文机关标志“${article.mark.text}”的上边缘距纸张上边 ${top.toFixed(1)} mm，应为 ${article.mark.topMm.toFixed(1)} mm`)
+      }
+    }
+    if (article.closing?.date) {
+      const date = findLine(pages, article.closing.date, from)
+      if (date) {
+        const page = pages[date.index]!
+        // The signature line nearest above the date (the mark may carry the same name).
+        const signature = article.closing.signature ? page.lines.filter((l) => l.y >= date.line.y && squash(l.text).includes(squash(article.closing!.signature!))).at(-1) : undefined
+        const top = signature ?? date.line
+        const above = textLines(page).filter((l) => l.y > top.y + 1)
+        if (above.length === 0) closing.push(`落款（${article.closing.signature ?? ''}${article.closing.date}）单独在第 ${folioOf(page) ?? date.index + 1} 页上，前面没有正文`)
+      }
+    }
+    if (article.colophon) {
+      const found = findLine(pages, article.colophon.lastLine, from)
+      if (!found) colophon.push(`找不到版记“${article.colophon.lastLine}”`)
+      else {
+        from = found.index
+        const page = pages[found.index]!
+        if (article.colophon.evenPage && found.index % 2 === 0) colophon.push(`版记“${article.colophon.lastLine}”印在第 ${found.index + 1} 张（单页）上，应在双页（最后一页的背面）`)
+        const bottom = emBottomOf(page, found.line)
+        if (bottom > official.typeAreaBottomMm + 0.5 || bottom < official.typeAreaBottomMm - official.lineMm) colophon.push(`版记最后一行在距纸张上边 ${bottom.toFixed(1)} mm 处，不在版心最下一行（${official.typeAreaBottomMm.toFixed(1)} mm）`)
+      }
+    }
+  }
+  return [
+    check('official-head', 'GB/T 9704 7.2', '公文版头的发文机关标志位置正确', head),
+    check('official-closing', 'GB/T 9704 7.3.5', '落款与正文在同一页', closing),
+    check('official-colophon', 'GB/T 9704 7.4', '版记在双页的版心最下方', colophon),
+  ]
 }

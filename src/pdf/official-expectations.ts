@@ -1,0 +1,43 @@
+/**
+ * What the preflight must find printed for an article laid out as an official document (issue
+ * 18), read from its tree: the mark's first line and how far below the top of the paper its
+ * characters stand (GB/T 9704 7.2.4; 10.1, 10.2), the text of the 版记's last line (7.4), and
+ * the 落款's signature and date (7.3.5) as the pipeline set them.
+ */
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+
+export interface OfficialExpectation {
+  mark?: { text: string; topMm: number }
+  /** The last line of the 版记 and whether it must stand on an even page (not a letter's). */
+  colophon?: { lastLine: string; evenPage: boolean }
+  closing?: { signature?: string; date?: string }
+}
+
+const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name)
+
+/** `marginTopMm`: the paper's top margin (the mark is placed from the top of the type area). */
+export function officialExpectation(tree: Root, marginTopMm: number): OfficialExpectation | undefined {
+  const found: OfficialExpectation = {}
+  let official = false
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'article' && (node.properties.className as string[] | undefined)?.some((c) => c.startsWith('format-'))) official = true
+    if (hasClass(node, 'doc-head')) {
+      const headTop = /--head-top:\s*(-?[\d.]+)mm/u.exec(String(node.properties.style ?? ''))?.[1]
+      let name: string | undefined
+      visit(node, 'element', (child) => {
+        if (name === undefined && hasClass(child, 'doc-mark-name')) name = toString(child).trim()
+      })
+      if (name && headTop !== undefined) found.mark = { text: name, topMm: marginTopMm + Number(headTop) }
+    }
+    if (hasClass(node, 'colophon')) {
+      const items = node.children.filter((c): c is Element => c.type === 'element')
+      const last = items.at(-1)
+      if (last) found.colophon = { lastLine: toString(last).trim(), evenPage: !hasClass(node, 'colophon-letter') }
+    }
+    if (hasClass(node, 'signature')) (found.closing ??= {}).signature = toString(node).trim()
+    if (hasClass(node, 'closing-date')) (found.closing ??= {}).date = toString(node).trim()
+  })
+  return official ? found : undefined
+}
