@@ -7,7 +7,7 @@
  * out of the text with a message naming its line.
  */
 import { findDate } from '../text/chinese-date.ts'
-import { isDateAlone, isSigner } from '../text/document-lines.ts'
+import { isDateAlone, isOrganisation } from '../text/document-lines.ts'
 import type { ImportedMatter, MatterLines } from './source-blocks.ts'
 import { type Item, type Note, placeOf } from './items.ts'
 import { DOC_NUMBER } from './title-block.ts'
@@ -19,7 +19,7 @@ const SIGNERS = /^签\s*发\s*人\s*[：:]\s*(.+)$/u
 /** 国办发〔2024〕12号　　签发人：张三: the 发文字号 and the 签发人 of a 上行文 on one line. */
 const NUMBER_AND_SIGNERS = /^(.+?)[\s\u3000]*签\s*发\s*人\s*[：:]\s*(.+)$/u
 const ORDER_NUMBER = /^第\s*\d{1,5}\s*号$/u
-const MINUTES_NUMBER = /^(?:第\s*[\d一二三四五六七八九十]{1,4}\s*期|.{0,12}[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d{1,4}\s*[号期])$/u
+const MINUTES_NUMBER = /^(?:(?:\d{4}年)?第\s*[\d一二三四五六七八九十]{1,4}\s*期|.{0,12}[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d{1,4}\s*[号期])$/u
 
 const KEYWORDS = /^主\s*题\s*词\s*[：:]\s*(.+)$/u
 const CC = /^抄\s*送\s*[：:]\s*(.+?)[。.]?$/u
@@ -27,19 +27,15 @@ const CC = /^抄\s*送\s*[：:]\s*(.+?)[。.]?$/u
 const PRINT_LINE = /^(.+?)[\s\u3000]+(\S+?年\S+?月\S+?日)\s*印\s*发$/u
 /** （此件公开发布） · （联系人：张三，电话：……）: the 附注 after the date. */
 const REMARKS = /^[（(](?:此件|本件|此文|联系人|联系电话|此页|本文)[^（）()]{0,60}[）)]$/u
-const ATTENDANCE = /^(出\s*席|请\s*假|列\s*席)(?:人员)?\s*[：:]\s*(.+)$/u
-const ATTENDANCE_FIELD = { 出席: 'present', 请假: 'absent', 列席: 'attending' } as const
+const ATTENDANCE = /^(出\s*席|参\s*会|请\s*假|列\s*席\s*请\s*假|列\s*席)(?:人员)?\s*[：:]\s*(.+)$/u
+/** 参会 is 出席 by another name; 列席请假 lists those absent among the invited. */
+const ATTENDANCE_FIELD = { 出席: 'present', 参会: 'present', 请假: 'absent', 列席请假: 'absent', 列席: 'attending' } as const
 
 function names(text: string): string[] {
   return text
     .split(/[\s\u3000、，,]+/u)
     .map((name) => name.trim())
     .filter(Boolean)
-}
-
-/** An office's name (not a person's: 特急 and 张三 are names to isSigner). */
-function isOrgan(text: string): boolean {
-  return isSigner(text) && /(中央|国务院|政府|委员会|委|办公厅|办公室|厅|局|部|院|会|署|行|社|中心|公司|集团|党组|支部|总队|军区)$/u.test(squeeze(text))
 }
 
 function squeeze(text: string): string {
@@ -104,16 +100,16 @@ function readMark(items: Item[], matter: Partial<ImportedMatter>): number {
   const tight = squeeze(first)
   // 国务院办公厅文件 · 中共浙江省委办公厅　浙江省人民政府办公厅文件 (joint, on one line).
   const file = /^(.{2,60}?)文件$/u.exec(tight)
-  if (file && isOrgan(first.replace(/文\s*件$/u, '').trim())) {
+  if (file && isOrganisation(first.replace(/文\s*件$/u, '').trim())) {
     const issuers = first.replace(/文\s*件$/u, '').trim().split(/[\s\u3000]+/u).filter(Boolean)
     Object.assign(matter, { issuer: issuers.length > 1 ? issuers : issuers[0]!})
     return 1
   }
   // 中共中央办公厅 / 国务院办公厅 / 文件 — or the last name carrying 文件.
   let k = 0
-  while (k < 4 && line(k) !== undefined && isOrgan(line(k)!) && !/文件$/u.test(squeeze(line(k)!))) k++
+  while (k < 4 && line(k) !== undefined && isOrganisation(line(k)!) && !/文件$/u.test(squeeze(line(k)!))) k++
   const closing = line(k)
-  if (k >= 1 && closing !== undefined && /文件$/u.test(squeeze(closing)) && (squeeze(closing) === '文件' || isOrgan(closing.replace(/文\s*件$/u, '').trim()))) {
+  if (k >= 1 && closing !== undefined && /文件$/u.test(squeeze(closing)) && (squeeze(closing) === '文件' || isOrganisation(closing.replace(/文\s*件$/u, '').trim()))) {
     const issuers = items.slice(0, k).map((item) => squeeze(item.text))
     if (squeeze(closing) !== '文件') issuers.push(squeeze(closing).replace(/文件$/u, ''))
     if (issuers.length >= 2) {
@@ -133,7 +129,7 @@ function readMark(items: Item[], matter: Partial<ImportedMatter>): number {
     return 2
   }
   // 国务院办公厅 / 国办函〔2024〕55号: a letter (函).
-  if (isOrgan(first) && !/[\s\u3000]/u.test(first.trim()) && second !== undefined && DOC_NUMBER.test(squeeze(second)) && /函/u.test(second)) {
+  if (isOrganisation(first) && !/[\s\u3000]/u.test(first.trim()) && second !== undefined && DOC_NUMBER.test(squeeze(second)) && /函/u.test(second)) {
     Object.assign(matter, { format: '信函', issuer: tight, docNumber: squeeze(second)})
     return 2
   }
@@ -188,4 +184,24 @@ export function readBackMatter(items: Item[], note: Note): { matter: Partial<Imp
     }
   }
   return { matter, lines }
+}
+
+/**
+ * A document with a 发文字号 but no mark in the text (copied from a web page, which prints no
+ * 版头): its issuers are the offices that sign it (国务院办公厅　中央军委办公厅), and a 函's
+ * number (国办函〔2004〕36号) says it is set as a letter (信函格式, GB/T 9704 10.1).
+ */
+export function issuerFromSignature(matter: Partial<ImportedMatter>, signature: Item | undefined, note: Note): void {
+  if (!matter.docNumber || matter.issuer || matter.mark || matter.format) return
+  if (signature) {
+    const issuers = signature.text.split(/[\s\u3000、]+/u).filter(Boolean)
+    if (issuers.length > 0 && issuers.every(isOrganisation)) {
+      matter.issuer = issuers.length > 1 ? issuers : issuers[0]!
+      note(signature.block, `有发文字号而没有发文机关标志：发文机关取自落款（${issuers.join('、')}），排 gongwen-a4 时印成版头`, 'import-official-head')
+    }
+  }
+  if (/函/u.test(matter.docNumber) && matter.issuer) {
+    matter.format = '信函'
+    if (signature) note(signature.block, `发文字号“${matter.docNumber}”是函：按信函格式排（format: 信函）`, 'import-official-head')
+  }
 }

@@ -192,7 +192,8 @@ function brokenParagraph(lines: RawLine[], i: number): boolean {
   const line = lines[i]!.text
   const next = lines[i + 1]!
   if (next.afterBlank || ENDS_PARAGRAPH.test(line)) return false
-  if (CONTINUES.test(next.text) || /^[\d.．]+$/u.test(next.text) || /^[\d.．]+$/u.test(line)) return true
+  // 000001 above the mark is a 份号 (GB/T 9704 7.2.1), no figure broken off its sentence.
+  if (CONTINUES.test(next.text) || /^[\d.．]+$/u.test(next.text) || (/^[\d.．]+$/u.test(line) && !/^\d{6}$/u.test(line))) return true
   const after = lines[i + 2]
   return /的$/u.test(line) && [...next.text].length <= 10 && after !== undefined && !after.afterBlank && CONTINUES.test(after.text)
 }

@@ -10,9 +10,9 @@
  */
 import { toString } from 'mdast-util-to-string'
 import { typedOrdinal } from '../text/ordinals.ts'
-import { ATTACHMENT_LABEL, findClosing } from '../text/document-lines.ts'
+import { ATTACHMENT_LABEL, findClosing, isOrganisation } from '../text/document-lines.ts'
 import type { ImportedMatter, ImportNote, ImportResult, MatterLines, SourceBlock } from './source-blocks.ts'
-import { readBackMatter, readOfficialHead } from './official-lines.ts'
+import { issuerFromSignature, readBackMatter, readOfficialHead } from './official-lines.ts'
 import { classify, listsAttachments, placeUnnumberedHeadings } from './headings.ts'
 import { type Item, type Note, TOC_LINE, placeOf } from './items.ts'
 import { markLeadSentences, markSequences } from './leads.ts'
@@ -37,6 +37,7 @@ export function structureToMarkdown(blocks: SourceBlock[], fallbackTitle = '未�
   Object.assign(matter, head.matter, back.matter)
   Object.assign(matterLines, head.lines, back.lines)
   const bodyEnd = markClosing(items, findBodyEnd(items), note)
+  issuerFromSignature(matter, items.find((item) => item.kind === 'signature'), note)
   classify(items, bodyEnd, note)
   placeUnnumberedHeadings(items, bodyEnd, note)
   markLeadSentences(items, note)
@@ -103,7 +104,8 @@ function markClosing(items: Item[], bodyEnd: number, note: Note): number {
     items[signature]!.kind = 'signature'
     // 绍兴市教育局办公室　　　绍兴市教育工会: joint issuers sign one under the other (GB/T 9704 7.3.5.2).
     const names = items[signature]!.text.split(/[\s\u3000]{2,}/u)
-    if (names.length > 1) {
+    // 总理　　李克强 is a title and a name on one line (7.3.5.3), not two issuers.
+    if (names.length > 1 && names.every(isOrganisation)) {
       const children = names.flatMap((name, k) => [...(k ? [{ type: 'break' as const }] : []), { type: 'text' as const, value: name }])
       items[signature]!.block = { ...items[signature]!.block, children }
     }

@@ -204,7 +204,8 @@ function overTitle(items: Item[]): number {
   const [first, second] = items
   if (!first || !second || first.kind === 'node' || second.kind === 'node' || first.block.styleRole) return 0
   // A line ending in 、 or ， goes on in the next: 在第18期入党积极分子培训班、 / 第20期……上的致辞.
-  if (TITLE_ENDINGS.test(first.text) || isSigner(first.text) || typedOrdinal(first.text) || /[。！？；：，、,]$/u.test(first.text)) return 0
+  // 关于内地西藏班（校） / 扩大规模有关问题的请示: a title that opens with 关于 goes on below.
+  if (TITLE_ENDINGS.test(first.text) || isSigner(first.text) || typedOrdinal(first.text) || /[。！？；：，、,]$/u.test(first.text) || /^关于/u.test(first.text)) return 0
   // The title below may carry its speaker: 习近平：在……上的讲话.
   const below = second.text.replace(/^[\p{Script=Han}·]{2,4}[：:]/u, '')
   if (!looksLikeTitle({ ...second, text: below }) || ENDS_LIKE_BODY.test(below)) return 0

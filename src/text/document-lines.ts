@@ -5,10 +5,13 @@
 import { CHINESE_DAY, CHINESE_MONTH, CHINESE_YEAR_DIGIT as YEAR_DIGIT } from './chinese-date.ts'
 import { typedOrdinal } from './ordinals.ts'
 
-/** 附件：1．… / 附件1：报名表 — the attachments note after the body (GB/T 9704 7.3.5.1). */
-export const ATTACHMENT_NOTE = /^附\s*件\s*(?:[：:]|\d{1,2}\s*[：:]\s*\S)/u
-/** 附件 / 附件1 / 附件 2 / 附件1： alone on a line: an attachment begins. */
-export const ATTACHMENT_LABEL = /^附\s*件\s*(?:[\d一二三四五六七八九十]*|[\d一二三四五六七八九十]+\s*[：:])\s*$/u
+/**
+ * 附件：1．… / 附件1：报名表 / 附：……计划表 / 附表：…… — the attachments note after the body
+ * (GB/T 9704 7.3.5.1; older documents write 附： or 附表：).
+ */
+export const ATTACHMENT_NOTE = /^附\s*(?:件|表)?\s*(?:[：:]\s*\S|\d{1,2}\s*[：:]\s*\S)|^附\s*件\s*[：:]/u
+/** 附件 / 附件1 / 附件 2 / 附件1： / 附： / 附表 alone on a line: an attachment begins. */
+export const ATTACHMENT_LABEL = /^附\s*件\s*(?:[\d一二三四五六七八九十]*|[\d一二三四五六七八九十]+\s*[：:])\s*$|^附\s*(?:表\s*[\d一二三四五六七八九十]*)?\s*[：:]?\s*$/u
 
 
 /** 2026年1月5日 · 二〇二六年一月五日 · 二○二五年八月十二日 · 202X年X月X日 (a placeholder), alone. */
@@ -39,6 +42,11 @@ export function isSalutation(text: string): boolean {
 
 /** Lines that may follow the 落款: 抄送, 印发, （此件公开发布）, 联系人, the attachments note. */
 const BACK_MATTER = /^(?:抄\s*送|印\s*发|主\s*题\s*词|联\s*系\s*人|联系电话|电\s*话|[（(]此件|[（(]本文|[（(]联系人|[（(]责编|[（(]编辑)|^附\s*件\s*[：:]/u
+/** An office's name, not a person's (特急 and 张三 are names to isSigner): 中央军委办公厅, 国家教委. */
+export function isOrganisation(text: string): boolean {
+  return isSigner(text) && ORGANISATION.test(text.replace(/[\s\u3000]+/gu, ''))
+}
+
 const ORGANISATION = /(中央|国务院|学校|中学|小学|大学|学院|幼儿园|部门|单位|办公厅|办公室|人民政府|政府|委员会|党委|党组|支部|总支|工委|纪委|监委|委|部|局|厅|处|科|室|股|所|院|校|中心|公司|集团|协会|学会|联合会|工会|团委|妇联|大队|中队|站|馆|社|会|组|办|街道|社区|村|镇|乡|县|市|省|区|队|指挥部|小组)$/u
 const SIGNER_NAME = /^[\p{Script=Han}·×＊*]{2,4}$/u
 
