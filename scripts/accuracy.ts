@@ -3,7 +3,7 @@
  * (issue 17). Prints each element's accuracy over test/corpus and every difference.
  */
 import { parseArgs } from 'node:util'
-import { measureCases, measureDocuments, measureWordDocuments, tally, type Result } from '../test/corpus/measure.ts'
+import { measureCases, measureDocuments, measureOfficialDocuments, measureWordDocuments, tally, type Result } from '../test/corpus/measure.ts'
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quiet: { type: 'boolean', default: false } } })
 
@@ -25,4 +25,5 @@ function report(heading: string, results: Result[]): void {
 
 report('真实文稿（test/corpus/documents）', await measureDocuments(values.only))
 report('同样的文稿做成 Word 文件（加粗的编号标题、Word 自动编号、标题样式）', await measureWordDocuments(values.only))
+report('各种格式的真实公文：版头、版记和结构（test/corpus/official）', await measureOfficialDocuments(values.only))
 report('其他排版工具的解析用例（test/corpus/cases）', await measureCases(values.only))

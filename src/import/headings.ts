@@ -123,7 +123,12 @@ function numberedLine(items: Item[], i: number, ordinal: TypedOrdinal): { headin
     if (DIRECTIVE.test(head)) return { heading: false, why: '第一句是一项要求（应……、须……），不像标题' }
     // A report's run-in heads run long (（二）聚焦加快构建……现代化产业体系，深化实施“1269”行动计划。), in one or two clauses.
     const clauses = clauseBreaks(head)
-    return [...head].length <= MAX_HEADING || ([...head].length <= 50 && clauses <= 1) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
+    // 一、日军遗弃化学武器是历史遗留问题，敏感性、专业性较强，情况复杂。 states a fact in long
+    // clauses; past 40 字, a clause of 25 (三、……，其技术处理和有关管理工作由军队各级防化业务部门负责。)
+    // is a sentence: body text that keeps its number.
+    const longest = Math.max(...head.slice(ordinal.text.length).split(/[，,；;]/u).map((clause) => [...clause].length))
+    if (clauses >= 2 && longest > 12) return { heading: false, why: '第一句是一句陈述，不像标题' }
+    return [...head].length <= MAX_HEADING || ([...head].length <= 50 && clauses <= 1 && longest <= 24) ? { heading: true, head } : { heading: false, why: '第一句太长，不像标题' }
   }
   const next = items.slice(i + 1).find((item) => item.kind !== 'node')
   const nextOrdinal = next && next.kind === 'paragraph' ? typedOrdinal(next.text) : undefined

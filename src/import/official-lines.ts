@@ -186,21 +186,25 @@ export function readBackMatter(items: Item[], note: Note): { matter: Partial<Imp
   return { matter, lines }
 }
 
+/** A title that names an official document (GB/T 9704 applies to it): ……的请示, ……的通知. */
+const OFFICIAL_KIND = /(?:通知|通报|请示|批复|决定|意见|复函|函|公告|通告|议案|报告)$/u
+
 /**
- * A document with a 发文字号 but no mark in the text (copied from a web page, which prints no
+ * A document with a 发文字号, or titled as an official document, but no mark in the text (copied from a web page, which prints no
  * 版头): its issuers are the offices that sign it (国务院办公厅　中央军委办公厅), and a 函's
  * number (国办函〔2004〕36号) says it is set as a letter (信函格式, GB/T 9704 10.1).
  */
 export function issuerFromSignature(matter: Partial<ImportedMatter>, signature: Item | undefined, note: Note): void {
-  if (!matter.docNumber || matter.issuer || matter.mark || matter.format) return
+  const official = matter.docNumber || OFFICIAL_KIND.test(matter.title ?? '')
+  if (!official || matter.issuer || matter.mark || matter.format) return
   if (signature) {
     const issuers = signature.text.split(/[\s\u3000、]+/u).filter(Boolean)
     if (issuers.length > 0 && issuers.every(isOrganisation)) {
       matter.issuer = issuers.length > 1 ? issuers : issuers[0]!
-      note(signature.block, `有发文字号而没有发文机关标志：发文机关取自落款（${issuers.join('、')}），排 gongwen-a4 时印成版头`, 'import-official-head')
+      note(signature.block, `${matter.docNumber ? '有发文字号' : '是公文'}而没有发文机关标志：发文机关取自落款（${issuers.join('、')}），排 gongwen-a4 时印成版头`, 'import-official-head')
     }
   }
-  if (/函/u.test(matter.docNumber) && matter.issuer) {
+  if (matter.docNumber && /函/u.test(matter.docNumber) && matter.issuer) {
     matter.format = '信函'
     if (signature) note(signature.block, `发文字号“${matter.docNumber}”是函：按信函格式排（format: 信函）`, 'import-official-head')
   }

@@ -4,7 +4,7 @@
  * the results to their targets so that a change that reads real documents worse fails CI.
  */
 import { describe, expect, it } from 'vitest'
-import { measureCases, measureDocuments, measureWordDocuments, tally } from '../corpus/measure.ts'
+import { measureCases, measureDocuments, measureOfficialDocuments, measureWordDocuments, tally } from '../corpus/measure.ts'
 
 const share = (rows: ReturnType<typeof tally>, element: string) => {
   const row = rows.find((r) => r.element === element)
@@ -33,6 +33,14 @@ describe('structure accuracy on material nobody on the team wrote', () => {
     expect(share(rows, '全部')).toBeGreaterThanOrEqual(0.97)
     expect(share(rows, 'heading-number')).toBe(1)
     expect(share(rows, 'file-name-title')).toBe(1)
+  })
+
+  it('reads the 版头 and 版记 of real documents in every 公文格式 (下行文, 上行文, 联合行文, 函, 令, 纪要) into front matter, and their structure as well (issue 18)', async () => {
+    const results = await measureOfficialDocuments()
+    expect(results.length).toBeGreaterThanOrEqual(5)
+    const rows = tally(results)
+    expect(share(rows, '全部')).toBeGreaterThanOrEqual(0.97)
+    for (const field of ['issuer', 'docNumber', 'format', 'present', 'absent', 'attending', 'signature', 'closingDate']) expect(share(rows, field), field).toBe(1)
   })
 
   it('gets ≥ 97 % of the paragraph types of other formatters’ published parser cases right', async () => {
