@@ -113,12 +113,14 @@ export async function measurePages(path: string): Promise<PrintedPage[]> {
       const content = await page.getTextContent()
       const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '')
       const texts = items.map((item) => {
-        const [a, b, , , x, y] = item.transform as Matrix
-        const size = Math.hypot(a, b) || item.height
+        const [, , c, d, x, y] = item.transform as Matrix
+        // The vertical scale: a mark narrowed to fit the type area keeps its height.
+        const size = Math.hypot(c, d) || item.height
         const baseline = (height - y) * MM
         const font = String((page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name : undefined) ?? item.fontName)
         return {
-          text: item.str,
+          // A Kangxi radical the font draws with the ideograph's glyph (⼈ for 人) is read as the ideograph (issue 19).
+          text: item.str.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/gu, (char) => char.normalize('NFKC')),
           left: x * MM,
           right: (x + item.width) * MM,
           baseline,
@@ -138,7 +140,7 @@ export async function measurePages(path: string): Promise<PrintedPage[]> {
   }
 }
 
-/** The printed runs whose text, joined, contains `wanted` (spaces ignored), in reading order. */
+/** The printed runs of the topmost line whose text, joined, contains `wanted` (spaces ignored), left to right. */
 export function findText(page: PrintedPage, wanted: string): PrintedText[] {
   const squash = (t: string) => t.replace(/\s+/gu, '')
   const target = squash(wanted)
@@ -148,7 +150,7 @@ export function findText(page: PrintedPage, wanted: string): PrintedText[] {
     const key = [...lines.keys()].find((k) => Math.abs(k - text.baseline) < 0.6) ?? text.baseline
     lines.set(key, [...(lines.get(key) ?? []), text])
   }
-  for (const runs of lines.values()) {
+  for (const [, runs] of [...lines].sort((a, b) => a[0] - b[0])) {
     runs.sort((a, b) => a.left - b.left)
     if (squash(runs.map((r) => r.text).join('')).includes(target)) return runs
   }

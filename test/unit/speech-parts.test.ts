@@ -13,18 +13,16 @@ describe('speech parts', () => {
     expect(await html('# 讲话\n\n关于今年的工作，我讲三点意见：\n')).not.toContain('salutation')
   })
 
-  it('aligns signature and date right, the date starting 2 字 right of the signature (GB/T 9704 7.3.5.2)', async () => {
+  it('sets signature and date in one block, the date starting 2 字 right of the signature (GB/T 9704 7.3.5.2)', async () => {
     const out = await html('# 通知\n\n正文。\n\n中共××县委组织部\n\n2026年3月5日\n')
-    // 9 字 of signature, 6 字 of date (digits are half width): date inset 9 − 6 = 3, signature 2.
-    expect(out).toContain('<p class="signature" style="padding-inline-end: 2em">中共××县委组织部</p>')
-    expect(out).toContain('<p class="closing-date" style="padding-inline-end: 3em">2026年3月5日</p>')
+    // The block is as wide as the longer line and set 2 字 in from the right (base.css): no widths guessed here.
+    expect(out).toContain('<div class="closing"><div class="closing-names unsealed has-signature"><p class="signature">中共××县委组织部</p><p class="closing-date">2026年3月5日</p></div></div>')
   })
 
-  it('keeps the date 2 字 from the edge and moves a short signature left', async () => {
+  it('keeps a date in Chinese numerals as written in a booklet, and a date alone as its own block', async () => {
     const out = await html('# 通知\n\n正文。\n\n县委办\n\n二〇二六年三月五日\n')
-    // date 9 字 at inset 2 starts 11 字 from the edge; the signature starts 2 字 left of it: 13 − 3 = 10.
-    expect(out).toContain('<p class="signature" style="padding-inline-end: 10em">县委办</p>')
-    expect(out).toContain('<p class="closing-date" style="padding-inline-end: 2em">二〇二六年三月五日</p>')
+    expect(out).toContain('<p class="closing-date">二〇二六年三月五日</p>')
+    expect(await html('# 讲话\n\n正文。\n\n2026年3月5日\n')).toContain('<div class="closing-names unsealed date-only"><p class="closing-date">2026年3月5日</p></div>')
   })
 
   it('does not take a last sentence or a date inside text for a closing', async () => {

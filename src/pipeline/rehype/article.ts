@@ -6,7 +6,6 @@
  * text and the 版记 at the end (official-parts.ts).
  */
 import type { Element, ElementContent, Parent, Root } from 'hast'
-import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -48,7 +47,8 @@ export default function rehypeArticle(options: Options = {}) {
       if (props.id === 'footnote-label') props.id = `${id}-footnote-label`
       if (props.ariaDescribedBy) props.ariaDescribedBy = [`${id}-footnote-label`]
     })
-    keepClosingTogether(tree, remarksElement(official))
+    const arrangement = !options.officialLayout ? 'unsealed' : official.format === '命令' ? 'order' : official.seal ? 'sealed' : 'unsealed'
+    keepClosingTogether(tree, remarksElement(official), arrangement)
     const after = [attendanceElement(official), colophonElement(official)]
     const className = options.officialLayout ? ['article', `format-${FORMAT_CLASS[official.format ?? '文件']}`] : ['article']
     const article = h('article', { className, dataArticle: id }, [header, h('div.article-body', tree.children as never), ...after])
@@ -58,9 +58,14 @@ export default function rehypeArticle(options: Options = {}) {
 
 /**
  * GB/T 9704 7.3.5: the signature, the date and the 附注 (`remarks`, 7.3.6, on the line after
- * the date) in one block that is not broken across pages and does not open a page alone.
+ * the date) in one block that is not broken across pages and does not open a page alone. The
+ * signature and the date go into a block as wide as the longer of them, set in from the right
+ * (base.css, gongwen.css): without a seal (7.3.5.2) 2 字 in, the date's first character 2 字 right
+ * of the signature's — so the longer one ends 2 字 from the right, whatever the widths of the
+ * faces' digits; with a seal (7.3.5.1) the date 4 字 in and the signature centred over it; a
+ * 命令 (7.3.5.3) both 4 字 in.
  */
-function keepClosingTogether(tree: Root, remarks: Element | undefined): void {
+function keepClosingTogether(tree: Root, remarks: Element | undefined, arrangement: 'unsealed' | 'sealed' | 'order'): void {
   let done = false
   visit(tree, 'element', (node, index, parent) => {
     if (done || index === undefined || !parent || !hasClass(node, 'signature', 'closing-date')) return
@@ -69,15 +74,11 @@ function keepClosingTogether(tree: Root, remarks: Element | undefined): void {
     let end = index + 1
     while (end < siblings.length && isBlank(siblings[end]!)) end++
     if (hasClass(node, 'signature') && siblings[end] && hasClass(siblings[end] as Element, 'closing-date')) end++
-    // The paragraph before goes with it when it is short (three lines of 28 字 at most): the
-    // 落款 then never opens a page alone; a longer one lets the page break fall in it.
-    let start = index
-    let before = start - 1
-    while (before >= 0 && isBlank(siblings[before]!)) before--
-    const previous = siblings[before]
-    if (previous?.type === 'element' && previous.tagName === 'p' && toString(previous).trim().length <= 84) start = before
-    const parts = siblings.slice(start, end).filter((n) => !isBlank(n))
-    siblings.splice(start, end - start, h('div.closing', [...parts, remarks]))
+    // The page driver keeps it whole, with the last line of the text before it (paginate.js).
+    const names = siblings.slice(index, end).filter((n) => !isBlank(n))
+    const signed = names.some((n) => hasClass(n, 'signature'))
+    const block = h('div', { className: ['closing-names', arrangement, signed ? 'has-signature' : 'date-only'] }, names)
+    siblings.splice(index, end - index, h('div.closing', [block, remarks]))
     return 'skip'
   })
   if (!done && remarks) (tree.children as ElementContent[]).push(remarks)

@@ -98,7 +98,7 @@ export function officialHead(o: OfficialMatter): Element | undefined {
     o.docNumber || signers.length > 0
       ? h(`div.doc-number-line${signers.length > 0 ? '.with-signers' : ''}`, [
           o.docNumber ? h('p.doc-number', o.docNumber) : h('p.doc-number'),
-          signers.length > 0 ? h('p.doc-signers', [h('span.doc-signers-label', '签发人：'), h('span.doc-signer-names', signers.map((name) => h('span.doc-signer', name)))]) : undefined,
+          signers.length > 0 ? h('p.doc-signers', [h('span.doc-signers-label', '签发人：'), h(`span.doc-signer-names${signers.length > 1 ? '.two-columns' : ''}`, signers.map((name) => h('span.doc-signer', name)))]) : undefined,
         ])
       : undefined
   const headTop = o.headTop ?? HEAD_TOP[format]

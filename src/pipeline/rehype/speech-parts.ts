@@ -1,8 +1,7 @@
 /**
  * rehype plugin: the parts of a speech or document that are paragraphs in the manuscript but
  * are not set like body text (TP-7): the salutation (同志们：) flush left; the signature and the
- * date at the end (EL-15, GB/T 9704 7.3.5.2) aligned right, the date's first character two 字
- * right of the signature's; the attachments note (附件：1．… 7.3.5.1) with its items aligned
+ * date at the end (EL-15, GB/T 9704 7.3.5; the date in Arabic numerals in an official layout); the attachments note (附件：1．… 7.3.5.1) with its items aligned
  * after “附件：”; and an attachment's label (附件1, 黑体) and title. Runs on the flat body, before
  * sections nest it, so “last paragraph” means the article's last.
  */
@@ -17,10 +16,7 @@ import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isSalutation } from '..
 const SENTENCE_MARKS = /[。！？，；：、]/u
 
 export interface Options {
-  /**
-   * An official document (gongwen-a4) with booklet.yaml's `official` defaults: its 成文日期 in
-   * Arabic numerals (7.3.5.4) and its 落款 arranged for a seal when `seal` is set (7.3.5.1).
-   */
+  /** An official document (gongwen-a4) with booklet.yaml's `official` defaults: its 成文日期 in Arabic numerals (7.3.5.4). */
   official?: Official
 }
 
@@ -43,9 +39,10 @@ export default function rehypeSpeechParts(options: Options = {}) {
     const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
     const date = closing.date === undefined ? undefined : blocks[closing.date]
     if (date && official) arabicDate(date)
-    const signer = closing.signature === undefined ? undefined : blocks[closing.signature]
-    if (official?.format === '命令') orderClosing(signer, date)
-    else markClosing(signer, date, official?.seal === true)
+    // Where the signature and the date stand is the layout's (rehype/article.ts wraps them in a
+    // block the width of the longer, set in from the right as GB/T 9704 7.3.5 says).
+    if (date) addClass(date, 'closing-date')
+    if (closing.signature !== undefined) addClass(blocks[closing.signature]!, 'signature')
     // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title
     // on a new page, like an attachment with a label (7.4).
     if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title', 'attachment-start')
@@ -64,58 +61,6 @@ function arabicDate(element: Element): void {
 function labelOverLines(p: Element): boolean {
   const [first, second] = p.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
   return first?.type === 'text' && ATTACHMENT_LABEL.test(first.value.trim()) && second?.type === 'element' && second.tagName === 'br'
-}
-
-/**
- * 7.3.5.3, a 命令 signed with the signer's seal: the title and name (总理　李强) 4 字 from the right
- * two lines below the text, the date 4 字 from the right one line below (spacing in gongwen.css).
- */
-function orderClosing(signer: Element | undefined, date: Element | undefined): void {
-  if (signer) {
-    addClass(signer, 'signature')
-    setInset(signer, 4)
-  }
-  if (date) {
-    addClass(date, 'closing-date', 'order-date')
-    setInset(date, 4)
-  }
-}
-
-function markClosing(signer: Element | undefined, date: Element | undefined, seal: boolean): void {
-  if (date) addClass(date, 'closing-date')
-  if (date && seal) {
-    // GB/T 9704 7.3.5.1 (sealed): the date 4 字 from the right, the signature centred over it.
-    setInset(date, 4)
-    if (signer) {
-      addClass(signer, 'signature')
-      setInset(signer, Math.max(0, 4 + (width(toString(date).trim()) - width(toString(signer).trim())) / 2))
-    }
-    return
-  }
-  if (!signer) return
-  const signature = toString(signer).trim()
-  addClass(signer, 'signature')
-  // GB/T 9704 7.3.5.2: signature right inset 2 字; the date's first character 2 字 right of the
-  // signature's; a date longer than that keeps 2 字 and moves the signature left instead.
-  const signatureWidth = width(signature)
-  if (!date) {
-    setInset(signer, 2)
-    return
-  }
-  const dateWidth = width(toString(date).trim())
-  const dateInset = signatureWidth - dateWidth >= 2 ? signatureWidth - dateWidth : 2
-  const signatureInset = dateInset + dateWidth + 2 - signatureWidth
-  setInset(signer, signatureInset)
-  setInset(date, dateInset)
-}
-
-/** Width in 字: ASCII digits and letters ½ (the Latin face), everything else 1 (× is set in the Chinese face). */
-function width(text: string): number {
-  return [...text].reduce((sum, ch) => sum + (/[\u0020-\u007e]/u.test(ch) ? 0.5 : 1), 0)
-}
-
-function setInset(element: Element, em: number): void {
-  element.properties.style = `padding-inline-end: ${em}em`
 }
 
 function addClass(element: Element, ...names: string[]): void {

@@ -175,6 +175,9 @@
         if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
         const range = document.createRange()
         range.setStartBefore(unit)
+        // A 落款 takes the last line of the paragraph before it along (never a page of its own).
+        const lastLine = unit.classList.contains('closing') ? lastLineStart(unit.previousElementSibling) : null
+        if (lastLine) range.setStart(lastLine.node, lastLine.offset)
         range.setEnd(overflow.endContainer, overflow.endOffset)
         return range
       }
@@ -192,6 +195,36 @@
    */
   function isOfficialColophon(node) {
     return node?.nodeType === 1 && node.classList.contains('colophon') && !node.classList.contains('colophon-letter') && /\bformat-/.test(node.parentElement?.className ?? '')
+  }
+
+  /**
+   * Where the last line of a laid-out paragraph begins (a text node and offset), when it has
+   * more than one line on this page; null otherwise.
+   */
+  function lastLineStart(paragraph) {
+    if (!paragraph || paragraph.tagName !== 'P') return null
+    const range = document.createRange()
+    const texts = []
+    for (let walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.length) texts.push(node)
+    const topOf = (node, offset) => {
+      range.setStart(node, offset)
+      range.setEnd(node, offset + 1)
+      return range.getClientRects()[0]?.top
+    }
+    const last = texts.at(-1)
+    const first = texts[0]
+    if (!last || !first) return null
+    const lastTop = topOf(last, last.data.length - 1)
+    if (lastTop === undefined || Math.abs(topOf(first, 0) - lastTop) < 1) return null
+    // Back from the end, the first character on a line above the last.
+    for (let t = texts.length - 1; t >= 0; t--) {
+      const node = texts[t]
+      for (let i = (t === texts.length - 1 ? node.data.length - 1 : node.data.length - 1); i >= 0; i--) {
+        const top = topOf(node, i)
+        if (top !== undefined && lastTop - top >= 1) return i + 1 < node.data.length ? { node, offset: i + 1 } : texts[t + 1] ? { node: texts[t + 1], offset: 0 } : null
+      }
+    }
+    return null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
@@ -258,6 +291,9 @@
       const rule = document.createElement('div')
       rule.className = 'letter-foot-rule'
       box.append(rule)
+      // Centred like the rule under the mark: on the type area, not on the paper.
+      const over = head.querySelector('.doc-head-rule')
+      if (over) rule.style.left = `${over.getBoundingClientRect().left - box.getBoundingClientRect().left}px`
     }
   }
 
