@@ -59,10 +59,11 @@ export function printReport(report: BuildReport, write: (line: string) => void, 
     )
     return
   }
-  const bodyPages = report.pages.filter((p) => p.folio !== null).length
+  // Body pages are those from "— 1 —" on that are not blank: a letter's first page has no folio (GB/T 9704 10.1) and is one.
+  const bodyPages = report.pages.filter((p) => p.folio !== null || (report.bodyStartPage >= 0 && p.index >= report.bodyStartPage && !p.blank)).length
   write(`已生成 ${report.outputs.pdf}（共 ${report.pageCount} 页，正文 ${bodyPages} 页）和 ${report.outputs.html}`)
   for (const article of report.articles) {
-    write(`  第 ${article.folio ?? '?'} 页  ${article.title}`)
+    write(`  ${article.folio !== null ? `第 ${article.folio} 页` : article.page >= 0 ? `PDF 第 ${article.page + 1} 页（不印页码）` : '第 ? 页'}  ${article.title}`)
   }
   if (report.preflight) {
     const failed = report.preflight.checks.filter((c) => !c.ok)

@@ -61,7 +61,9 @@ export function importMarkdownText(markdown: string, fallbackTitle?: string): Im
   // Front-matter lines map to no source line; the body's map moves down or up with them.
   const matterLines = (text: string) => text.split('\n').length - 1
   const lineMap = [...Array.from({ length: matterLines(newMatter) }, () => undefined), ...result.lineMap.slice(matterLines(oldMatter))]
-  return { ...result, matter, markdown: newMatter + result.markdown.slice(oldMatter.length), lineMap }
+  // A title in the author's front matter is the title: no guess about one, and no warning that the text lacks one.
+  const notes = typeof own.title === 'string' && own.title.trim() ? result.notes.filter((note) => note.rule !== 'import-title') : result.notes
+  return { ...result, notes, matter, markdown: newMatter + result.markdown.slice(oldMatter.length), lineMap }
 }
 
 /** A paragraph's inline content cut at its line ends (soft breaks inside text nodes). */

@@ -9,6 +9,8 @@ import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 
 export interface OfficialExpectation {
+  /** The article's title, to name it in a message. */
+  title?: string
   mark?: { text: string; topMm: number }
   /** The last line of the 版记 and whether it must stand on an even page (not a letter's). */
   colophon?: { lastLine: string; evenPage: boolean }
@@ -36,6 +38,8 @@ export function officialExpectation(tree: Root, marginTopMm: number): OfficialEx
       const last = items.at(-1)
       if (last) found.colophon = { lastLine: toString(last).trim(), evenPage: !hasClass(node, 'colophon-letter') }
     }
+    if (hasClass(node, 'article-title')) found.title = toString(node).trim()
+    // Joint issuers sign one a paragraph: the last stands right above the date.
     if (hasClass(node, 'signature')) (found.closing ??= {}).signature = toString(node).trim()
     if (hasClass(node, 'closing-date')) (found.closing ??= {}).date = toString(node).trim()
   })

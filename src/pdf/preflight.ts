@@ -293,13 +293,13 @@ const MM_PER_PT = 25.4 / 72
 const emTopOf = (page: PdfPage, line: PdfLine) => (page.height - line.y - 0.88 * line.size) * MM_PER_PT
 const emBottomOf = (page: PdfPage, line: PdfLine) => (page.height - line.y + 0.12 * line.size) * MM_PER_PT
 
-/** The first page from `from` with a line holding `text` (spaces aside), and that line. */
-function findLine(pages: PdfPage[], text: string, from: number, last = false): { index: number; line: PdfLine } | undefined {
+/** The first page from `from` with a line holding `text` (spaces aside) at `minSize` pt or more, and that line. */
+function findLine(pages: PdfPage[], text: string, from: number, last = false, minSize = 0): { index: number; line: PdfLine } | undefined {
   const wanted = squash(text)
   const order = pages.map((_, i) => i).filter((i) => i >= from)
   for (const index of last ? order.reverse() : order) {
     const lines = last ? [...pages[index]!.lines].reverse() : pages[index]!.lines
-    const line = lines.find((l) => squash(l.text).includes(wanted))
+    const line = lines.find((l) => l.size >= minSize && squash(l.text).includes(wanted))
     if (line) return { index, line }
   }
   return undefined
@@ -311,46 +311,45 @@ function findLine(pages: PdfPage[], text: string, from: number, last = false): {
  * with text of the document above it, never alone (7.3.5).
  */
 function officialChecks(pages: PdfPage[], official: NonNullable<PreflightInput['official']>): PreflightCheck[] {
-  const head: string[] = []
-  const colophon: string[] = []
-  const closing: string[] = []
+  const problems = { head: [] as string[], closing: [] as string[], colophon: [] as string[] }
   let from = 0
   for (const article of official.articles) {
+    // Which document, when the PDF holds several.
+    const name = article.title && official.articles.length > 1 ? `《${article.title}》：` : ''
+    const report = (kind: keyof typeof problems, message: string) => problems[kind].push(name + message)
     if (article.mark) {
-      const found = findLine(pages, article.mark.text, from)
-      if (!found) head.push(`找不到发文机关标志“${article.mark.text}”`)
+      // The mark, not the 版记's 印发机关 that may carry the same name: set far larger than any text.
+      const found = findLine(pages, article.mark.text, from, false, 18)
+      if (!found) report('head', `找不到发文机关标志“${article.mark.text}”`)
       else {
         from = found.index
         const top = emTopOf(pages[found.index]!, found.line)
-        if (Math.abs(top - article.mark.topMm) > 0.5) head.push(`发文机关标志“${article.mark.text}”的上边缘距纸张上边 ${top.toFixed(1)} mm，应为 ${article.mark.topMm.toFixed(1)} mm`)
+        if (Math.abs(top - article.mark.topMm) > 0.5) report('head', `发文机关标志“${article.mark.text}”的上边缘距纸张上边 ${top.toFixed(1)} mm，应为 ${article.mark.topMm.toFixed(1)} mm`)
       }
     }
-    if (article.closing?.date) {
-      const date = findLine(pages, article.closing.date, from)
-      if (date) {
-        const page = pages[date.index]!
-        // The signature line nearest above the date (the mark may carry the same name).
-        const signature = article.closing.signature ? page.lines.filter((l) => l.y >= date.line.y && squash(l.text).includes(squash(article.closing!.signature!))).at(-1) : undefined
-        const top = signature ?? date.line
-        const above = textLines(page).filter((l) => l.y > top.y + 1)
-        if (above.length === 0) closing.push(`落款（${article.closing.signature ?? ''}${article.closing.date}）单独在第 ${folioOf(page) ?? date.index + 1} 页上，前面没有正文`)
-      }
+    const closing = article.closing
+    const date = closing?.date ? findLine(pages, closing.date, from) : undefined
+    if (closing && date) {
+      const page = pages[date.index]!
+      // The signature line nearest above the date (the mark may carry the same name).
+      const signature = closing.signature ? page.lines.filter((l) => l.y >= date.line.y && squash(l.text).includes(squash(closing.signature!))).at(-1) : undefined
+      const top = signature ?? date.line
+      if (!textLines(page).some((l) => l.y > top.y + 1)) report('closing', `落款（${closing.signature ?? ''}${closing.date}）单独在第 ${folioOf(page) ?? date.index + 1} 页上，前面没有正文`)
     }
     if (article.colophon) {
       const found = findLine(pages, article.colophon.lastLine, from)
-      if (!found) colophon.push(`找不到版记“${article.colophon.lastLine}”`)
+      if (!found) report('colophon', `找不到版记“${article.colophon.lastLine}”`)
       else {
         from = found.index
-        const page = pages[found.index]!
-        if (article.colophon.evenPage && found.index % 2 === 0) colophon.push(`版记“${article.colophon.lastLine}”印在第 ${found.index + 1} 张（单页）上，应在双页（最后一页的背面）`)
-        const bottom = emBottomOf(page, found.line)
-        if (bottom > official.typeAreaBottomMm + 0.5 || bottom < official.typeAreaBottomMm - official.lineMm) colophon.push(`版记最后一行在距纸张上边 ${bottom.toFixed(1)} mm 处，不在版心最下一行（${official.typeAreaBottomMm.toFixed(1)} mm）`)
+        if (article.colophon.evenPage && found.index % 2 === 0) report('colophon', `版记“${article.colophon.lastLine}”印在第 ${found.index + 1} 张（单页）上，应在双页（最后一页的背面）`)
+        const bottom = emBottomOf(pages[found.index]!, found.line)
+        if (bottom > official.typeAreaBottomMm + 0.5 || bottom < official.typeAreaBottomMm - official.lineMm) report('colophon', `版记最后一行在距纸张上边 ${bottom.toFixed(1)} mm 处，不在版心最下一行（${official.typeAreaBottomMm.toFixed(1)} mm）`)
       }
     }
   }
   return [
-    check('official-head', 'GB/T 9704 7.2', '公文版头的发文机关标志位置正确', head),
-    check('official-closing', 'GB/T 9704 7.3.5', '落款与正文在同一页', closing),
-    check('official-colophon', 'GB/T 9704 7.4', '版记在双页的版心最下方', colophon),
+    check('official-head', 'GB/T 9704 7.2', '公文版头的发文机关标志位置正确', problems.head),
+    check('official-closing', 'GB/T 9704 7.3.5', '落款与正文在同一页', problems.closing),
+    check('official-colophon', 'GB/T 9704 7.4', '版记在双页的版心最下方', problems.colophon),
   ]
 }

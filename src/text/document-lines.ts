@@ -35,7 +35,8 @@ export function isSalutation(text: string): boolean {
   const length = [...text].length
   // 现就有关事项通知如下： announces what follows; it addresses no one.
   if (/(如下|以下|下列|几点|意见|通知|要求|说明|报告|内容|情况|事项|如次)[：:]$|^(现|特|请|为|经|根据|按照|关于)/u.test(text)) return false
-  if (length <= 16) return !/[，,]/u.test(text.slice(0, -1)) && !/^(附\s*件|联系人|联系电话|电话|地址|邮编|抄送|主题词|会议时间|时间|地点|参加人员|出席|列席|主持人?|记录人?|发言人?)/u.test(text)
+  // 各乡镇人民政府，县直各部门： is a short list of offices: the rule for lists below.
+  if (length <= 16 && !/[，,]/u.test(text.slice(0, -1))) return !/^(附\s*件|联系人|联系电话|电话|地址|邮编|抄送|主题词|会议时间|时间|地点|参加人员|出席|列席|主持人?|记录人?|发言人?)/u.test(text)
   // A long one is a list of offices (主送机关): names joined by 、 and ，, no verb of a sentence.
   return length <= 240 && /[、，]/u.test(text) && /(政府|部门|单位|机关|委员会|党委|党组|各委|各局|各办|厅|局|办|院|校|公司|部委|机构|街道|乡镇|学校|党支部|军区|部队|同志们?|代表|朋友们|同学们|员工)[：:，,]$/u.test(text)
 }

@@ -203,3 +203,45 @@ describe('preflight with repeated headings', () => {
     expect(await failed({ pages, toc, manuscriptHan: '甲一总体要求正文乙一总体要求' })).toEqual([])
   })
 })
+
+describe('official documents (issue 18: GB/T 9704 read back from the print)', () => {
+  const A4 = 841.89
+  const MM = 72 / 25.4
+  /** A line whose characters' em box starts `topMm` below the top of the paper. */
+  const at = (text: string, topMm: number, size = 16, xMin = 80): PdfLine => ({ text, y: A4 - topMm * MM - 0.88 * size, xMin, xMax: xMin + size * [...text].length, size })
+  const a4 = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: A4, lines, fingerprint: '' })
+  const official = { articles: [{ title: '关于做好春耕生产的通知', mark: { text: '××县人民政府文件', topMm: 72 }, closing: { signature: '××县人民政府', date: '2026年3月1日' }, colophon: { lastLine: '××县人民政府办公室2026年3月2日印发', evenPage: true } }], typeAreaBottomMm: 262, lineMm: 225 / 22 }
+  const good = () => [
+    a4([at('××县人民政府文件', 72, 42), at('关于做好春耕生产的通知', 130, 22), at('请认真做好春耕生产工作。', 160), at('××县人民政府', 180), at('2026年3月1日', 190), at('— 1 —', 270, 14)]),
+    a4([at('抄送：县委办公室。', 245, 14), at('××县人民政府办公室2026年3月2日印发', 256, 14), at('— 2 —', 270, 14)]),
+  ]
+  const checks = async (pages: PdfPage[], over: Partial<typeof official> = {}) => {
+    const result = await preflight(await input({ pages, bodyStartPage: 0, hasCover: false, toc: [], manuscriptHan: '', official: { ...official, ...over } }))
+    return Object.fromEntries(result.checks.filter((c) => c.id.startsWith('official-')).map((c) => [c.id, c.problems]))
+  }
+
+  it('passes a document printed as the standard says', async () => {
+    expect(await checks(good())).toEqual({ 'official-head': [], 'official-closing': [], 'official-colophon': [] })
+  })
+
+  it('finds a mark out of place, a 落款 alone on its page and a 版记 on an odd page or above the foot', async () => {
+    const pages = good()
+    pages[0]!.lines[0] = at('××县人民政府文件', 73, 42)
+    expect((await checks(pages))['official-head']).toEqual(['发文机关标志“××县人民政府文件”的上边缘距纸张上边 73.0 mm，应为 72.0 mm'])
+    const alone = [a4([at('××县人民政府文件', 72, 42), at('请认真做好春耕生产工作。', 250)]), a4([at('××县人民政府', 40), at('2026年3月1日', 50), at('抄送：县委办公室。', 245, 14), at('××县人民政府办公室2026年3月2日印发', 256, 14)])]
+    expect((await checks(alone))['official-closing']).toEqual(['落款（××县人民政府2026年3月1日）单独在第 2 页上，前面没有正文'])
+    const odd = [a4([...good()[0]!.lines.slice(0, 5), at('××县人民政府办公室2026年3月2日印发', 230, 14)])]
+    expect((await checks(odd))['official-colophon']).toEqual([
+      '版记“××县人民政府办公室2026年3月2日印发”印在第 1 张（单页）上，应在双页（最后一页的背面）',
+      '版记最后一行在距纸张上边 234.9 mm 处，不在版心最下一行（262.0 mm）',
+    ])
+  })
+
+  it('does not take the 版记’s 印发机关 for a mark of the same name, and names the document when there are several', async () => {
+    const second = { ...official.articles[0]!, title: '第二篇', mark: { text: '××县人民政府', topMm: 72 } }
+    const pages = [...good(), a4([at('××县人民政府', 72, 42), at('正文。', 160), at('××县人民政府', 180), at('2026年3月1日', 190)]), a4([at('××县人民政府办公室2026年3月2日印发', 256, 14)])]
+    expect(await checks(pages, { articles: [official.articles[0]!, second] })).toEqual({ 'official-head': [], 'official-closing': [], 'official-colophon': [] })
+    pages[2]!.lines[0] = at('××县人民政府', 90, 42)
+    expect((await checks(pages, { articles: [official.articles[0]!, second] }))['official-head']).toEqual(['《第二篇》：发文机关标志“××县人民政府”的上边缘距纸张上边 90.0 mm，应为 72.0 mm'])
+  })
+})

@@ -33,7 +33,7 @@ describe('speech parts', () => {
     const out = await html('# 通知\n\n正文。\n\n附件：1.任务清单\\\n2.考核办法\n\n县委办\n\n2026年3月5日\n\n附件1\n\n任务清单\n\n一是学习。\n')
     expect(out).toContain('<p class="attachment-note">附件：1.任务清单<br>\n2.考核办法</p>')
     expect(out).toContain('<p class="attachment-label">附件1</p>')
-    expect(out).toContain('<p class="attachment-title">任务清单</p>')
+    expect(out).toContain('<p class="attachment-title after-label">任务清单</p>')
     // The closing is the one before the attachment.
     expect(out).toContain('class="signature"')
   })

@@ -71,9 +71,11 @@ function keepClosingTogether(tree: Root, remarks: Element | undefined, arrangeme
     if (done || index === undefined || !parent || !hasClass(node, 'signature', 'closing-date')) return
     done = true
     const siblings = (parent as Parent).children as ElementContent[]
+    // Joint issuers may sign one a paragraph, then the date.
     let end = index + 1
-    while (end < siblings.length && isBlank(siblings[end]!)) end++
-    if (hasClass(node, 'signature') && siblings[end] && hasClass(siblings[end] as Element, 'closing-date')) end++
+    for (let next = end; next < siblings.length && (isBlank(siblings[next]!) || hasClass(siblings[next]!, 'signature', 'closing-date')); next++) {
+      if (!isBlank(siblings[next]!)) end = next + 1
+    }
     // The page driver keeps it whole, with the last line of the text before it (paginate.js).
     const names = siblings.slice(index, end).filter((n) => !isBlank(n))
     const signed = names.some((n) => hasClass(n, 'signature'))

@@ -5,13 +5,13 @@
  * after “附件：”; and an attachment's label (附件1, 黑体) and title. Runs on the flat body, before
  * sections nest it, so “last paragraph” means the article's last.
  */
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import type { Official } from '../../config/schema.ts'
 import { findDate, formatArabicDate } from '../../text/chinese-date.ts'
 import { officialOf } from './official-parts.ts'
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isSalutation } from '../../text/document-lines.ts'
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isOrganisation, isSalutation } from '../../text/document-lines.ts'
 
 const SENTENCE_MARKS = /[。！？，；：、]/u
 
@@ -33,7 +33,7 @@ export default function rehypeSpeechParts(options: Options = {}) {
       if (ATTACHMENT_LABEL.test(text)) {
         addClass(p, 'attachment-label')
         const title = paragraphs[i + 1]
-        if (title && blocks[blocks.indexOf(p) + 1] === title && !SENTENCE_MARKS.test(toString(title).trim().slice(-1))) addClass(title, 'attachment-title')
+        if (title && blocks[blocks.indexOf(p) + 1] === title && !SENTENCE_MARKS.test(toString(title).trim().slice(-1))) addClass(title, 'attachment-title', 'after-label')
       }
     }
     const closing = findClosing(blocks.map((b) => (b.tagName === 'p' ? toString(b).trim() : undefined)))
@@ -42,7 +42,13 @@ export default function rehypeSpeechParts(options: Options = {}) {
     // Where the signature and the date stand is the layout's (rehype/article.ts wraps them in a
     // block the width of the longer, set in from the right as GB/T 9704 7.3.5 says).
     if (date) addClass(date, 'closing-date')
-    if (closing.signature !== undefined) addClass(blocks[closing.signature]!, 'signature')
+    if (closing.signature !== undefined) {
+      const signer = blocks[closing.signature]!
+      addClass(signer, 'signature')
+      stackJointIssuers(signer)
+      // 中共××县委 / ××县人民政府 / 2026年3月1日: joint issuers typed one a paragraph sign together.
+      for (let k = closing.signature - 1; k > 0 && blocks[k]!.tagName === 'p' && isOrganisation(toString(blocks[k]!).trim()) && !hasClassName(blocks[k]!); k--) addClass(blocks[k]!, 'signature')
+    }
     // The document a notice carries after its 落款 (the 方案 it issues) opens with its own title
     // on a new page, like an attachment with a label (7.4).
     if (closing.next !== undefined) addClass(blocks[closing.next]!, 'attachment-title', 'attachment-start')
@@ -61,6 +67,22 @@ function arabicDate(element: Element): void {
 function labelOverLines(p: Element): boolean {
   const [first, second] = p.children.filter((c) => c.type !== 'text' || c.value.trim() !== '')
   return first?.type === 'text' && ATTACHMENT_LABEL.test(first.value.trim()) && second?.type === 'element' && second.tagName === 'br'
+}
+
+/**
+ * ××市人民政府　　××市农业农村局　　××市财政局 on one line: joint issuers, one under the other
+ * (GB/T 9704 7.3.5), so that the 落款 keeps to the type area.
+ */
+function stackJointIssuers(signer: Element): void {
+  const [only] = signer.children
+  if (signer.children.length !== 1 || only?.type !== 'text') return
+  const names = only.value.trim().split(/[\s\u3000]{2,}/u)
+  if (names.length < 2 || !names.every(isOrganisation)) return
+  signer.children = names.flatMap((name, k): ElementContent[] => [...(k ? [{ type: 'element' as const, tagName: 'br', properties: {}, children: [] }] : []), { type: 'text', value: name }])
+}
+
+function hasClassName(element: Element): boolean {
+  return Array.isArray(element.properties.className) && element.properties.className.length > 0
 }
 
 function addClass(element: Element, ...names: string[]): void {

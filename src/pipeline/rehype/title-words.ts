@@ -9,9 +9,26 @@ import { visit } from 'unist-util-visit'
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
+/** 2026年 · 第24届 · 12号 · 9月: a number and its measure word are one word in a title. */
+const NUMBER_WITH_MEASURE = /第?[0-9０-９〇零一二三四五六七八九十百千]+[年月日号届次期个项条批]?/gu
+
+/** The segmenter's words, with a number kept together with 第 before it and its measure word after it. */
+function words(text: string): { segment: string; isWordLike: boolean }[] {
+  const out: { segment: string; isWordLike: boolean }[] = []
+  let at = 0
+  for (const match of text.matchAll(NUMBER_WITH_MEASURE)) {
+    if (!/[0-9０-９]/u.test(match[0]) && !/^第/u.test(match[0])) continue
+    for (const piece of segmenter.segment(text.slice(at, match.index))) out.push({ segment: piece.segment, isWordLike: piece.isWordLike ?? false })
+    out.push({ segment: match[0], isWordLike: true })
+    at = match.index + match[0].length
+  }
+  for (const piece of segmenter.segment(text.slice(at))) out.push({ segment: piece.segment, isWordLike: piece.isWordLike ?? false })
+  return out
+}
+
 export function wordSpans(text: string): ElementContent[] {
   const out: ElementContent[] = []
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
+  for (const { segment, isWordLike } of words(text)) {
     // Punctuation stays outside: the browser's own rules keep it with its word.
     if (isWordLike && [...segment].length > 1) {
       out.push({ type: 'element', tagName: 'span', properties: { className: ['w'] }, children: [{ type: 'text', value: segment }] })

@@ -175,9 +175,14 @@
         if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
         const range = document.createRange()
         range.setStartBefore(unit)
-        // A 落款 takes the last line of the paragraph before it along (never a page of its own).
-        const lastLine = unit.classList.contains('closing') ? lastLineStart(unit.previousElementSibling) : null
-        if (lastLine) range.setStart(lastLine.node, lastLine.offset)
+        // A 落款 takes the last line of the text before it along (never a page of its own): the
+        // last line of a longer paragraph, or a one-line paragraph whole.
+        const before = unit.classList.contains('closing') ? textBefore(unit) : null
+        if (before) {
+          const lastLine = lastLineStart(before)
+          if (lastLine) range.setStart(lastLine.node, lastLine.offset)
+          else if (contentBefore(before, rendered)) range.setStartBefore(before)
+        }
         range.setEnd(overflow.endContainer, overflow.endOffset)
         return range
       }
@@ -225,6 +230,14 @@
       }
     }
     return null
+  }
+
+  /** The paragraph laid out last before `element`, looking into the section before it; null after a heading or a table. */
+  function textBefore(element) {
+    let node = element.previousElementSibling
+    for (let up = element.parentElement; !node && up && !up.classList.contains('article-body'); up = up.parentElement) node = up.previousElementSibling
+    while (node && !/^(P|H[1-6]|TABLE|UL|OL|FIGURE)$/.test(node.tagName) && node.lastElementChild) node = node.lastElementChild
+    return node?.tagName === 'P' && node.textContent.trim() ? node : null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
