@@ -70,7 +70,9 @@ const OFFICIAL_ENTRIES = {
   attending: v.optional(v.pipe(Names, v.description('纪要：列席人员'))),
 }
 
-export const OfficialSchema = v.strictObject(OFFICIAL_ENTRIES, '不认识的公文设置项')
+export const OfficialSchema = v.strictObject(OFFICIAL_ENTRIES, (issue) =>
+  issue.expected === 'never' ? '不认识的公文设置项' : 'official 下应是几行“名称: 值”（每行缩进两格），如“  issuer: ××县人民政府”',
+)
 export type Official = v.InferOutput<typeof OfficialSchema>
 
 /** Heading numbering modes (src/pipeline/remark/heading-numbers.ts says what each does). */

@@ -67,7 +67,9 @@ export function parseYamlData<S extends v.GenericSchema>(
   const result = v.safeParse(schema, data)
   if (result.success) return { ok: true, value: result.output }
   const seen = new Set<string>()
-  const problems: DataProblem[] = []
+  // A nested `issuer：…` reads as text, not a setting: the colon is the mistake to name.
+  const problems: DataProblem[] = [...colonProblems]
+  const colonLines = new Set(colonProblems.map((p) => p.line))
   for (const { path, message: text } of withEveryUnknownKey(result.issues, schema, data)) {
     const key = path.map(String).join('.')
     // One mistake, one message: `date: 明天` is not a date in the right form, and need not
@@ -78,7 +80,10 @@ export function parseYamlData<S extends v.GenericSchema>(
     // For an unknown key the value node is there; point at the key itself when we can.
     const keyNode = path.length > 0 ? findKeyNode(doc.contents, path) : undefined
     const offset = (isNode(keyNode) ? keyNode.range?.[0] : undefined) ?? (isNode(node) ? node.range?.[0] : undefined)
-    problems.push({ message: key ? `${key}：${text}` : text, ...at(offset) })
+    const place = at(offset)
+    // The value that holds a full-width colon is already explained by it.
+    if (colonLines.size > 0 && (colonLines.has(place.line) || colonLines.has((place.line ?? 0) + 1))) continue
+    problems.push({ message: key ? `${key}：${text}` : text, ...place })
   }
   return { ok: false, problems: inLineOrder(problems) }
 }
@@ -93,8 +98,9 @@ function withEveryUnknownKey(
   data: object,
 ): { path: (string | number)[]; message: string }[] {
   const entries = schema.type === 'strict_object' ? (schema as unknown as { entries: Record<string, unknown> }).entries : undefined
+  // An unknown key at the top; not a known key whose value is of the wrong shape (official: 某某 for a map).
   const isUnknownKey = (issue: v.BaseIssue<unknown>) =>
-    entries !== undefined && issue.kind === 'schema' && issue.type === 'strict_object' && issue.path?.length === 1
+    entries !== undefined && issue.kind === 'schema' && issue.type === 'strict_object' && issue.path?.length === 1 && !Object.hasOwn(entries, String(issue.path[0]!.key))
   const unknown = issues.find(isUnknownKey)
   const result = issues.filter((issue) => !isUnknownKey(issue)).map((issue) => ({ path: (issue.path ?? []).map((p) => p.key as string | number), message: issue.message }))
   if (unknown && entries) {

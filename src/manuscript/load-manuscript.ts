@@ -158,7 +158,7 @@ async function readConfig(file: string, cwd: string): Promise<BookletConfig> {
   const lines = result.problems.map((p) => `${p.line ? `${shown}:${p.line}${p.column ? `:${p.column}` : ''}` : shown}：${p.message}`)
   throw new BookletError(lines.length > 0 ? lines.join('\n') : `${shown}：设置有误`, {
     file,
-    hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、numbering、latinSpacing、articles（见 README）。',
+    hint: 'booklet.yaml 可用的设置项：title、subtitle、publisher、date、notice、preset、numbering、latinSpacing、official、articles；official 下可写 format、issuer、mark、headTop、seal、signers、copyNumber、secrecy、urgency、remarks、keywords、cc、printer、printDate、present、absent、attending（见 README）。',
   })
 }
 

@@ -265,3 +265,11 @@ describe('parseYamlData with ArticleMatterSchema (front matter) and lineOffset',
     expect(problemsOf(parseYamlData(text, ArticleMatterSchema, 10))[0]?.line).toBe(13)
   })
 })
+
+describe('booklet.yaml official: (issue 18)', () => {
+  it('names a full-width colon under official, a plain value where settings belong, and an unknown key, each at its line', () => {
+    expect(parseYamlData('preset: gongwen-a4\nofficial:\n  issuer：××县人民政府\n', BookletConfigSchema)).toMatchObject({ ok: false, problems: [{ line: 3, message: expect.stringContaining('“issuer”后面的冒号是全角的“：”') }] })
+    expect(parseYamlData('official: ××县人民政府\n', BookletConfigSchema)).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringContaining('official 下应是几行“名称: 值”') }] })
+    expect(parseYamlData('official:\n  issuer: ××县\n  printr: 办公室\n', BookletConfigSchema)).toMatchObject({ ok: false, problems: [{ line: 3, message: 'official.printr：不认识的公文设置项' }] })
+  })
+})

@@ -60,7 +60,8 @@ export default function remarkHeadingNumbers(options: Readonly<Options> = {}) {
     else keepTyped(entries, file)
     for (const entry of entries) {
       if (entry.level === 1 && /。$/u.test(toString(entry.node).trim())) {
-        file.message('一级标题末尾一般不用句号', { place: entry.node.position, source: SOURCE, ruleId: 'EL-2' })
+        // A note, not a warning: the period is the author's (一、加强组织领导。 run in a notice), printed as typed.
+        file.info('一级标题末尾一般不用句号', { place: entry.node.position, source: SOURCE, ruleId: 'EL-2' })
       }
     }
   }
