@@ -4,7 +4,7 @@
  * gongwen-a4, and every element of the 版头, 主体 and 版记 read back from the PDF and measured
  * against GB/T 9704-2012: position in mm (±0.5), size, colour and font.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -51,11 +51,12 @@ const within = (value: number, wanted: number, tolerance = 0.5) => {
   expect(value).toBeGreaterThanOrEqual(wanted - tolerance)
   expect(value).toBeLessThanOrEqual(wanted + tolerance)
 }
-const line = (page: PrintedPage, text: string) => {
+const line_ = (page: PrintedPage, text: string) => {
   const runs = findText(page, text)
   expect(runs.length, `“${text}” printed`).toBeGreaterThan(0)
   return { ...extent(runs), runs }
 }
+const line = line_
 const rules = (page: PrintedPage, colour: [number, number, number]) => page.rects.filter((r) => r.colour.join() === colour.join() && r.right - r.left > 100).sort((a, b) => a.top - b.top)
 const thickness = (r: PrintedRect) => r.bottom - r.top
 /** The page (0-based) a text is printed on, the last one holding it. */
@@ -299,4 +300,28 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
       expect(b.texts.join('')).toMatch(/姚军虎/u)
     })
   })
+
+  it('never leaves a 落款 alone on a page: wherever the text ends, its last line goes along (7.3.5)', async () => {
+    // Twelve documents whose text ends one line further down each time, across the foot of page 1.
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-gongwen-closing-'))
+    const manuscript = join(dir, 'm')
+    mkdirSync(manuscript)
+    writeFileSync(join(manuscript, 'booklet.yaml'), 'preset: gongwen-a4\n')
+    const line = '各单位要结合实际认真贯彻落实本通知的各项要求，确保'
+    for (let n = 0; n < 12; n++) {
+      const body = Array.from({ length: 13 + n }, (_, k) => `${line}${String(k + 1).padStart(2, '0')}。`).join('\n\n')
+      writeFileSync(join(manuscript, `${String(n + 1).padStart(2, '0')}.md`), `---\ntitle: 关于第${n + 1}项工作的通知\n---\n\n各乡镇：\n\n${body}\n\n特此通知。\n\n××县人民政府办公室\n\n2026年3月${n + 1}日\n`)
+    }
+    const report = await build({ input: manuscript, outDir: join(dir, 'out'), cwd: dir })
+    expect(report.ok).toBe(true)
+    expect(report.preflight!.checks.find((c) => c.id === 'official-closing')).toMatchObject({ ok: true, problems: [] })
+    const pages = await measurePages(join(dir, 'out/booklet.pdf'))
+    for (let n = 0; n < 12; n++) {
+      const at = pages.findIndex((p) => findText(p, `2026年3月${n + 1}日`).length > 0)
+      const date = line_(pages[at]!, `2026年3月${n + 1}日`)
+      // Above the signature on the same page: at least one line of the document's text.
+      const above = pages[at]!.texts.filter((t) => t.baseline < date.baseline - 2 * LINE + 0.5 && /[\p{Script=Han}]/u.test(t.text))
+      expect(above.length, `document ${n + 1}`).toBeGreaterThan(0)
+    }
+  }, 120_000)
 })
