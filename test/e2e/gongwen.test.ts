@@ -47,6 +47,21 @@ async function buildOne(name: string): Promise<Built> {
 }
 
 const get = (name: string) => built.get(name)!
+
+/** Paragraphs of one full line (28 字) each. */
+const paragraphs = (count: number) => Array.from({ length: count }, (_, k) => `各单位要结合实际认真贯彻落实本通知的各项要求，确保${String(k + 1).padStart(2, '0')}。`).join('\n\n')
+
+/** Twelve documents in one gongwen-a4 build, the n-th (0–11) with the text `body(n)`. */
+async function buildSweep(body: (n: number) => string): Promise<{ report: BuildReport; pages: PrintedPage[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'booklet-gongwen-sweep-'))
+  const manuscript = join(dir, 'm')
+  mkdirSync(manuscript)
+  writeFileSync(join(manuscript, 'booklet.yaml'), 'preset: gongwen-a4\n')
+  for (let n = 0; n < 12; n++) writeFileSync(join(manuscript, `${String(n + 1).padStart(2, '0')}.md`), `---\ntitle: 关于第${n + 1}项工作的通知\n---\n\n${body(n)}`)
+  const report = await build({ input: manuscript, outDir: join(dir, 'out'), cwd: dir })
+  expect(report.ok).toBe(true)
+  return { report, pages: await measurePages(join(dir, 'out/booklet.pdf')) }
+}
 const within = (value: number, wanted: number, tolerance = 0.5) => {
   expect(value).toBeGreaterThanOrEqual(wanted - tolerance)
   expect(value).toBeLessThanOrEqual(wanted + tolerance)
@@ -72,6 +87,20 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
       const checks = b.report.preflight!.checks
       expect(checks.filter((c) => !c.ok), name).toEqual([])
       expect(checks.map((c) => c.id), name).toEqual(expect.arrayContaining(['official-head', 'official-closing', 'official-colophon']))
+    }
+  })
+
+  it('leaves no heading as the last line of a page (item 6)', () => {
+    for (const [name, b] of built) {
+      b.pages.forEach((page, i) => {
+        const body = page.texts.filter((t) => !/—/u.test(t.text) && t.sizePt < 20)
+        if (body.length === 0) return
+        const lowest = Math.max(...body.map((t) => t.baseline))
+        const last = body.filter((t) => Math.abs(t.baseline - lowest) < 0.5)
+        // A level-1 heading is set in 黑体 and stands alone on its line; a run-in 黑体 lead has text after it.
+        const heading = last.every((t) => HEI.test(t.font)) && /^[一二三四五六七八九十]+、/u.test(last.map((t) => t.text).join(''))
+        expect(heading, `${name}, page ${i + 1}`).toBe(false)
+      })
     }
   })
 
@@ -303,19 +332,8 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
 
   it('never leaves a 落款 alone on a page: wherever the text ends, its last line goes along (7.3.5)', async () => {
     // Twelve documents whose text ends one line further down each time, across the foot of page 1.
-    const dir = mkdtempSync(join(tmpdir(), 'booklet-gongwen-closing-'))
-    const manuscript = join(dir, 'm')
-    mkdirSync(manuscript)
-    writeFileSync(join(manuscript, 'booklet.yaml'), 'preset: gongwen-a4\n')
-    const line = '各单位要结合实际认真贯彻落实本通知的各项要求，确保'
-    for (let n = 0; n < 12; n++) {
-      const body = Array.from({ length: 13 + n }, (_, k) => `${line}${String(k + 1).padStart(2, '0')}。`).join('\n\n')
-      writeFileSync(join(manuscript, `${String(n + 1).padStart(2, '0')}.md`), `---\ntitle: 关于第${n + 1}项工作的通知\n---\n\n各乡镇：\n\n${body}\n\n特此通知。\n\n××县人民政府办公室\n\n2026年3月${n + 1}日\n`)
-    }
-    const report = await build({ input: manuscript, outDir: join(dir, 'out'), cwd: dir })
-    expect(report.ok).toBe(true)
+    const { report, pages } = await buildSweep((n) => `各乡镇：\n\n${paragraphs(13 + n)}\n\n特此通知。\n\n××县人民政府办公室\n\n2026年3月${n + 1}日\n`)
     expect(report.preflight!.checks.find((c) => c.id === 'official-closing')).toMatchObject({ ok: true, problems: [] })
-    const pages = await measurePages(join(dir, 'out/booklet.pdf'))
     for (let n = 0; n < 12; n++) {
       const at = pages.findIndex((p) => findText(p, `2026年3月${n + 1}日`).length > 0)
       const date = line_(pages[at]!, `2026年3月${n + 1}日`)
@@ -323,5 +341,21 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
       const above = pages[at]!.texts.filter((t) => t.baseline < date.baseline - 2 * LINE + 0.5 && /[\p{Script=Han}]/u.test(t.text))
       expect(above.length, `document ${n + 1}`).toBeGreaterThan(0)
     }
+  }, 120_000)
+
+  it('never leaves a heading as the last line of a page, wherever it falls (item 6)', async () => {
+    // Twelve documents whose heading 二、 comes one line further down each time, across the foot of page 1.
+    const { pages } = await buildSweep((n) => `## 一、总体要求\n\n${paragraphs(12 + n)}\n\n## 二、工作措施\n\n${paragraphs(6)}\n`)
+    let crossed = 0
+    pages.forEach((page, i) => {
+      const body = page.texts.filter((t) => !/—/u.test(t.text) && t.sizePt < 20)
+      if (body.length === 0) return
+      const lowest = Math.max(...body.map((t) => t.baseline))
+      const last = body.filter((t) => Math.abs(t.baseline - lowest) < 0.5).map((t) => t.text).join('')
+      expect(last, `page ${i + 1}`).not.toMatch(/^[一二]、/u)
+      if (lowest > BOTTOM - 2 * LINE) crossed++
+    })
+    // The pages did fill to their foot: the heading had every chance to land there.
+    expect(crossed).toBeGreaterThan(6)
   }, 120_000)
 })

@@ -43,6 +43,12 @@ describe('the 版头 (GB/T 9704 7.2, §10)', () => {
     expect(await html(doc('docNumber: ×政发〔2026〕1号'))).toContain('<p class="article-doc-number">×政发〔2026〕1号</p>')
   })
 
+  it('prints the 发文字号 with 〔〕 and no leading zeros (7.2.5), a 令号 as written', async () => {
+    expect(await html(doc('issuer: ××县人民政府\ndocNumber: ×政发[2026]05号'))).toContain('<p class="doc-number">×政发〔2026〕5号</p>')
+    expect(await html(doc('issuer: ××县人民政府\ndocNumber: ×政发（2026）012 号'))).toContain('<p class="doc-number">×政发〔2026〕12号</p>')
+    expect(await html(doc('issuer: 中华人民共和国国务院\nformat: 命令\ndocNumber: 第706号'))).toContain('<p class="doc-number">第706号</p>')
+  })
+
   it('takes the office’s defaults from booklet.yaml; the article’s own values win', async () => {
     const out = await html(doc('printDate: 2026-03-02'), { official: { issuer: '××县人民政府', printer: '××县人民政府办公室', seal: true }, officialLayout: true })
     expect(out).toContain('××县人民政府文件')

@@ -82,6 +82,14 @@ function round(n: number): number {
  * The 版头. `title` goes after it: the 版头 ends where the standard puts the title's first
  * line (two lines below the red rule; 命令: below the 令号).
  */
+/**
+ * 7.2.5: the year in 六角括号 and the number without leading zeros — 国发[2026]05号 is printed
+ * 国发〔2026〕5号; a 令号 (第706号) is left as it is.
+ */
+export function standardDocNumber(text: string): string {
+  return text.replace(/[［\[【(（〔]\s*(\d{4})\s*[］\]】)）〕]\s*0*(\d+)\s*号$/u, '〔$1〕$2号')
+}
+
 export function officialHead(o: OfficialMatter): Element | undefined {
   if (!hasOfficialHead(o)) return undefined
   const format = o.format ?? '文件'
@@ -97,7 +105,7 @@ export function officialHead(o: OfficialMatter): Element | undefined {
   const numberLine =
     o.docNumber || signers.length > 0
       ? h(`div.doc-number-line${signers.length > 0 ? '.with-signers' : ''}`, [
-          o.docNumber ? h('p.doc-number', o.docNumber) : h('p.doc-number'),
+          o.docNumber ? h('p.doc-number', standardDocNumber(o.docNumber)) : h('p.doc-number'),
           signers.length > 0 ? h('p.doc-signers', [h('span.doc-signers-label', '签发人：'), h(`span.doc-signer-names${signers.length > 1 ? '.two-columns' : ''}`, signers.map((name) => h('span.doc-signer', name)))]) : undefined,
         ])
       : undefined
