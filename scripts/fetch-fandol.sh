@@ -28,3 +28,6 @@ echo "license/readme: $tmp/ex/usr/share/doc/texlive-doc/fonts/fandol/{README,COP
 cd "$repo"
 node scripts/make-fandol-ttf.mjs "$tmp/ex" fonts/fandol/FandolFang-Regular.ttf
 node scripts/make-fandol-ttf.mjs "$tmp/$fandol/FandolKai-Regular.otf" fonts/fandol/FandolKai-Regular.ttf
+# The radicals that share an ideograph's glyph would copy out of the PDF instead of it (issue 19).
+node scripts/drop-shared-radicals.mjs fonts/fandol/FandolFang-Regular.ttf
+node scripts/drop-shared-radicals.mjs fonts/fandol/FandolKai-Regular.ttf

@@ -28,6 +28,11 @@ export interface PdfPage {
   lines: PdfLine[]
   /** Digest of what is printed on the page: text, positions and sizes. */
   fingerprint: string
+  /**
+   * Radicals (U+2E80–U+2FDF) as the text layer gives them, before they are read as the ideograph
+   * they look like: a font whose glyph serves both names the radical, and copy and search fail.
+   */
+  radicals: string
 }
 
 ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker
@@ -48,10 +53,10 @@ export async function readPdfText(pdf: Uint8Array, known: Map<number, PdfPage> =
       const page = await doc.getPage(n)
       const [, , width, height] = page.view as [number, number, number, number]
       const content = await page.getTextContent()
-      const items = content.items
-        .filter((item): item is TextItem => 'str' in item && item.str !== '')
-        .map((item) => ({ ...item, str: unifiedHan(item.str) }))
-      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items) })
+      const raw = content.items.filter((item): item is TextItem => 'str' in item && item.str !== '')
+      const radicals = raw.map((item) => item.str.match(RADICAL_CHARS)?.join('') ?? '').join('')
+      const items = raw.map((item) => ({ ...item, str: unifiedHan(item.str) }))
+      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items), radicals })
       page.cleanup()
     }
     return pages
@@ -93,6 +98,8 @@ function fingerprintOf(items: TextItem[]): string {
   }
   return hash.digest('hex').slice(0, 16)
 }
+
+const RADICAL_CHARS = /[\u2e80-\u2fdf]/gu
 
 /**
  * A font may draw 工 and the Kangxi radical ⼯ with one glyph, and pdf.js may then report the

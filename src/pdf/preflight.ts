@@ -78,6 +78,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     await embeddedFonts(input.pdf),
     roleFonts(input),
     foliosOnBlankPages(input),
+    textLayer(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
     ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
@@ -255,6 +256,23 @@ function roleFonts({ fonts, missingFonts, lateFonts = [] }: PreflightInput): Pre
 }
 
 /** QA-10: no page number on the cover or on a blank page. */
+/**
+ * Issue 19: the text a PDF reader copies is the manuscript's — no Kangxi radical (⼀ for 一) that
+ * the manuscript does not have, as a font whose glyph serves both would give (pdftotext and the
+ * checks above read radicals as the ideograph and would not see it).
+ */
+function textLayer({ pages, manuscriptHan }: PreflightInput): PreflightCheck {
+  const typed = new Set(manuscriptHan.match(/[\u2e80-\u2fdf]/gu) ?? [])
+  const problems: string[] = []
+  pages.forEach((page, i) => {
+    const wrong = [...(page.radicals ?? '')].filter((char) => !typed.has(char))
+    if (wrong.length === 0) return
+    const examples = [...new Set(wrong)].slice(0, 5).map((char) => `“${char}”（应为“${char.normalize('NFKC')}”）`).join('、')
+    problems.push(`第 ${folioOf(page) ?? i + 1} 页的文字层中有 ${wrong.length} 个字复制出来是形近的部首：${examples}`)
+  })
+  return check('text-layer', 'PDF-TEXT', '复制出的文字没有形近的部首字符', problems)
+}
+
 function foliosOnBlankPages({ pages, hasCover }: PreflightInput): PreflightCheck {
   const problems: string[] = []
   if (hasCover && folioOf(pages[0]) !== null) problems.push('封面印了页码')

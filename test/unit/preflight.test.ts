@@ -7,7 +7,7 @@ import { preflight, type PreflightInput } from '../../src/pdf/preflight.ts'
 
 const W = 419.53
 const line = (text: string, y: number, xMin = 50): PdfLine => ({ text, y, xMin, xMax: xMin + 12 * [...text].length, size: 12 })
-const page = (lines: PdfLine[]): PdfPage => ({ width: W, height: 595.28, lines, fingerprint: '' })
+const page = (lines: PdfLine[]): PdfPage => ({ width: W, height: 595.28, lines, fingerprint: '', radicals: '' })
 const folio = (n: number) => line(`— ${n} —`, 50, n % 2 ? 330 : 60)
 
 /** Cover, blank verso, TOC, blank, then two body pages — 1 — and — 2 —. */
@@ -65,6 +65,7 @@ describe('preflight', () => {
       ['fonts-embedded', true],
       ['role-fonts', true],
       ['blank-folios', true],
+      ['text-layer', true],
       ['folio-sides', true],
     ])
     expect(result.ok).toBe(true)
@@ -209,7 +210,7 @@ describe('official documents (issue 18: GB/T 9704 read back from the print)', ()
   const MM = 72 / 25.4
   /** A line whose characters' em box starts `topMm` below the top of the paper. */
   const at = (text: string, topMm: number, size = 16, xMin = 80): PdfLine => ({ text, y: A4 - topMm * MM - 0.88 * size, xMin, xMax: xMin + size * [...text].length, size })
-  const a4 = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: A4, lines, fingerprint: '' })
+  const a4 = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: A4, lines, fingerprint: '', radicals: '' })
   const official = { articles: [{ title: '关于做好春耕生产的通知', mark: { text: '××县人民政府文件', topMm: 72 }, closing: { signature: '××县人民政府', date: '2026年3月1日' }, colophon: { lastLine: '××县人民政府办公室2026年3月2日印发', evenPage: true } }], typeAreaBottomMm: 262, lineMm: 225 / 22 }
   const good = () => [
     a4([at('××县人民政府文件', 72, 42), at('关于做好春耕生产的通知', 130, 22), at('请认真做好春耕生产工作。', 160), at('××县人民政府', 180), at('2026年3月1日', 190), at('— 1 —', 270, 14)]),
@@ -243,5 +244,17 @@ describe('official documents (issue 18: GB/T 9704 read back from the print)', ()
     expect(await checks(pages, { articles: [official.articles[0]!, second] })).toEqual({ 'official-head': [], 'official-closing': [], 'official-colophon': [] })
     pages[2]!.lines[0] = at('××县人民政府', 90, 42)
     expect((await checks(pages, { articles: [official.articles[0]!, second] }))['official-head']).toEqual(['《第二篇》：发文机关标志“××县人民政府”的上边缘距纸张上边 90.0 mm，应为 72.0 mm'])
+  })
+})
+
+describe('text layer (issue 19, item 5)', () => {
+  it('finds radicals a reader would copy instead of the ideographs, unless the manuscript has them', async () => {
+    const pages = goodBooklet()
+    pages[4] = { ...pages[4]!, radicals: '⼀⼈⼀' }
+    const failed = (await preflight(await input({ pages }))).checks.find((c) => c.id === 'text-layer')!
+    expect(failed.ok).toBe(false)
+    expect(failed.problems).toEqual(['第 1 页的文字层中有 3 个字复制出来是形近的部首：“⼀”（应为“一”）、“⼈”（应为“人”）'])
+    const typed = (await preflight(await input({ pages, manuscriptHan: '讲话正文第一句一总体要求正文第二句⼀⼈' }))).checks.find((c) => c.id === 'text-layer')!
+    expect(typed.ok).toBe(true)
   })
 })
