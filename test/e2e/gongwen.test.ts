@@ -358,4 +358,17 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
     // The pages did fill to their foot: the heading had every chance to land there.
     expect(crossed).toBeGreaterThan(6)
   }, 120_000)
+
+  it('ends no paragraph in a line of one character: the character before comes down with it (LC-10, issue 19)', async () => {
+    // 26 字 on the indented first line, 28 on the next, then one more and its full stop: “……终。”.
+    const han = '各单位要结合实际认真贯彻落实本通知的各项要求确保工作取得实效切实加强组织领导明确责任分工细化工作措施狠抓督促检查推动'
+    const text = `${han.slice(0, 54)}终。`
+    expect([...text.replace('。', '')]).toHaveLength(55)
+    const { pages } = await buildSweep((n) => (n === 0 ? `${text}\n\n${text.slice(0, 20)}。\n` : '正文。\n'))
+    const lines = pages[0]!.texts.filter((t) => t.sizePt < 20 && !/—/u.test(t.text))
+    const baselines = [...new Set(lines.map((t) => Math.round(t.baseline * 10) / 10))].sort((a, b) => a - b)
+    const lineText = (b: number) => lines.filter((t) => Math.abs(t.baseline - b) < 0.3).map((t) => t.text).join('')
+    const last = baselines.map(lineText).find((l) => l.endsWith('终。'))!
+    expect([...last.replace(/[^\p{Script=Han}]/gu, '')].length).toBeGreaterThanOrEqual(2)
+  }, 120_000)
 })

@@ -311,6 +311,54 @@
   }
 
   /**
+   * LC-10 (issue 19): no paragraph ends in a line of one character (“题。”), which text-wrap:
+   * pretty does not always prevent and gongwen-a4 turns off (it keeps every line full on its 28-字
+   * grid). The paragraphs are set once
+   * at the width of the type area before Paged.js cuts them into pages, and where the last Han
+   * character stands alone on its line, it and the one before it are made one unbreakable run:
+   * the character before comes down with it, as Chinese typesetters do, and the line above, one
+   * character short, is justified to the full measure. Paragraphs break into lines the same way on
+   * the pages (same width, same faces), so what is measured here is what is printed.
+   */
+  function pullDownLoneLastCharacters() {
+    const main = document.querySelector('main')
+    const paragraphs = [...document.querySelectorAll('.article-body p')]
+    if (!main || paragraphs.length === 0) return 0
+    const width = main.style.width
+    // The type area: cpl characters on the grid's pitch (the font size where the grid has none).
+    main.style.width = 'calc(var(--cpl) * var(--pitch, var(--fs)))'
+    const range = document.createRange()
+    const topOf = (node, offset) => {
+      range.setStart(node, offset)
+      range.setEnd(node, offset + 1)
+      return range.getClientRects()[0]?.top
+    }
+    const pulls = []
+    for (const p of paragraphs) {
+      let last = null
+      for (let walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (/\p{Script=Han}/u.test(node.data)) last = node
+      if (!last) continue
+      const han = [...last.data.matchAll(/\p{Script=Han}/gu)]
+      if (han.length < 2) continue
+      const [before, final] = han.slice(-2)
+      const lastTop = topOf(last, final.index)
+      const beforeTop = topOf(last, before.index)
+      // Alone on its line: the character before it is on the line above.
+      if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: last, start: before.index })
+    }
+    main.style.width = width
+    for (const { node, start } of pulls) {
+      // The last two characters and the marks after them, in one run that does not break.
+      const tail = node.splitText(start)
+      const run = document.createElement('span')
+      run.className = 'nobr'
+      tail.replaceWith(run)
+      run.append(tail)
+    }
+    return pulls.length
+  }
+
+  /**
    * Paged.js gives up on content it cannot place (a break that does not move on) by logging
    * "Unable to layout item" or "Layout repeated" and ending the booklet there: the rest of the
    * manuscript would be silently missing. `stoppedAt` is the start of the text where it stopped.
@@ -519,6 +567,7 @@
       // Shown again only now (see render-pdf.ts): Paged.js moves the content into pages at once.
       document.adoptedStyleSheets = [faces]
       const compression = checkCompression()
+      const pulledDown = pullDownLoneLastCharacters()
       phase('fonts')
       // Paged.js would load every face in document.fonts before the first page: all the
       // unicode-range slices of every role's font, some 1.6 s and tens of MB, where the text
@@ -557,7 +606,7 @@
       pages.normalize()
       setAside.end()
       placeOfficialParts(pagesArea)
-      return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
+      return { ...measureBooklet(pagesArea, ids), compression, missingFonts, lateFonts, mendedSplits, pulledDown, total: flow.total, inPage: { ...times, measure: Math.round(performance.now() - at) } }
     },
 
     /**
