@@ -208,6 +208,13 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
     })
   })
 
+  it('justifies a paragraph with a run-in heading like any other: its full lines reach the right edge (issue 19 item 4)', () => {
+    const b = get('xiaxing-jiejiari')
+    const at = pageOf(b, '二、春节：')
+    const first = line(b.pages[at]!, '二、春节：')
+    within(first.right, edges(at).right, 0.3)
+  })
+
   describe('上行文 with 签发人 (请示)', () => {
     it('the mark 80 mm below the top of the type area; 发文字号 1 字 in from the left and 签发人 1 字 in from the right on one line, the name in 楷体 (7.2.4–7.2.6)', () => {
       const page = get('shangxing-xizangban').pages[0]!
