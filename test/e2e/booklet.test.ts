@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.ts'
 import { NO_LINE_END, NO_LINE_START } from '../../src/pdf/preflight.ts'
 import type { BuildReport } from '../../src/report.ts'
+import { findText, measurePages } from '../helpers/pdf-geometry.ts'
 import { folioOf, hanOf, pageLines, pageLinks, pageTexts, pageWords, pdfFonts, readOutline, squash, stretchedLines, underfilledLines } from '../helpers/pdf.ts'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -371,6 +372,38 @@ describe('a table longer than a page', () => {
       expect(words.filter((w) => /^\d{6}\.50$/.test(w.text)).map((w) => w.text), `page ${i + 1} ${text.length}`).toEqual(started.map(amount))
     }
     expect(built.report.preflight!.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+  })
+})
+
+describe('a course table with short names beside long notes (issue 19)', () => {
+  it('keeps each short cell and header on one line, never letter-spaced, with nothing lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-course-table-'))
+    const subjects = ['语文', '数学', '外语', '思想政治', '历史', '地理', '物理', '化学', '生物', '技术', '体育与健康', '综合实践活动']
+    const rows = subjects.map((s) => `| 语言与文学 | ${s} | 10 | 6 | 不少于2学分，由学校根据实际情况自主开设 | ${s}为必修模块 |`)
+    writeFileSync(join(dir, 'course.md'), `# 课程设置\n\n各校认真执行。\n\n| 学习领域 | 科目 | 必修学分 | 选修Ⅰ学分 | 选修Ⅱ学分 | 备注 |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`)
+    const built = await buildInto(dir)
+    const pages = (await measurePages(built.pdf)).slice(built.report.bodyStartPage)
+    // A text printed on one line: some line's runs, joined, hold it whole.
+    const onOneLine = (text: string) => pages.some((page) => findText(page, text).length > 0)
+    for (const text of ['学习领域', '必修学分', '选修Ⅱ学分', '语言与文学', '思想政治', '体育与健康', '综合实践活动']) expect(onOneLine(text), text).toBe(true)
+    // Ragged, not justified: the characters of a short cell stand at their natural advance.
+    let measured = 0
+    for (const page of pages) {
+      for (const text of ['体育与健康', '语言与文学']) {
+        const runs = findText(page, text)
+        // The runs that spell the cell, left to right.
+        for (let i = 0; i < runs.length; i++) {
+          let joined = ''
+          let j = i
+          while (j < runs.length && joined.length < text.length) joined += runs[j++]!.text.trim()
+          if (joined !== text) continue
+          expect(runs[j - 1]!.right - runs[i]!.left, text).toBeLessThan((5 * runs[i]!.sizePt * 25.4) / 72 + 0.5)
+          measured++
+          break
+        }
+      }
+    }
+    expect(measured).toBeGreaterThan(0)
   })
 })
 

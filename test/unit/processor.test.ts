@@ -315,7 +315,10 @@ describe('Markdown features and safety', () => {
     const { html } = await run('# 讲话\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n')
     expect(html).toContain('<table>')
     expect(html).toContain('<th>项目</th>')
-    expect(html).toContain('<td>甲</td>')
+    // A short cell stays on one line (issue 19: no column one character wide); a long one may wrap.
+    expect(html).toContain('<td class="short">甲</td>')
+    const { html: long } = await run('# 讲话\n\n| 项目 | 说明 |\n|---|---|\n| 甲 | 不少于2学分，由学校根据实际情况开设 |\n')
+    expect(long).toContain('<td>不少于2学分，由学校根据实际情况开设</td>')
   })
 
   it('marks a table row with a cell of more than 300 characters as one that may be split over pages', async () => {

@@ -318,12 +318,13 @@
    * character stands alone on its line, it and the one before it are made one unbreakable run:
    * the character before comes down with it, as Chinese typesetters do, and the line above, one
    * character short, is justified to the full measure. Paragraphs break into lines the same way on
-   * the pages (same width, same faces), so what is measured here is what is printed.
+   * the pages (same width, same faces), so what is measured here is what is printed. Tables are
+   * fitted to the type area in the same pass.
    */
   function pullDownLoneLastCharacters() {
     const main = document.querySelector('main')
     const paragraphs = [...document.querySelectorAll('.article-body p')]
-    if (!main || paragraphs.length === 0) return 0
+    if (!main || (paragraphs.length === 0 && !main.querySelector('table'))) return 0
     const width = main.style.width
     // The type area: cpl characters on the grid's pitch (the font size where the grid has none).
     main.style.width = 'calc(var(--cpl) * var(--pitch, var(--fs)))'
@@ -345,6 +346,17 @@
       const beforeTop = topOf(last, before.index)
       // Alone on its line: the character before it is on the line above.
       if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: last, start: before.index })
+    }
+    // Issue 19: a table whose short cells (kept on one line) make it wider than the type area is
+    // set smaller, down to 小六 (6.5 pt); still too wide, its short cells may break again.
+    for (const table of main.querySelectorAll('table')) {
+      const room = table.parentElement.clientWidth
+      let size = parseFloat(getComputedStyle(table).fontSize) * 0.75
+      while (table.offsetWidth > room + 0.5 && size > 6.5) {
+        size = Math.max(6.5, size - 0.75)
+        table.style.fontSize = `${size}pt`
+      }
+      if (table.offsetWidth > room + 0.5) for (const cell of table.querySelectorAll('.short')) cell.classList.remove('short')
     }
     main.style.width = width
     for (const { node, start } of pulls) {
