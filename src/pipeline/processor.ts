@@ -22,6 +22,7 @@ import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
 import rehypeSpeechParts from './rehype/speech-parts.ts'
 import remarkArticleMatter from './remark/article-matter.ts'
+import remarkAsteriskMarkers from './remark/asterisk-markers.ts'
 import remarkArticleTitle from './remark/article-title.ts'
 import remarkAutolinkEnds from './remark/autolink-ends.ts'
 import remarkNestingDepth from './remark/nesting-depth.ts'
@@ -56,6 +57,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(remarkGfm)
       // After remark-gfm: lets `**强调。**` close next to Chinese punctuation.
       .use(remarkCjkFriendly)
+      // Then: a star that marks an item (*《语文》、*《数学》) is no emphasis.
+      .use(remarkAsteriskMarkers)
       // Before every plugin that reads text: a bare URL no longer swallows the Chinese after it.
       .use(remarkAutolinkEnds)
       // Front matter first: the title plugin prefers the front matter's title.
