@@ -248,6 +248,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       bodyStartPage: rendered.bodyStartPage,
       hasCover: styles.frontMatter,
       toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
+      headings: outlines.flatMap((o) => o.headings.map((x) => ({ text: x.text, page: rendered.targets[x.id] ?? -1 }))),
       manuscriptHan: typesetHan(processed),
       repeatedText: rendered.repeatedText,
       glyphless: processed.flatMap(({ file }) => file.data.glyphless ?? []),

@@ -50,6 +50,8 @@ export interface PreflightInput {
   lateFonts?: string[]
   /** When imposing: pages after padding with blanks. */
   imposedPageCount?: number
+  /** Every heading of the articles and the physical page it is on (LC-11: none ends a page). */
+  headings?: { text: string; page: number }[]
   /** Articles laid out as official documents (gongwen-a4), in order, and the type area's foot. */
   official?: { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number }
 }
@@ -79,6 +81,8 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     roleFonts(input),
     foliosOnBlankPages(input),
     textLayer(input),
+    headingsAtFoot(input),
+    oneCharacterLastLines(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
     ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
@@ -271,6 +275,46 @@ function textLayer({ pages, manuscriptHan }: PreflightInput): PreflightCheck {
     problems.push(`第 ${folioOf(page) ?? i + 1} 页的文字层中有 ${wrong.length} 个字复制出来是形近的部首：${examples}`)
   })
   return check('text-layer', 'PDF-TEXT', '复制出的文字没有形近的部首字符', problems)
+}
+
+/** LC-11 (issue 19): no heading is the last line of its page, alone at its foot. */
+function headingsAtFoot({ pages, headings = [] }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  for (const heading of headings) {
+    const page = pages[heading.page]
+    if (!page) continue
+    const lines = textLines(page)
+    const wanted = squash(heading.text)
+    // The heading's own line (its last, when it wraps): a line that holds nothing but heading text.
+    const at = lines.findLastIndex((l) => squash(l.text) === wanted || (squash(l.text).length >= 4 && wanted.endsWith(squash(l.text))))
+    if (at >= 0 && at === lines.length - 1 && lines.length > 1) problems.push(`第 ${folioOf(page) ?? heading.page + 1} 页：标题“${heading.text}”是这一页的最后一行`)
+  }
+  return check('heading-foot', 'LC-11', '标题不落在页末', problems)
+}
+
+/**
+ * LC-10 (issue 19): no paragraph ends in a line of one character (“题。”). Read from the print: a
+ * line at the left edge of the text with one Han character and at most its marks, in the body's
+ * size (table cells are set smaller) — a line that short is only ever a paragraph's last.
+ */
+function oneCharacterLastLines({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  pages.forEach((page, i) => {
+    if (i < bodyStartPage) return
+    const lines = textLines(page)
+    if (lines.length < 3) return
+    const sizes = lines.map((l) => Math.round(l.size))
+    const body = sizes.sort((a, b) => sizes.filter((s) => s === b).length - sizes.filter((s) => s === a).length)[0]!
+    const left = Math.min(...lines.filter((l) => Math.round(l.size) === body).map((l) => l.xMin))
+    for (const line of lines) {
+      const text = line.text.trim()
+      const han = text.match(/\p{Script=Han}/gu) ?? []
+      if (han.length === 1 && /^\p{Script=Han}[。，、；：！？”’）》…—]*$/u.test(text) && Math.round(line.size) === body && line.xMin - left < 2) {
+        problems.push(`第 ${folioOf(page) ?? i + 1} 页有一段的最后一行只有一个字：“${text}”`)
+      }
+    }
+  })
+  return check('one-char-line', 'LC-10', '段末不留单字', problems)
 }
 
 function foliosOnBlankPages({ pages, hasCover }: PreflightInput): PreflightCheck {

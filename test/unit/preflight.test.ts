@@ -66,6 +66,8 @@ describe('preflight', () => {
       ['role-fonts', true],
       ['blank-folios', true],
       ['text-layer', true],
+      ['heading-foot', true],
+      ['one-char-line', true],
       ['folio-sides', true],
     ])
     expect(result.ok).toBe(true)
@@ -256,5 +258,25 @@ describe('text layer (issue 19, item 5)', () => {
     expect(failed.problems).toEqual(['第 1 页的文字层中有 3 个字复制出来是形近的部首：“⼀”（应为“一”）、“⼈”（应为“人”）'])
     const typed = (await preflight(await input({ pages, manuscriptHan: '讲话正文第一句一总体要求正文第二句⼀⼈' }))).checks.find((c) => c.id === 'text-layer')!
     expect(typed.ok).toBe(true)
+  })
+})
+
+describe('page ends (issue 19, item 6)', () => {
+  const body = (text: string, y: number, xMin = 50) => line(text, y, xMin)
+
+  it('finds a heading left as the last line of its page (LC-11), not one with text below it', async () => {
+    const pages = goodBooklet()
+    pages[4] = page([line('讲话', 500), body('正文第一句。', 470), line('二、工作措施', 80), folio(1)])
+    const found = (await preflight(await input({ pages, headings: [{ text: '二、工作措施', page: 4 }] }))).checks.find((c) => c.id === 'heading-foot')!
+    expect(found.problems).toEqual(['第 1 页：标题“二、工作措施”是这一页的最后一行'])
+    pages[4] = page([line('讲话', 500), line('二、工作措施', 470), body('正文第一句。', 440), folio(1)])
+    expect((await preflight(await input({ pages, headings: [{ text: '二、工作措施', page: 4 }] }))).checks.find((c) => c.id === 'heading-foot')!.ok).toBe(true)
+  })
+
+  it('finds a paragraph whose last line is one character (LC-10), not a table cell or an indented line', async () => {
+    const pages = goodBooklet()
+    pages[4] = page([line('讲话', 500), body('正文第一句正文第一句正文第一句正文', 470), body('句。', 455), line('甲', 430, 120), folio(1)])
+    const found = (await preflight(await input({ pages }))).checks.find((c) => c.id === 'one-char-line')!
+    expect(found.problems).toEqual(['第 1 页有一段的最后一行只有一个字：“句。”'])
   })
 })

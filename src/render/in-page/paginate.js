@@ -178,7 +178,11 @@
         // A 落款 takes the last line of the text before it along (never a page of its own): the
         // last line of a longer paragraph, or a one-line paragraph whole.
         const before = unit.classList.contains('closing') ? textBefore(unit) : null
-        if (before) {
+        if (before?.tagName === 'TABLE') {
+          // After a table: its last row goes along (the table's header is repeated over it).
+          const rows = before.querySelectorAll('tbody > tr')
+          if (rows.length > 1) range.setStartBefore(rows[rows.length - 1])
+        } else if (before) {
           const lastLine = lastLineStart(before)
           if (lastLine) range.setStart(lastLine.node, lastLine.offset)
           else if (contentBefore(before, rendered)) range.setStartBefore(before)
@@ -232,12 +236,12 @@
     return null
   }
 
-  /** The paragraph laid out last before `element`, looking into the section before it; null after a heading or a table. */
+  /** The paragraph or table laid out last before `element`, looking into the section before it; null after a heading or a list. */
   function textBefore(element) {
     let node = element.previousElementSibling
     for (let up = element.parentElement; !node && up && !up.classList.contains('article-body'); up = up.parentElement) node = up.previousElementSibling
     while (node && !/^(P|H[1-6]|TABLE|UL|OL|FIGURE)$/.test(node.tagName) && node.lastElementChild) node = node.lastElementChild
-    return node?.tagName === 'P' && node.textContent.trim() ? node : null
+    return (node?.tagName === 'P' && node.textContent.trim()) || node?.tagName === 'TABLE' ? node : null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
@@ -323,7 +327,7 @@
    */
   function pullDownLoneLastCharacters() {
     const main = document.querySelector('main')
-    const paragraphs = [...document.querySelectorAll('.article-body p')]
+    const paragraphs = [...document.querySelectorAll('.article-body p, .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6')]
     if (!main || (paragraphs.length === 0 && !main.querySelector('table'))) return 0
     const width = main.style.width
     // The type area: cpl characters on the grid's pitch (the font size where the grid has none).
