@@ -170,6 +170,13 @@
         if (!overflow) return undefined
         const start = overflow.startContainer
         const at = start.nodeType === 1 ? (start.childNodes[overflow.startOffset] ?? start) : start.parentElement
+        const heading = headingLeftAlone(overflow, at, rendered)
+        if (heading) {
+          const range = document.createRange()
+          range.setStartBefore(heading)
+          range.setEnd(overflow.endContainer, overflow.endOffset)
+          return range
+        }
         const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon, .doc-attendance')
         // Only when something comes before it on this page: a unit taller than a page is cut.
         if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
@@ -242,6 +249,44 @@
     for (let up = element.parentElement; !node && up && !up.classList.contains('article-body'); up = up.parentElement) node = up.previousElementSibling
     while (node && !/^(P|H[1-6]|TABLE|UL|OL|FIGURE)$/.test(node.tagName) && node.lastElementChild) node = node.lastElementChild
     return (node?.tagName === 'P' && node.textContent.trim()) || node?.tagName === 'TABLE' ? node : null
+  }
+
+  /**
+   * LC-11: a heading whose text would begin on the next page, none of it on this one, goes over
+   * with it. Paged.js keeps a heading with what follows (break-after: avoid) only when that starts
+   * below the page; a paragraph that starts on the page with no line room left is cut before its
+   * first line instead, and the heading stayed behind at the foot.
+   */
+  function headingLeftAlone(overflow, at, rendered) {
+    const laidOut = document.createRange()
+    const nothingOf = (element) => {
+      laidOut.setStart(element, 0)
+      laidOut.setEnd(overflow.startContainer, overflow.startOffset)
+      return laidOut.toString().trim() === ''
+    }
+    // From where the page breaks up through the sections it opens: the nearest heading before.
+    let heading = null
+    for (let node = at?.nodeType === 1 ? at : at?.parentElement; node && node !== rendered && rendered.contains(node); node = node.parentElement) {
+      let before = node.previousElementSibling
+      while (before && !before.textContent.trim()) before = before.previousElementSibling
+      if (before && !nothingOf(node)) return null
+      if (!before) continue
+      if (!/^H[2-6]$/.test(before.tagName) || before.classList.contains('run-in')) return null
+      heading = before
+      break
+    }
+    if (!heading) return null
+    // A heading that opens its section goes with the heading above it (二、 over （一） over the text).
+    for (let up = heading; up.parentElement && up.parentElement !== rendered; ) {
+      const section = up.parentElement
+      if (section.firstElementChild !== up || section.tagName !== 'SECTION') break
+      let above = section.previousElementSibling
+      while (above && !above.textContent.trim()) above = above.previousElementSibling
+      if (!above || !/^H[2-6]$/.test(above.tagName) || above.classList.contains('run-in')) break
+      heading = above
+      up = above
+    }
+    return contentBefore(heading, rendered) ? heading : null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
@@ -591,7 +636,7 @@
       window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
-      if (document.querySelector('.closing, .colophon')) keepOfficialPartsWhole()
+      keepOfficialPartsWhole()
       const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
         setAside.end()
         throw error
