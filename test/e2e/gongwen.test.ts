@@ -378,4 +378,22 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
     const last = baselines.map(lineText).find((l) => l.endsWith('终。'))!
     expect([...last.replace(/[^\p{Script=Han}]/gu, '')].length).toBeGreaterThanOrEqual(2)
   }, 120_000)
+
+  it('never starts a table at a page foot with its header row alone (issue 19)', async () => {
+    // Twelve documents whose table starts one line further down each time, across the foot of page 1.
+    const table = `| 序号 | 工作内容 | 责任单位 |\n|---|---|---|\n${Array.from({ length: 4 }, (_, k) => `| ${k + 1} | 第${k + 1}项工作 | 县委办 |`).join('\n')}\n`
+    const { pages } = await buildSweep((n) => `${paragraphs(14 + n)}\n\n${table}`)
+    let atFoot = 0
+    pages.forEach((page, i) => {
+      const header = findText(page, '工作内容')
+      if (header.length === 0) return
+      const top = extent(header).baseline
+      // A header on this page has a first row under it on this page.
+      const rows = [1, 2, 3, 4].filter((k) => findText(page, `第${k}项工作`).some((t) => t.baseline > top))
+      expect(rows.length, `page ${i + 1}`).toBeGreaterThan(0)
+      if (top > BOTTOM - 3 * LINE) atFoot++
+    })
+    // Some tables did start near a page foot.
+    expect(atFoot).toBeGreaterThan(0)
+  }, 120_000)
 })

@@ -170,7 +170,7 @@
         if (!overflow) return undefined
         const start = overflow.startContainer
         const at = start.nodeType === 1 ? (start.childNodes[overflow.startOffset] ?? start) : start.parentElement
-        const heading = headingLeftAlone(overflow, at, rendered)
+        const heading = headingLeftAlone(overflow, at, rendered) ?? tableHeaderLeftAlone(overflow, at, rendered)
         if (heading) {
           const range = document.createRange()
           range.setStartBefore(heading)
@@ -287,6 +287,24 @@
       up = above
     }
     return contentBefore(heading, rendered) ? heading : null
+  }
+
+  /**
+   * Issue 19: a table does not start at a page foot with its header row alone: when its first
+   * body row goes to the next page, the table goes whole (its header is repeated there anyway).
+   */
+  function tableHeaderLeftAlone(overflow, at, rendered) {
+    const element = at?.nodeType === 1 ? at : at?.parentElement
+    // The break falls before the body (the table, offset of its tbody) or before a row.
+    const row = element?.tagName === 'TBODY' ? element.querySelector(':scope > tr') : element?.closest('tbody > tr')
+    const table = row?.closest('table')
+    if (!table || !rendered.contains(table) || row !== table.querySelector('tbody > tr')) return null
+    const laidOut = document.createRange()
+    laidOut.setStart(row, 0)
+    laidOut.setEnd(overflow.startContainer, overflow.startOffset)
+    if (laidOut.toString().trim() !== '') return null
+    // Whatever heads the table (a heading, a caption line) is for Paged.js and LC-11 to keep with it.
+    return contentBefore(table, rendered) ? table : null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
