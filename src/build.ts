@@ -12,6 +12,8 @@ import { articleFrameDocument, articleMain, bookletParts, documentToHtml, NEXT_A
 import { presetStyles, type PresetName } from './document/styles.ts'
 import type { Grid } from './document/page-rules.ts'
 import { officialExpectation, type OfficialExpectation } from './pdf/official-expectations.ts'
+import { officialOf } from './pipeline/rehype/official-parts.ts'
+import type { Official } from './config/schema.ts'
 import { roleFontReports } from './fonts/role-report.ts'
 import { pageFonts } from './fonts/coverage.ts'
 import { fontMounts } from './fonts/roles.ts'
@@ -256,7 +258,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       missingFonts: rendered.missingFonts,
       lateFonts: rendered.lateFonts,
       ...(report.imposition ? { imposedPageCount: report.imposition.pageCount } : {}),
-      ...(preset === 'gongwen-a4' ? { official: officialPreflight(processed, styles.grid) } : {}),
+      ...(preset === 'gongwen-a4' ? { official: officialPreflight(processed, manuscript.config.official ?? {}, styles.grid) } : {}),
     }),
   )
   for (const failed of report.preflight.checks.filter((c) => !c.ok)) {
@@ -377,10 +379,10 @@ function sameUrl(a: string, b: string): boolean {
 }
 
 /** What the preflight must find of each article laid out as an official document (GB/T 9704). */
-function officialPreflight(processed: { tree: HastRoot }[], grid: Grid): { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number } {
+function officialPreflight(processed: { tree: HastRoot; file: VFile }[], defaults: Official, grid: Grid): { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number } {
   const lineMm = (grid.lhPt * 25.4) / 72
   return {
-    articles: processed.flatMap(({ tree }) => officialExpectation(tree, grid.marginTopMm) ?? []),
+    articles: processed.flatMap(({ tree, file }) => officialExpectation(tree, officialOf(defaults, file.data.matter ?? {}), grid.marginTopMm) ?? []),
     typeAreaBottomMm: grid.marginTopMm + grid.lpp * lineMm,
     lineMm,
   }

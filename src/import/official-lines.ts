@@ -31,7 +31,8 @@ const ATTENDANCE = /^(出\s*席|参\s*会|请\s*假|列\s*席\s*请\s*假|列\s*
 /** 参会 is 出席 by another name; 列席请假 lists those absent among the invited. */
 const ATTENDANCE_FIELD = { 出席: 'present', 参会: 'present', 请假: 'absent', 列席请假: 'absent', 列席: 'attending' } as const
 
-function names(text: string): string[] {
+/** 张三　李四 · 张三、李四: the names of a line. */
+function splitNames(text: string): string[] {
   return text
     .split(/[\s\u3000、，,]+/u)
     .map((name) => name.trim())
@@ -72,7 +73,7 @@ export function readOfficialHead(items: Item[], note: Note): { matter: Partial<I
       const shown = items.slice(0, markLines).map((item) => item.text).join(' / ')
       take('issuer', markLines, `当作发文机关标志（版头，${matter.format ?? '文件'}格式）：${shown}`)
     } else if (!matter.signers && SIGNERS.test(line)) {
-      matter.signers = names(SIGNERS.exec(line)![1]!)
+      matter.signers = splitNames(SIGNERS.exec(line)![1]!)
       take('signers', 1, `当作签发人（版头，上行文）：${line}`)
     } else if ((matter.issuer || matter.mark) && !matter.docNumber && numberLine(line)) {
       Object.assign(matter, numberLine(line))
@@ -85,7 +86,7 @@ export function readOfficialHead(items: Item[], note: Note): { matter: Partial<I
 /** 国办发〔2024〕12号, or 国办发〔2024〕12号　签发人：张三　李四. */
 function numberLine(line: string): Partial<ImportedMatter> | undefined {
   const both = NUMBER_AND_SIGNERS.exec(line)
-  if (both && DOC_NUMBER.test(squeeze(both[1]!))) return { docNumber: squeeze(both[1]!), signers: names(both[2]!) }
+  if (both && DOC_NUMBER.test(squeeze(both[1]!))) return { docNumber: squeeze(both[1]!), signers: splitNames(both[2]!) }
   return DOC_NUMBER.test(squeeze(line)) ? { docNumber: squeeze(line) } : undefined
 }
 

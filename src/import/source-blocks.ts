@@ -4,6 +4,7 @@
  * the source already says about it (a Word heading style, a table, a footnote).
  */
 import type { PhrasingContent, RootContent } from 'mdast'
+import type { Official } from '../config/schema.ts'
 
 export interface SourceBlock {
   /** 1-based line in a text file; absent for Word paragraphs. */
@@ -32,8 +33,12 @@ export interface ImportNote {
   severity?: 'info' | 'warning'
 }
 
-/** The front matter an import can fill in. */
-export interface ImportedMatter {
+/**
+ * The front matter an import can fill in: the title block, and an official document's 版头 and
+ * 版记 as the text says them (official-lines.ts; config/schema.ts defines each field). How the
+ * 版头 stands and the 落款 is arranged (headTop, seal) is the author's to set.
+ */
+export interface ImportedMatter extends Partial<Omit<Official, 'headTop' | 'seal'>> {
   title: string
   subtitle?: string
   speaker?: string
@@ -47,22 +52,6 @@ export interface ImportedMatter {
   docNumber?: string
   /** `keep` when the text numbers none of its headings: the booklet then adds none either. */
   numbering?: 'keep'
-  /** The 版头 and 版记 of an official document (official-lines.ts; config/schema.ts says what each is). */
-  format?: '文件' | '信函' | '命令' | '纪要'
-  issuer?: string | string[]
-  mark?: string
-  copyNumber?: string
-  secrecy?: string
-  urgency?: string
-  signers?: string[]
-  remarks?: string
-  keywords?: string
-  cc?: string
-  printer?: string
-  printDate?: string
-  present?: string
-  absent?: string
-  attending?: string
 }
 
 /** The source lines each front-matter field (and a dropped typed table of contents) came from. */

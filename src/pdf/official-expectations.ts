@@ -7,6 +7,7 @@
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { headTopMm, type OfficialMatter } from '../pipeline/rehype/official-parts.ts'
 
 export interface OfficialExpectation {
   /** The article's title, to name it in a message. */
@@ -19,20 +20,17 @@ export interface OfficialExpectation {
 
 const hasClass = (node: Element, name: string) => Array.isArray(node.properties.className) && node.properties.className.includes(name)
 
-/** `marginTopMm`: the paper's top margin (the mark is placed from the top of the type area). */
-export function officialExpectation(tree: Root, marginTopMm: number): OfficialExpectation | undefined {
+/**
+ * `official`: the article's official fields over the office's defaults; `marginTopMm`: the paper's
+ * top margin (the mark is placed from the top of the type area).
+ */
+export function officialExpectation(tree: Root, official: OfficialMatter, marginTopMm: number): OfficialExpectation | undefined {
   const found: OfficialExpectation = {}
-  let official = false
+  let laidOutAsOfficial = false
   visit(tree, 'element', (node) => {
-    if (node.tagName === 'article' && (node.properties.className as string[] | undefined)?.some((c) => c.startsWith('format-'))) official = true
-    if (hasClass(node, 'doc-head')) {
-      const headTop = /--head-top:\s*(-?[\d.]+)mm/u.exec(String(node.properties.style ?? ''))?.[1]
-      let name: string | undefined
-      visit(node, 'element', (child) => {
-        if (name === undefined && hasClass(child, 'doc-mark-name')) name = toString(child).trim()
-      })
-      if (name && headTop !== undefined) found.mark = { text: name, topMm: marginTopMm + Number(headTop) }
-    }
+    if (node.tagName === 'article' && (node.properties.className as string[] | undefined)?.some((c) => c.startsWith('format-'))) laidOutAsOfficial = true
+    // The mark as printed: its first line (the first of joint issuers).
+    if (hasClass(node, 'doc-mark-name') && !found.mark) found.mark = { text: toString(node).trim(), topMm: marginTopMm + headTopMm(official) }
     if (hasClass(node, 'colophon')) {
       const items = node.children.filter((c): c is Element => c.type === 'element')
       const last = items.at(-1)
@@ -43,5 +41,5 @@ export function officialExpectation(tree: Root, marginTopMm: number): OfficialEx
     if (hasClass(node, 'signature')) (found.closing ??= {}).signature = toString(node).trim()
     if (hasClass(node, 'closing-date')) (found.closing ??= {}).date = toString(node).trim()
   })
-  return official ? found : undefined
+  return laidOutAsOfficial ? found : undefined
 }

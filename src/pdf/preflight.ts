@@ -356,12 +356,10 @@ const emTopOf = (page: PdfPage, line: PdfLine) => (page.height - line.y - 0.88 *
 const emBottomOf = (page: PdfPage, line: PdfLine) => (page.height - line.y + 0.12 * line.size) * MM_PER_PT
 
 /** The first page from `from` with a line holding `text` (spaces aside) at `minSize` pt or more, and that line. */
-function findLine(pages: PdfPage[], text: string, from: number, last = false, minSize = 0): { index: number; line: PdfLine } | undefined {
+function findLine(pages: PdfPage[], text: string, from: number, minSize = 0): { index: number; line: PdfLine } | undefined {
   const wanted = squash(text)
-  const order = pages.map((_, i) => i).filter((i) => i >= from)
-  for (const index of last ? order.reverse() : order) {
-    const lines = last ? [...pages[index]!.lines].reverse() : pages[index]!.lines
-    const line = lines.find((l) => l.size >= minSize && squash(l.text).includes(wanted))
+  for (let index = from; index < pages.length; index++) {
+    const line = pages[index]!.lines.find((l) => l.size >= minSize && squash(l.text).includes(wanted))
     if (line) return { index, line }
   }
   return undefined
@@ -381,7 +379,7 @@ function officialChecks(pages: PdfPage[], official: NonNullable<PreflightInput['
     const report = (kind: keyof typeof problems, message: string) => problems[kind].push(name + message)
     if (article.mark) {
       // The mark, not the 版记's 印发机关 that may carry the same name: set far larger than any text.
-      const found = findLine(pages, article.mark.text, from, false, 18)
+      const found = findLine(pages, article.mark.text, from, 18)
       if (!found) report('head', `找不到发文机关标志“${article.mark.text}”`)
       else {
         from = found.index

@@ -25,7 +25,8 @@ export function officialOf(defaults: Official, matter: object): OfficialMatter {
   return { ...defaults, ...own }
 }
 
-export function names(value: string | string[] | undefined): string[] {
+/** One name or several, as a list. */
+function asList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
@@ -37,7 +38,7 @@ export function hasOfficialHead(o: OfficialMatter): boolean {
 /** 文件: the issuers + 文件 (joint: the names stacked, 文件 beside them); 信函: the (first) issuer; 命令: + 令; 纪要: + 纪要. */
 function markLines(o: OfficialMatter): { names: string[]; word?: string } | undefined {
   if (o.mark) return { names: [o.mark] }
-  const issuers = names(o.issuer)
+  const issuers = asList(o.issuer)
   if (issuers.length === 0) return undefined
   switch (o.format ?? '文件') {
     case '信函':
@@ -99,7 +100,7 @@ export function officialHead(o: OfficialMatter): Element | undefined {
     o.urgency ? h('p.doc-urgency', o.urgency) : undefined,
   ].filter((x) => x !== undefined)
   const mark = markElement(o)
-  const signers = names(o.signers)
+  const signers = asList(o.signers)
   // 7.2.6: two names a row; the 发文字号 on the row of the last one.
   const signerRows = Math.max(1, Math.ceil(signers.length / 2))
   const numberLine =
@@ -109,8 +110,7 @@ export function officialHead(o: OfficialMatter): Element | undefined {
           signers.length > 0 ? h('p.doc-signers', [h('span.doc-signers-label', '签发人：'), h(`span.doc-signer-names${signers.length > 1 ? '.two-columns' : ''}`, signers.map((name) => h('span.doc-signer', name)))]) : undefined,
         ])
       : undefined
-  const headTop = o.headTop ?? HEAD_TOP[format]
-  const style = `--head-top: ${headTop}mm; ${mark?.style ?? '--mark-lines: 0'}; --signer-rows: ${signerRows}; --flag-lines: ${flags.length}`
+  const style = `--head-top: ${headTopMm(o)}mm; ${mark?.style ?? '--mark-lines: 0'}; --signer-rows: ${signerRows}; --flag-lines: ${flags.length}`
   const classes = ['doc-head', `doc-head-${FORMAT_CLASS[format]}`, mark ? 'has-mark' : 'no-mark', numberLine ? 'has-number' : 'no-number']
   return h('div', { className: classes, style }, [
     flags.length > 0 ? h('div.doc-flags', flags) : undefined,
@@ -126,6 +126,11 @@ export function officialHead(o: OfficialMatter): Element | undefined {
  * above the type area of a 37 mm top margin.
  */
 const HEAD_TOP = { 文件: 35, 信函: -7, 命令: 20, 纪要: 35 } as const
+
+/** Where the mark's characters stand below the top of the type area, in mm (the layout and the preflight both ask). */
+export function headTopMm(o: OfficialMatter): number {
+  return o.headTop ?? HEAD_TOP[o.format ?? '文件']
+}
 
 export const FORMAT_CLASS = { 文件: 'file', 信函: 'letter', 命令: 'order', 纪要: 'minutes' } as const
 
@@ -148,13 +153,13 @@ export function attendanceElement(o: OfficialMatter): Element | undefined {
   if (lists.length === 0) return undefined
   return h(
     'div.doc-attendance',
-    lists.map(([label, value]) => h('p.doc-attendance-list', [h('span.doc-attendance-label', `${label}：`), h('span.doc-attendance-names', names(value).join('，'))])),
+    lists.map(([label, value]) => h('p.doc-attendance-list', [h('span.doc-attendance-label', `${label}：`), h('span.doc-attendance-names', asList(value).join('，'))])),
   )
 }
 
 /** 7.4: the 版记 — (主题词,) 抄送, 印发机关和印发日期 — set at the foot of the last page by the page driver. */
 export function colophonElement(o: OfficialMatter): Element | undefined {
-  const cc = names(o.cc)
+  const cc = asList(o.cc)
   const letter = o.format === '信函'
   const items: Element[] = []
   if (o.keywords) items.push(h('p.colophon-item.colophon-keywords', [h('span.colophon-label', '主题词：'), h('span.colophon-text', o.keywords)]))

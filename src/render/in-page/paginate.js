@@ -144,17 +144,34 @@
     }
   }
 
+  /** The top of the character at `offset` of a text node as laid out, or undefined. */
+  function characterTop(node, offset) {
+    const range = document.createRange()
+    range.setStart(node, offset)
+    range.setEnd(node, offset + 1)
+    return range.getClientRects()[0]?.top
+  }
+
+  /** Whether no text of `element` was laid out before the page break at `overflow`. */
+  function nothingLaidOut(element, overflow) {
+    const range = document.createRange()
+    range.setStart(element, 0)
+    range.setEnd(overflow.startContainer, overflow.startOffset)
+    return range.toString().trim() === ''
+  }
+
   /**
-   * GB/T 9704 in an official document: the 落款 (signature, date, 附注: `.closing`) is never cut
-   * by a page break, so it never opens a page alone either (7.3.5: it carries the text it ends
-   * with when that is short, see rehype/article.ts); the 版记 (`.colophon`, 7.4) is set on an even
-   * page — the back of the last leaf — whole: reached on an odd page, or not fitting on an even
-   * one, it goes to the next even page (Paged.js adds the blank page between, break-before: left).
-   * A letter's 版记 only goes whole to the foot of its last page. Where it lands, placeOfficialParts()
-   * moves it to the foot of the type area.
+   * Where Paged.js breaks a page, what must not be parted is moved over together. A heading goes
+   * with the text it heads (LC-11), a table's header row with its first row. In an official
+   * document (GB/T 9704) the 落款 (signature, date, 附注: `.closing`) is never cut by a page
+   * break and takes the last line of the text before it along (7.3.5); the 版记 (`.colophon`, 7.4)
+   * is set on an even page — the back of the last leaf — whole: reached on an odd page, or not
+   * fitting on an even one, it goes to the next even page (Paged.js adds the blank page between,
+   * break-before: left). A letter's 版记 only goes whole to the foot of its last page. Where it
+   * lands, placeOfficialParts() moves it to the foot of the type area.
    */
-  function keepOfficialPartsWhole() {
-    class OfficialParts extends window.Paged.Handler {
+  function keepTogetherAtBreaks() {
+    class KeepTogether extends window.Paged.Handler {
       constructor(chunker, polisher, caller) {
         super(chunker, polisher, caller)
         this.chunker = chunker
@@ -202,7 +219,7 @@
         if (isOfficialColophon(node)) node.dataset.breakBefore = 'left'
       }
     }
-    window.Paged.registerHandlers(OfficialParts)
+    window.Paged.registerHandlers(KeepTogether)
   }
 
   /**
@@ -219,24 +236,18 @@
    */
   function lastLineStart(paragraph) {
     if (!paragraph || paragraph.tagName !== 'P') return null
-    const range = document.createRange()
     const texts = []
     for (let walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.length) texts.push(node)
-    const topOf = (node, offset) => {
-      range.setStart(node, offset)
-      range.setEnd(node, offset + 1)
-      return range.getClientRects()[0]?.top
-    }
     const last = texts.at(-1)
     const first = texts[0]
     if (!last || !first) return null
-    const lastTop = topOf(last, last.data.length - 1)
-    if (lastTop === undefined || Math.abs(topOf(first, 0) - lastTop) < 1) return null
+    const lastTop = characterTop(last, last.data.length - 1)
+    if (lastTop === undefined || Math.abs(characterTop(first, 0) - lastTop) < 1) return null
     // Back from the end, the first character on a line above the last.
     for (let t = texts.length - 1; t >= 0; t--) {
       const node = texts[t]
-      for (let i = (t === texts.length - 1 ? node.data.length - 1 : node.data.length - 1); i >= 0; i--) {
-        const top = topOf(node, i)
+      for (let i = node.data.length - 1; i >= 0; i--) {
+        const top = characterTop(node, i)
         if (top !== undefined && lastTop - top >= 1) return i + 1 < node.data.length ? { node, offset: i + 1 } : texts[t + 1] ? { node: texts[t + 1], offset: 0 } : null
       }
     }
@@ -258,12 +269,7 @@
    * first line instead, and the heading stayed behind at the foot.
    */
   function headingLeftAlone(overflow, at, rendered) {
-    const laidOut = document.createRange()
-    const nothingOf = (element) => {
-      laidOut.setStart(element, 0)
-      laidOut.setEnd(overflow.startContainer, overflow.startOffset)
-      return laidOut.toString().trim() === ''
-    }
+    const nothingOf = (element) => nothingLaidOut(element, overflow)
     // From where the page breaks up through the sections it opens: the nearest heading before.
     let heading = null
     for (let node = at?.nodeType === 1 ? at : at?.parentElement; node && node !== rendered && rendered.contains(node); node = node.parentElement) {
@@ -299,10 +305,7 @@
     const row = element?.tagName === 'TBODY' ? element.querySelector(':scope > tr') : element?.closest('tbody > tr')
     const table = row?.closest('table')
     if (!table || !rendered.contains(table) || row !== table.querySelector('tbody > tr')) return null
-    const laidOut = document.createRange()
-    laidOut.setStart(row, 0)
-    laidOut.setEnd(overflow.startContainer, overflow.startOffset)
-    if (laidOut.toString().trim() !== '') return null
+    if (!nothingLaidOut(row, overflow)) return null
     // Whatever heads the table (a heading, a caption line) is for Paged.js and LC-11 to keep with it.
     return contentBefore(table, rendered) ? table : null
   }
@@ -395,24 +398,19 @@
     const width = main.style.width
     // The type area: cpl characters on the grid's pitch (the font size where the grid has none).
     main.style.width = 'calc(var(--cpl) * var(--pitch, var(--fs)))'
-    const range = document.createRange()
-    const topOf = (node, offset) => {
-      range.setStart(node, offset)
-      range.setEnd(node, offset + 1)
-      return range.getClientRects()[0]?.top
-    }
     const pulls = []
     for (const p of paragraphs) {
       let last = null
       for (let walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (/\p{Script=Han}/u.test(node.data)) last = node
       if (!last) continue
-      const han = [...last.data.matchAll(/\p{Script=Han}/gu)]
-      if (han.length < 2) continue
-      const [before, final] = han.slice(-2)
-      const lastTop = topOf(last, final.index)
-      const beforeTop = topOf(last, before.index)
-      // Alone on its line: the character before it is on the line above.
-      if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: last, start: before.index })
+      const final = [...last.data.matchAll(/\p{Script=Han}/gu)].at(-1)
+      if (!final || final.index < 1) continue
+      const lastTop = characterTop(last, final.index)
+      const beforeTop = characterTop(last, final.index - 1)
+      // Alone on its line: it opens the line, the character before it ends the line above. Only
+      // that one character comes down (…限制（4项）。 keeps 制（ where they are: pulling down to the
+      // previous Han character took five and stretched the line above).
+      if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: last, start: final.index - 1 })
     }
     // Issue 19: a table whose short cells (kept on one line) make it wider than the type area is
     // set smaller, down to 小六 (6.5 pt); still too wide, its short cells may break again.
@@ -427,7 +425,7 @@
     }
     main.style.width = width
     for (const { node, start } of pulls) {
-      // The last two characters and the marks after them, in one run that does not break.
+      // The last character of the line above, the lone one and the marks after it, in one run that does not break.
       const tail = node.splitText(start)
       const run = document.createElement('span')
       run.className = 'nobr'
@@ -654,7 +652,7 @@
       window.Paged.Chunker.prototype.loadFonts = () => Promise.resolve()
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
-      keepOfficialPartsWhole()
+      keepTogetherAtBreaks()
       const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
         setAside.end()
         throw error
