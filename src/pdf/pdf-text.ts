@@ -11,6 +11,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.min.mjs'
 // with this module instead.
 import * as pdfWorker from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
+import { type GlyphRow, glyphRows } from './glyph-rows.ts'
 
 export interface PdfLine {
   text: string
@@ -33,6 +34,8 @@ export interface PdfPage {
    * they look like: a font whose glyph serves both names the radical, and copy and search fail.
    */
   radicals: string
+  /** The glyphs' rows with the gaps between them (issue 19: stretched lines). */
+  rows: GlyphRow[]
 }
 
 ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker
@@ -56,7 +59,7 @@ export async function readPdfText(pdf: Uint8Array, known: Map<number, PdfPage> =
       const raw = content.items.filter((item): item is TextItem => 'str' in item && item.str !== '')
       const radicals = raw.map((item) => item.str.match(RADICAL_CHARS)?.join('') ?? '').join('')
       const items = raw.map((item) => ({ ...item, str: unifiedHan(item.str) }))
-      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items), radicals })
+      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items), radicals, rows: await glyphRows(page) })
       page.cleanup()
     }
     return pages

@@ -83,6 +83,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     textLayer(input),
     headingsAtFoot(input),
     oneCharacterLastLines(input),
+    stretchedLines(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
     ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
@@ -315,6 +316,49 @@ function oneCharacterLastLines({ pages, bodyStartPage }: PreflightInput): Prefli
     }
   })
   return check('one-char-line', 'LC-10', '段末不留单字', problems)
+}
+
+/**
+ * LC-9 (issue 19): no line's characters spread over the measure — a short line justified (before
+ * a hard break, at a split paragraph's end, beside a URL that cannot break) or a cell set
+ * letter-spaced. Read from the glyphs' positions: two or more gaps over half an em between
+ * neighbouring glyphs of one line. Gaps a table's cell border crosses are between cells; lines
+ * larger than the body (titles, the 公文 mark, whose spacing is designed) are not body lines, nor
+ * is a row of emphasis dots.
+ */
+function stretchedLines({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  const body = bodySizeOf(pages.slice(bodyStartPage))
+  pages.forEach((page, i) => {
+    if (i < bodyStartPage) return
+    for (const row of page.rows ?? []) {
+      // Emphasis dots (着重号, LC-15) are drawn as a row of their own under the characters.
+      if (row.size > body + 0.5 || !/[\p{L}\p{N}]/u.test(row.text)) continue
+      const cells = [[]] as number[][]
+      for (const gap of row.gaps) {
+        if (gap.ruled) cells.push([])
+        else cells.at(-1)!.push(gap.width)
+      }
+      const widest = cells.map((gaps) => gaps.filter((g) => g > STRETCHED_GAP * row.size)).filter((wide) => wide.length >= 2).flat()
+      if (widest.length === 0) continue
+      const gap = Math.max(...widest) / row.size
+      problems.push(`第 ${folioOf(page) ?? i + 1} 页有一行字距被拉开（字距最宽 ${gap.toFixed(2)} 字）：“${row.text.slice(0, 16)}${row.text.length > 16 ? '…' : ''}”`)
+    }
+  })
+  return check('stretched-lines', 'LC-9', '没有字距被拉开的行', problems)
+}
+
+/** Half an em: wider than any gap justification leaves in a full line of Chinese text. */
+const STRETCHED_GAP = 0.5
+
+/** The size most lines of the pages are set in, in points (to the half point). */
+function bodySizeOf(pages: PdfPage[]): number {
+  const counts = new Map<number, number>()
+  for (const line of pages.flatMap(textLines)) {
+    const size = Math.round(line.size * 2) / 2
+    counts.set(size, (counts.get(size) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0
 }
 
 function foliosOnBlankPages({ pages, hasCover }: PreflightInput): PreflightCheck {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.min.mjs'
 import * as pdfWorker from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
+import { apply, type Matrix, multiply } from '../../src/pdf/matrix.ts'
 
 ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker
 
@@ -44,17 +45,6 @@ export interface PrintedPage {
   texts: PrintedText[]
   rects: PrintedRect[]
 }
-
-type Matrix = [number, number, number, number, number, number]
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-]
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
 
 /** pdf.js hands colours over as three bytes (a Uint8ClampedArray), or as #rrggbb. */
 function rgb(value: unknown): [number, number, number] {

@@ -56,7 +56,7 @@ async function placeOfLost(files: Record<string, string>, lost: string, occurren
   for (let n = 0; n < occurrence; n++) at = han.indexOf(lost, at + 1)
   expect(at, `${lost} is typeset`).toBeGreaterThanOrEqual(0)
   const printed = han.slice(0, at) + han.slice(at + lost.length)
-  const page: PdfPage = { width: 420, height: 595, fingerprint: '', radicals: '', lines: [{ text: printed, y: 500, xMin: 50, xMax: 370, size: 12 }] }
+  const page: PdfPage = { width: 420, height: 595, fingerprint: '', radicals: '', rows: [], lines: [{ text: printed, y: 500, xMin: 50, xMax: 370, size: 12 }] }
   const result = await preflight({
     pdf: await (await PDFDocument.create()).save(),
     pages: [page],

@@ -7,7 +7,7 @@ import { preflight, type PreflightInput } from '../../src/pdf/preflight.ts'
 
 const W = 419.53
 const line = (text: string, y: number, xMin = 50): PdfLine => ({ text, y, xMin, xMax: xMin + 12 * [...text].length, size: 12 })
-const page = (lines: PdfLine[]): PdfPage => ({ width: W, height: 595.28, lines, fingerprint: '', radicals: '' })
+const page = (lines: PdfLine[]): PdfPage => ({ width: W, height: 595.28, lines, fingerprint: '', radicals: '', rows: [] })
 const folio = (n: number) => line(`— ${n} —`, 50, n % 2 ? 330 : 60)
 
 /** Cover, blank verso, TOC, blank, then two body pages — 1 — and — 2 —. */
@@ -68,6 +68,7 @@ describe('preflight', () => {
       ['text-layer', true],
       ['heading-foot', true],
       ['one-char-line', true],
+      ['stretched-lines', true],
       ['folio-sides', true],
     ])
     expect(result.ok).toBe(true)
@@ -212,7 +213,7 @@ describe('official documents (issue 18: GB/T 9704 read back from the print)', ()
   const MM = 72 / 25.4
   /** A line whose characters' em box starts `topMm` below the top of the paper. */
   const at = (text: string, topMm: number, size = 16, xMin = 80): PdfLine => ({ text, y: A4 - topMm * MM - 0.88 * size, xMin, xMax: xMin + size * [...text].length, size })
-  const a4 = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: A4, lines, fingerprint: '', radicals: '' })
+  const a4 = (lines: PdfLine[]): PdfPage => ({ width: 595.28, height: A4, lines, fingerprint: '', radicals: '', rows: [] })
   const official = { articles: [{ title: '关于做好春耕生产的通知', mark: { text: '××县人民政府文件', topMm: 72 }, closing: { signature: '××县人民政府', date: '2026年3月1日' }, colophon: { lastLine: '××县人民政府办公室2026年3月2日印发', evenPage: true } }], typeAreaBottomMm: 262, lineMm: 225 / 22 }
   const good = () => [
     a4([at('××县人民政府文件', 72, 42), at('关于做好春耕生产的通知', 130, 22), at('请认真做好春耕生产工作。', 160), at('××县人民政府', 180), at('2026年3月1日', 190), at('— 1 —', 270, 14)]),
@@ -278,5 +279,37 @@ describe('page ends (issue 19, item 6)', () => {
     pages[4] = page([line('讲话', 500), body('正文第一句正文第一句正文第一句正文', 470), body('句。', 455), line('甲', 430, 120), folio(1)])
     const found = (await preflight(await input({ pages }))).checks.find((c) => c.id === 'one-char-line')!
     expect(found.problems).toEqual(['第 1 页有一段的最后一行只有一个字：“句。”'])
+  })
+})
+
+describe('stretched lines (issue 19, item 6: LC-9)', () => {
+  /** A row of glyphs 12 pt wide with these gaps (points) between them; `ruled` gaps hold a cell border. */
+  const row = (text: string, gaps: number[], ruled: number[] = [], size = 12) => ({ y: 400, text, size, gaps: gaps.map((width, i) => ({ width, ruled: ruled.includes(i) })) })
+  const stretched = async (rows: PdfPage['rows']) => {
+    const pages = goodBooklet()
+    pages[4] = { ...pages[4]!, rows }
+    return (await preflight(await input({ pages }))).checks.find((c) => c.id === 'stretched-lines')!
+  }
+
+  it('finds a line with two gaps over half an em between its characters', async () => {
+    const found = await stretched([row('汇报人：张三', [0, 7.2, 7.2, 0.1, 0])])
+    expect(found.ok).toBe(false)
+    expect(found.problems).toEqual(['第 1 页有一行字距被拉开（字距最宽 0.60 字）：“汇报人：张三”'])
+  })
+
+  it('passes a justified line, one wide gap (a word space), and gaps a cell border crosses', async () => {
+    expect((await stretched([row('各党务部门和广大党务工作者', Array(12).fill(0.4))])).ok).toBe(true)
+    expect((await stretched([row('主题词经济管理', [0, 12, 0, 0, 0, 0])])).ok).toBe(true)
+    expect((await stretched([row('总计14455551600', [0, 9, 0, 0, 9, 0, 0, 9, 0, 0, 0], [1, 4, 7])])).ok).toBe(true)
+    // Inside one cell the same gaps are a letter-spaced cell (体　育　与　健　康).
+    expect((await stretched([row('总计体育与健康', [0, 9, 7, 7, 7, 7], [1])])).ok).toBe(false)
+  })
+
+  it('leaves lines larger than the body alone (a title or 公文 mark spaced by design), emphasis dots, and pages before the body', async () => {
+    expect((await stretched([row('目录', [0, 24], [], 22), row('国务院文件', [10, 10, 10, 10], [], 36)])).ok).toBe(true)
+    expect((await stretched([row('⚫⚫⚫⚫', [8, 8, 8])])).ok).toBe(true)
+    const pages = goodBooklet()
+    pages[2] = { ...pages[2]!, rows: [row('讲话目录', [6, 6, 6])] }
+    expect((await preflight(await input({ pages }))).checks.find((c) => c.id === 'stretched-lines')!.ok).toBe(true)
   })
 })
