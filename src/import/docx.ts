@@ -12,6 +12,7 @@ import { toMdast, type Handle } from 'hast-util-to-mdast'
 import mammoth from 'mammoth'
 import type { FootnoteDefinition, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast'
 import { typeOutNumbering } from './docx-numbering.ts'
+import { mergedTableHtml } from './html-table.ts'
 import type { ImportNote, SourceBlock } from './source-blocks.ts'
 
 /** Word's built-in style names, as English and Chinese Word write them. */
@@ -64,6 +65,12 @@ export async function docxToBlocks(bytes: Buffer): Promise<{ blocks: SourceBlock
         ...(isTitle ? { styleRole: 'title' as const } : classes.includes('doc-subtitle') ? { styleRole: 'subtitle' as const } : {}),
         ...(level && !isTitle ? { styleLevel: Math.min(level - shallowest + 1, 4) } : {}),
       })
+      return
+    }
+    // A table with merged cells keeps them as an HTML table (a pipe table cannot merge cells).
+    const merged = element.tagName === 'table' ? mergedTableHtml(element) : undefined
+    if (merged) {
+      blocks.push({ where, node: { type: 'html', value: merged } })
       return
     }
     const node = toMdast({ type: 'root', children: [element] }, { handlers: HANDLERS }) as MdastRoot

@@ -28,6 +28,7 @@ import remarkAutolinkEnds from './remark/autolink-ends.ts'
 import remarkNestingDepth from './remark/nesting-depth.ts'
 import remarkNoIndentedCode from './remark/no-indented-code.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
+import remarkHtmlTables from './remark/html-tables.ts'
 import remarkEmphasisDots from './remark/emphasis-dots.ts'
 import remarkHeadingNumbers, { type NumberingMode } from './remark/heading-numbers.ts'
 import remarkImageSources from './remark/image-sources.ts'
@@ -64,6 +65,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       // Front matter first: the title plugin prefers the front matter's title.
       .use(remarkArticleMatter)
       .use(remarkArticleTitle)
+      // Before the rest of the HTML is dropped: an HTML table (merged cells) is a table.
+      .use(remarkHtmlTables)
       .use(remarkDropRawHtml)
       .use(remarkNestingDepth)
       // Before the image list and punctuation: its text becomes an image, not brackets to fix.

@@ -9,8 +9,11 @@ export type DocxBlock =
   | string
   | { heading: 'title' | 1 | 2 | 3; text: string }
   | { runs: { text: string; bold?: boolean; footnote?: number }[] }
-  | { table: string[][] }
+  | { table: DocxCell[][] }
   | { image: Uint8Array }
+
+/** A cell's text, or its text with the rows and columns it spans (Word's merged cells). */
+export type DocxCell = string | { text: string; rowSpan?: number; columnSpan?: number }
 
 const HEADINGS = { title: HeadingLevel.TITLE, 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
 
@@ -24,7 +27,9 @@ export async function makeDocx(blocks: DocxBlock[], footnotes: Record<number, st
       })
     }
     if ('table' in block) {
-      return new Table({ rows: block.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) })
+      const cellOf = (cell: DocxCell) =>
+        typeof cell === 'string' ? new TableCell({ children: [new Paragraph(cell)] }) : new TableCell({ children: cell.text.split('\n').map((line) => new Paragraph(line)), rowSpan: cell.rowSpan ?? 1, columnSpan: cell.columnSpan ?? 1 })
+      return new Table({ rows: block.table.map((row) => new TableRow({ children: row.map(cellOf) })) })
     }
     return new Paragraph({ children: [new ImageRun({ type: 'png', data: block.image, transformation: { width: 10, height: 10 } })] })
   })

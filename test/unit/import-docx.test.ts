@@ -6,7 +6,7 @@ import JSZip from 'jszip'
 import { VFile } from 'vfile'
 import { docxToBlocks } from '../../src/import/docx.ts'
 import { formatNumber } from '../../src/import/docx-numbering.ts'
-import { processArticle } from '../../src/pipeline/processor.ts'
+import { articleToHtml, processArticle } from '../../src/pipeline/processor.ts'
 import { importPlainText } from '../../src/import/plain-text.ts'
 import { structureToMarkdown } from '../../src/import/structure.ts'
 import { makeDocx } from '../helpers/make-docx.ts'
@@ -169,5 +169,43 @@ describe('Word numbering typed out as Word shows it (issue 17)', () => {
     const file = new VFile({ path: 'a.md', value: result.markdown })
     await processArticle(file, 'art-1')
     expect(file.data.outline!.headings.map((h) => h.text)).toEqual(['一、充分肯定成绩', '二、明确目标任务'])
+  })
+})
+
+describe('Word tables with merged cells (issue 19)', () => {
+  it('keeps rowspan and colspan as an HTML table the pipeline prints with its merged cells', async () => {
+    // The 内地西藏初中班 plan of the 上行文 fixture: 分年度招生任务 over three years, 省（市） over two rows.
+    const docx = await makeDocx([
+      '内地西藏初中班（校）扩大招生计划表',
+      {
+        table: [
+          [{ text: '省（市）', rowSpan: 2 }, { text: '1995年招生人数', rowSpan: 2 }, { text: '扩招', rowSpan: 2 }, { text: '分年度招生任务', columnSpan: 3 }],
+          ['1996年', '1997年', '1998年'],
+          ['总计', '1445', '555', '1600', '1800', '2000'],
+          [{ text: '江苏\n（含扩招）' }, '100', '100', '120', '140', '200'],
+        ],
+      },
+    ])
+    const { markdown } = await importDocx(docx)
+    expect(markdown).toContain(
+      [
+        '<table>',
+        '<tr><th rowspan="2">省（市）</th><th rowspan="2">1995年招生人数</th><th rowspan="2">扩招</th><th colspan="3">分年度招生任务</th></tr>',
+        '<tr><th>1996年</th><th>1997年</th><th>1998年</th></tr>',
+        '<tr><td>总计</td><td>1445</td><td>555</td><td>1600</td><td>1800</td><td>2000</td></tr>',
+        '<tr><td>江苏<br>（含扩招）</td><td>100</td><td>100</td><td>120</td><td>140</td><td>200</td></tr>',
+        '</table>',
+      ].join('\n'),
+    )
+    const html = (await articleToHtml(new VFile({ path: 'plan.md', value: markdown }), 'a1')).replace(/\n\s*/gu, '')
+    expect(html).toMatch(/<thead><tr><th rowspan="2">省（市）<\/th>.*<th colspan="3">分年度招生任务<\/th><\/tr><tr><th>1996年<\/th>/u)
+    expect(html).toContain('<tbody><tr><td class="short">总计</td>')
+    expect(html).toContain('<td class="short">江苏<br>（含扩招）</td>')
+  })
+
+  it('writes a table without merged cells as a Markdown table still', async () => {
+    const { markdown } = await importDocx(await makeDocx([{ table: [['科目', '学分'], ['语文', '10']] }]))
+    expect(markdown).not.toContain('<table>')
+    expect(markdown).toMatch(/\| 科目 \| 学分 \|/u)
   })
 })

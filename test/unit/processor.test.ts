@@ -289,8 +289,8 @@ describe('Markdown features and safety', () => {
 
   it('turns <br> in a table cell or paragraph into a line break, keeping none of its attributes', async () => {
     const { html, file } = await run('# 讲话\n\n| 项目 | 内容 |\n|---|---|\n| 甲 | 一<br>二<BR/>三<br onclick="x()" class="y">四 |\n\n正文<br />第二行\n')
-    expect(html).toContain('<td>一<br>\n二<br>\n三<br>\n四</td>')
-    expect(html).toContain('<p>正文<br>\n第二行</p>')
+    expect(html).toContain('<td class="short">一<br>\n二<br>\n三<br>\n四</td>')
+    expect(html).toContain('<p class="has-break">正文<br>\n第二行</p>')
     expect(html).not.toMatch(/onclick|class="y"/)
     expect(file.messages).toEqual([])
   })

@@ -31,7 +31,7 @@ describe('speech parts', () => {
 
   it('marks the attachments note, and an attachment’s label and title', async () => {
     const out = await html('# 通知\n\n正文。\n\n附件：1.任务清单\\\n2.考核办法\n\n县委办\n\n2026年3月5日\n\n附件1\n\n任务清单\n\n一是学习。\n')
-    expect(out).toContain('<p class="attachment-note">附件：1.任务清单<br>\n2.考核办法</p>')
+    expect(out).toContain('<p class="attachment-note has-break">附件：1.任务清单<br>\n2.考核办法</p>')
     expect(out).toContain('<p class="attachment-label">附件1</p>')
     expect(out).toContain('<p class="attachment-title after-label">任务清单</p>')
     // The closing is the one before the attachment.
@@ -47,6 +47,6 @@ describe('speech parts', () => {
   })
 
   it('marks 附件 typed without its colon, the names on the lines below, as the attachments note', async () => {
-    expect(await html('# 通知\n\n正文。\n\n附件\\\n1.报名表\\\n2.汇总表\n')).toContain('<p class="attachment-note">附件<br>')
+    expect(await html('# 通知\n\n正文。\n\n附件\\\n1.报名表\\\n2.汇总表\n')).toContain('<p class="attachment-note has-break">附件<br>')
   })
 })

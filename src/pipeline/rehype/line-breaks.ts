@@ -9,12 +9,17 @@
  *   last line, except where the paragraph ends in a footnote mark, which Chromium's rule does not
  *   see through; there the last two Han characters (and the marks after them) stay together.
  *   Done everywhere, this would cost more stretched lines than it saves.
+ * - a block with a hard line break (`<br>`) is marked `has-break`: the stylesheet never justifies
+ *   the line before it, also where Paged.js splits the block over two pages (issue 19).
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
+import { visitParents } from 'unist-util-visit-parents'
 import { pointAt } from '../fixes.ts'
 
+/** Elements whose lines a `<br>` ends. */
+const BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const VERBATIM = new Set(['code', 'pre', 'script', 'style'])
 const KEPT = /——|[^\s—]—(?!—)|\S[～~〜]|\p{Script=Han}[·／/]\p{Script=Han}/gu
 /** Two Han characters followed only by punctuation or space up to the end. */
@@ -68,6 +73,11 @@ export default function rehypeLineBreaks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if ((node.tagName === 'p' || node.tagName === 'li') && !classesOf(node).includes('footnotes-label')) keepLastTwoHan(node)
+    })
+    visitParents(tree, 'element', (node: Element, ancestors) => {
+      if (node.tagName !== 'br') return
+      const block = ancestors.findLast((a): a is Element => a.type === 'element' && BLOCKS.has(a.tagName))
+      if (block && !classesOf(block).includes('has-break')) block.properties = { ...block.properties, className: [...classesOf(block), 'has-break'] }
     })
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || parent.type !== 'element') return
