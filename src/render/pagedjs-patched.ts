@@ -106,7 +106,9 @@ const FIXES: Fix[] = [
     // A table that goes on over a page break starts its next page with rows only: a reader of a
     // 责任分工表 has to turn back to see which column is which. Where Paged.js rebuilds the
     // table around the first row of the new page, a copy of its header row(s) goes first, during
-    // layout, so that the page's height counts it. The copy has no data-ref (Paged.js maps
+    // layout, so that the page's height counts it, under the words 续表 (CY/T 170: a table
+    // continued on a new page says so above its repeated header), with the table's column widths
+    // (the colgroup paginate.js's fixColumns gave it). The copy has no data-ref (Paged.js maps
     // rendered nodes back to the source by it) and is marked, for the preflight (TP-1: its text
     // is printed more than once on purpose).
     why: 'repeat a table header on the pages the table continues on',
@@ -119,9 +121,35 @@ const FIXES: Fix[] = [
 \t\t\t\t\tcopy.removeAttribute("id");
 \t\t\t\t}
 \t\t\t\thead.setAttribute("data-repeated-header", "");
+\t\t\t\tconst continued = document.createElement("caption");
+\t\t\t\tcontinued.className = "continued";
+\t\t\t\tcontinued.textContent = "续表";
+\t\t\t\tcontinued.setAttribute("data-repeated-header", "");
+\t\t\t\tparent.appendChild(continued);
+\t\t\t\tconst columns = ancestor.querySelector(":scope > colgroup");
+\t\t\t\tif (columns) parent.appendChild(columns.cloneNode(true));
 \t\t\t\tparent.appendChild(head);
 \t\t\t}
 `,
+  },
+  {
+    // Paged.js takes every element with a style attribute and no inline `display` for one
+    // hidden by its inline style ("undisplayed"), and leaves it out where it looks for the page
+    // break: a table row the page driver styled (a merged cell's rows, fixColumns) was laid out
+    // past the page's foot and lost from the print. Only an inline `display: none` hides.
+    why: 'only an inline display: none marks an element undisplayed',
+    find: '\t\t\t\tlet element = styledElements[i];\n\t\t\t\tif (this.removable(element)) {',
+    replace: '\t\t\t\tlet element = styledElements[i];\n\t\t\t\tif (element.style.display === "none") {',
+  },
+  {
+    // Paged.js moves a table row whose cell count differs from the first row's back to the last
+    // "full" row, meant for rows under a rowspan: a group of rows taller than a page then never
+    // fits ("Unable to layout item"), and a row with a colspan is taken for one. The page driver
+    // splits rowspans at page breaks itself (splitRowSpans in paginate.js): no row of a body
+    // depends on a row above it while Paged.js lays it out.
+    why: 'rows under a rowspan are split by the page driver',
+    find: 'const rowspan = table.querySelector("[colspan]");',
+    replace: 'const rowspan = null;',
   },
   {
     // Paged.js runs its queue — one task per page — on requestAnimationFrame, so every page

@@ -39,7 +39,7 @@ describe('print production', () => {
 
   it('passes its own preflight and reports every check', () => {
     expect(first.preflight!.checks.filter((c) => !c.ok)).toEqual([])
-    expect(first.preflight!.checks.map((c) => c.id)).toEqual(['toc-pages', 'line-marks', 'text-complete', 'fonts-embedded', 'role-fonts', 'blank-folios', 'text-layer', 'heading-foot', 'one-char-line', 'folio-sides', 'page-count'])
+    expect(first.preflight!.checks.map((c) => c.id)).toEqual(['toc-pages', 'line-marks', 'text-complete', 'fonts-embedded', 'role-fonts', 'blank-folios', 'text-layer', 'heading-foot', 'one-char-line', 'stretched-lines', 'folio-sides', 'page-count'])
   })
 
   it('imposes the A5 pages two per A4 landscape side in saddle-stitch order, padded to a multiple of 4', async () => {
@@ -109,22 +109,18 @@ describe('print production', () => {
     expect(lenient.diagnostics.filter((d) => d.rule === 'FN-5').map((d) => d.severity)).toEqual(['warning', 'warning'])
   })
 
-  it('never writes a booklet that lost text in layout (TP-1), even without --strict; a character no font has is not counted as lost', async () => {
-    const pdf = join(dir, 'a/booklet.pdf')
-    const before = readFileSync(pdf)
-    // Paged.js 0.4.3 drops lines where a table cell taller than a page is split (pagedjs#154).
+  it('lays out table cells taller than a page side by side with nothing lost (pagedjs#154); a character no font has is not counted as lost', async () => {
+    // Paged.js 0.4.3 dropped lines where a table cell taller than a page was split (pagedjs#154):
+    // each page's part of the table sized its columns anew. With the table's own column widths
+    // on every page (issue 19) the cells go on where they stopped.
     const speech = readFileSync(join(root, 'manuscript/01-party-work-meeting-speech.md'), 'utf8').replace(/[^\p{Script=Han}，。]/gu, '')
-    // Two cells taller than a page side by side, in the second article of a folder.
     mkdirSync(join(dir, 'tall'))
     writeFileSync(join(dir, 'tall/01-前言.md'), '# 前言\n\n正文一段。\n')
     writeFileSync(join(dir, 'tall/02-表格.md'), `# 表\n\n前面一段正文。\n\n| 项目 | 内容 | 说明 |\n|---|---|---|\n| 要点 | ${speech.slice(0, 3600)} | ${speech.slice(3600, 5600)} |\n`)
-    const lost = await build({ input: join(dir, 'tall'), outDir: join(dir, 'a'), cwd: dir })
-    expect(lost.ok).toBe(false)
-    const errors = lost.diagnostics.filter((d) => d.severity === 'error')
-    expect(errors.map((d) => d.rule)).toEqual(['TP-1'])
-    // At the article and line the lost text is in (issue 7), not at the manuscript folder.
-    expect([errors[0]!.file, errors[0]!.line]).toEqual(['tall/02-表格.md', 7])
-    expect(readFileSync(pdf).equals(before)).toBe(true)
+    const tall = await build({ input: join(dir, 'tall'), outDir: join(dir, 'tall-out'), cwd: dir })
+    expect(tall.ok).toBe(true)
+    expect(tall.preflight!.checks.find((c) => c.id === 'text-complete')!.ok).toBe(true)
+    expect(readFileSync(join(dir, 'tall-out/booklet.pdf')).length).toBeGreaterThan(0)
     writeFileSync(join(dir, 'box.md'), '---\ntitle: 生僻字\n---\n\n正文里有一个哪个字体都没有的字：𪚥。\n')
     const box = await build({ input: join(dir, 'box.md'), outDir: join(dir, 'd'), cwd: dir })
     expect(box.ok).toBe(true)

@@ -393,27 +393,14 @@
    */
   function pullDownLoneLastCharacters() {
     const main = document.querySelector('main')
-    const paragraphs = [...document.querySelectorAll('.article-body p, .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6')]
-    if (!main || (paragraphs.length === 0 && !main.querySelector('table'))) return 0
+    const blocks = [...document.querySelectorAll('.article-body p, .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6, .article-body td, .article-body th')]
+    if (!main || blocks.length === 0) return 0
     const width = main.style.width
     // The type area: cpl characters on the grid's pitch (the font size where the grid has none).
     main.style.width = 'calc(var(--cpl) * var(--pitch, var(--fs)))'
-    const pulls = []
-    for (const p of paragraphs) {
-      let last = null
-      for (let walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (/\p{Script=Han}/u.test(node.data)) last = node
-      if (!last) continue
-      const final = [...last.data.matchAll(/\p{Script=Han}/gu)].at(-1)
-      if (!final || final.index < 1) continue
-      const lastTop = characterTop(last, final.index)
-      const beforeTop = characterTop(last, final.index - 1)
-      // Alone on its line: it opens the line, the character before it ends the line above. Only
-      // that one character comes down (…限制（4项）。 keeps 制（ where they are: pulling down to the
-      // previous Han character took five and stretched the line above).
-      if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: last, start: final.index - 1 })
-    }
     // Issue 19: a table whose short cells (kept on one line) make it wider than the type area is
-    // set smaller, down to 小六 (6.5 pt); still too wide, its short cells may break again.
+    // set smaller, down to 小六 (6.5 pt); still too wide, its short cells may break again. First:
+    // its cells' lines are measured below at the width they will have.
     for (const table of main.querySelectorAll('table')) {
       const room = table.parentElement.clientWidth
       let size = parseFloat(getComputedStyle(table).fontSize) * 0.75
@@ -422,6 +409,32 @@
         table.style.fontSize = `${size}pt`
       }
       if (table.offsetWidth > room + 0.5) for (const cell of table.querySelectorAll('.short')) cell.classList.remove('short')
+      fixColumns(table)
+    }
+    const pulls = []
+    // Paragraphs, headings and table cells (a cell's text ends in （全/市） as a paragraph does),
+    // and each line a hard break ends (…（参加第二阶/段）；<br>): their last Han character.
+    for (const block of blocks) {
+      const ends = []
+      let last = null
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === 1 && node.tagName === 'BR') {
+          if (last) ends.push(last)
+          last = null
+        } else if (node.nodeType === 3 && /\p{Script=Han}/u.test(node.data)) last = node
+      }
+      if (last) ends.push(last)
+      for (const text of ends) {
+        const final = [...text.data.matchAll(/\p{Script=Han}/gu)].at(-1)
+        if (!final || final.index < 1) continue
+        const lastTop = characterTop(text, final.index)
+        const beforeTop = characterTop(text, final.index - 1)
+        // Alone on its line: it opens the line, the character before it ends the line above. Only
+        // that one character comes down (…限制（4项）。 keeps 制（ where they are: pulling down to the
+        // previous Han character took five and stretched the line above).
+        if (lastTop !== undefined && beforeTop !== undefined && lastTop - beforeTop > 1) pulls.push({ node: text, start: final.index - 1 })
+      }
     }
     main.style.width = width
     for (const { node, start } of pulls) {
@@ -433,6 +446,127 @@
       run.append(tail)
     }
     return pulls.length
+  }
+
+  /**
+   * Issue 19: a table keeps the columns it has as a whole on every page it continues on. Paged.js
+   * lays out each page's part of a table as a table of its own, whose columns Chromium sizes by
+   * that part's rows alone: a column changed width from page to page, and lines measured before
+   * layout (pullDownLoneLastCharacters) broke elsewhere. The widths measured on the whole table
+   * become a <colgroup> with `table-layout: fixed` (the parts get a copy: pagedjs-patched.ts).
+   */
+  function fixColumns(table) {
+    const rows = [...table.rows]
+    // Each cell's first grid column, counting the cells that reach down from rows above.
+    const taken = rows.map(() => [])
+    const edges = []
+    rows.forEach((row, r) => {
+      let column = 0
+      for (const cell of row.cells) {
+        while (taken[r][column]) column++
+        for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr][column + dc] = true
+        const { left, right } = cell.getBoundingClientRect()
+        edges[column] ??= left
+        edges[column + cell.colSpan] ??= right
+        column += cell.colSpan
+      }
+    })
+    const columns = Math.max(...taken.map((row) => row.length))
+    if (!(columns >= 1) || edges[0] === undefined || edges[columns] === undefined) return
+    // A grid column no cell begins or ends at (always merged with its neighbour) shares the width evenly.
+    for (let i = 1; i < columns; i++) {
+      if (edges[i] !== undefined) continue
+      let next = i + 1
+      while (edges[next] === undefined) next++
+      edges[i] = edges[i - 1] + (edges[next] - edges[i - 1]) / (next - i + 1)
+    }
+    const total = edges[columns] - edges[0]
+    const group = document.createElement('colgroup')
+    for (let i = 0; i < columns; i++) {
+      const col = document.createElement('col')
+      col.style.width = `${(((edges[i + 1] - edges[i]) / total) * 100).toFixed(3)}%`
+      group.append(col)
+    }
+    table.querySelector(':scope > colgroup')?.remove()
+    table.prepend(group)
+    table.style.tableLayout = 'fixed'
+  }
+
+  /**
+   * Issue 19: merged cells (rowspan) in a table that goes over a page break. Paged.js cannot cut
+   * a table between the rows a cell spans (it moved the whole group, and a group taller than a
+   * page stopped the layout). Before layout, every body cell spanning rows is cut into its first
+   * row's cell and an empty `span-rest` cell in each row below; while a page is laid out
+   * (mergeRowSpans), each rest cell that reaches the same page as its first cell is joined to it
+   * again (rowspan one more, the rest cell hidden), so the page is measured merged; the first
+   * rest cell on a new page takes the cell's text again and spans the rows there. While a page
+   * is laid out the cell's text stands at its top: centred in all the rows Paged.js has put on
+   * the page before it measures, it would lie below the page's foot, and Paged.js would move the
+   * cell's first row over (for ever, in a group taller than a page). Once the page is done, it
+   * is centred in the rows that stayed. And the cell may break between its rows (cells avoid
+   * breaks inside them: Chromium would move the whole group of rows to the next page). Returns the cells' contents by key, for the pages that
+   * repeat them.
+   */
+  function splitRowSpans() {
+    const contents = new Map()
+    let key = 0
+    for (const body of document.querySelectorAll('main table > tbody')) {
+      const rows = [...body.rows]
+      rows.forEach((row, r) => {
+        for (const cell of [...row.cells]) {
+          const span = Math.min(cell.rowSpan, rows.length - r)
+          if (span < 2) continue
+          const column = columnOf(cell)
+          cell.rowSpan = 1
+          cell.dataset.spanKey = String(++key)
+          cell.style.verticalAlign = 'top'
+          // Not one block with its rows (break-inside: avoid on cells): Chromium would move the group whole.
+          cell.style.breakInside = 'auto'
+          contents.set(cell.dataset.spanKey, cell.innerHTML)
+          for (const below of rows.slice(r + 1, r + span)) {
+            const rest = document.createElement(cell.tagName)
+            rest.className = 'span-rest'
+            rest.dataset.spanOf = cell.dataset.spanKey
+            if (cell.colSpan > 1) rest.colSpan = cell.colSpan
+            below.insertBefore(rest, [...below.cells].find((c) => columnOf(c) >= column) ?? null)
+          }
+        }
+      })
+    }
+    return contents
+  }
+
+  /** The grid column a cell starts in, counting the spans of the cells before it in its row. */
+  function columnOf(cell) {
+    let column = 0
+    for (let before = cell.previousElementSibling; before; before = before.previousElementSibling) column += before.colSpan || 1
+    return column
+  }
+
+  function mergeRowSpans(contents) {
+    class MergeRowSpans extends window.Paged.Handler {
+      renderNode(clone) {
+        if (clone.nodeType !== 1 || !clone.dataset.spanOf) return
+        const key = clone.dataset.spanOf
+        const first = clone.closest('table')?.querySelector(`[data-span-key="${key}"]`)
+        if (first) {
+          first.rowSpan += 1
+          clone.hidden = true
+          return
+        }
+        // The rows go on on a new page: the cell's text again, over the rows there (printed twice on purpose, TP-1).
+        clone.innerHTML = contents.get(key) ?? ''
+        clone.dataset.spanKey = key
+        clone.style.verticalAlign = 'top'
+        clone.style.breakInside = 'auto'
+        clone.classList.remove('span-rest')
+        clone.setAttribute('data-repeated-cell', '')
+      }
+      afterPageLayout(pageElement) {
+        for (const cell of pageElement.querySelectorAll('[data-span-key]')) cell.style.verticalAlign = ''
+      }
+    }
+    window.Paged.registerHandlers(MergeRowSpans)
   }
 
   /**
@@ -645,6 +779,7 @@
       document.adoptedStyleSheets = [faces]
       const compression = checkCompression()
       const pulledDown = pullDownLoneLastCharacters()
+      const spannedCells = splitRowSpans()
       phase('fonts')
       // Paged.js would load every face in document.fonts before the first page: all the
       // unicode-range slices of every role's font, some 1.6 s and tens of MB, where the text
@@ -653,6 +788,7 @@
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
       keepTogetherAtBreaks()
+      mergeRowSpans(spannedCells)
       const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
         setAside.end()
         throw error
@@ -836,7 +972,7 @@
     const numbers = numberPages(pagesArea, layout.pages, layout.bodyStartPage)
     const markWidths = measureMarks(pagesArea)
     // Table headers Paged.js repeated on continuation pages (pagedjs-patched.ts): printed twice on purpose (TP-1).
-    const repeatedText = [...pagesArea.querySelectorAll('[data-repeated-header]')].map((head) => head.textContent).join('')
+    const repeatedText = [...pagesArea.querySelectorAll('[data-repeated-header], [data-repeated-cell]')].map((head) => head.textContent).join('')
     return { ...layout, ...numbers, brokenImages, markWidths, repeatedText }
   }
 })()
