@@ -84,6 +84,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     headingsAtFoot(input),
     oneCharacterLastLines(input),
     stretchedLines(input),
+    loneLinesAtBreaks(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
     ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
@@ -346,6 +347,48 @@ function stretchedLines({ pages, bodyStartPage }: PreflightInput): PreflightChec
     }
   })
   return check('stretched-lines', 'LC-9', '没有字距被拉开的行', problems)
+}
+
+/**
+ * LC-11 (issue 19): no paragraph leaves its first line alone at the foot of a page (an orphan)
+ * or its last line alone at the head of the next (a widow). Read from the print, body lines only
+ * (the body's size, from the left edge of the text): a paragraph's first line is set in 2 字; a
+ * line at the foot that is a first line and full to the right edge, without a closing mark, goes
+ * on on the next page; a line at the head that is not indented and is followed by a new
+ * paragraph (or by nothing on the page) is a paragraph's last line.
+ */
+function loneLinesAtBreaks({ pages, bodyStartPage }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  const bodyPages = pages.slice(bodyStartPage)
+  const body = bodySizeOf(bodyPages)
+  const bodyLinesOf = (page: PdfPage) => textLines(page).filter((l) => Math.abs(l.size - body) < 0.5)
+  const all = bodyPages.flatMap(bodyLinesOf)
+  if (all.length === 0) return check('lone-lines', 'LC-11', '段落首行、末行不单独留在页末、页首', problems)
+  const left = Math.min(...all.map((l) => l.xMin))
+  const right = Math.max(...all.map((l) => l.xMax))
+  const indented = (line: PdfLine) => Math.abs(line.xMin - left - 2 * body) < body / 3
+  const flush = (line: PdfLine) => Math.abs(line.xMin - left) < body / 3
+  const full = (line: PdfLine) => line.xMax > right - body / 2
+  const ends = (line: PdfLine) => /[。！？；：…”’）]$/u.test(line.text.trim())
+  pages.forEach((page, i) => {
+    if (i < bodyStartPage) return
+    const lines = bodyLinesOf(page)
+    if (lines.length < 3) return
+    const folio = folioOf(page) ?? i + 1
+    const [first, second] = [lines[0]!, lines[1]!]
+    // The foot: a first line alone, its paragraph going on overleaf.
+    const last = lines.at(-1)!
+    if (indented(last) && full(last) && !ends(last) && i + 1 < pages.length) {
+      const next = bodyLinesOf(pages[i + 1]!)[0]
+      if (next && flush(next)) problems.push(`第 ${folio} 页末行“${last.text.trim().slice(0, 12)}……”是一段的第一行，这一段其余的行在下一页`)
+    }
+    // The head: a paragraph's last line alone, the paragraph begun on the page before.
+    const previous = i > bodyStartPage ? bodyLinesOf(pages[i - 1]!).at(-1) : undefined
+    if (flush(first) && previous && full(previous) && !ends(previous) && indented(second) && ends(first)) {
+      problems.push(`第 ${folio} 页首行“${first.text.trim().slice(0, 12)}”是上一页那一段的最后一行，单独留在这一页`)
+    }
+  })
+  return check('lone-lines', 'LC-11', '段落首行、末行不单独留在页末、页首', problems)
 }
 
 /** Half an em: wider than any gap justification leaves in a full line of Chinese text. */

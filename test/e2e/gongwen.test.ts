@@ -379,6 +379,23 @@ describe('GB/T 9704 official documents in gongwen-a4, measured on the PDF', () =
     expect([...last.replace(/[^\p{Script=Han}]/gu, '')].length).toBeGreaterThanOrEqual(2)
   }, 120_000)
 
+  it('never leaves one line of a paragraph alone at a page break, first or last (LC-11 orphans and widows, issue 19)', async () => {
+    // A paragraph of three lines (26 甲 on its indented first line, 28 乙, then 9 丙 and a full
+    // stop) one line further down in each of twelve documents, across the foot of page 1.
+    const three = `${'甲'.repeat(26)}${'乙'.repeat(28)}${'丙'.repeat(9)}。`
+    const { report, pages } = await buildSweep((n) => `${paragraphs(17 + n)}\n\n${three}\n\n${paragraphs(4)}`)
+    let overleaf = 0
+    pages.forEach((page, i) => {
+      const lines = new Set(page.texts.filter((t) => /[甲乙丙]/u.test(t.text)).map((t) => Math.round(t.baseline)))
+      expect(lines.size === 0 || lines.size >= 2, `page ${i + 1}: ${lines.size} line(s) of the paragraph`).toBe(true)
+      // The paragraph opens a page: it went over whole where one line would have stayed or gone alone.
+      const top = Math.min(...page.texts.filter((t) => t.sizePt < 20 && !/—/u.test(t.text)).map((t) => Math.round(t.baseline)))
+      if (lines.has(top)) overleaf++
+    })
+    expect(overleaf).toBeGreaterThan(0)
+    expect(report.preflight!.checks.find((c) => c.id === 'lone-lines')!.ok).toBe(true)
+  }, 120_000)
+
   it('never starts a table at a page foot with its header row alone (issue 19)', async () => {
     // Twelve documents whose table starts one line further down each time, across the foot of page 1.
     const table = `| 序号 | 工作内容 | 责任单位 |\n|---|---|---|\n${Array.from({ length: 4 }, (_, k) => `| ${k + 1} | 第${k + 1}项工作 | 县委办 |`).join('\n')}\n`

@@ -69,6 +69,7 @@ describe('preflight', () => {
       ['heading-foot', true],
       ['one-char-line', true],
       ['stretched-lines', true],
+      ['lone-lines', true],
       ['folio-sides', true],
     ])
     expect(result.ok).toBe(true)
@@ -311,5 +312,33 @@ describe('stretched lines (issue 19, item 6: LC-9)', () => {
     const pages = goodBooklet()
     pages[2] = { ...pages[2]!, rows: [row('讲话目录', [6, 6, 6])] }
     expect((await preflight(await input({ pages }))).checks.find((c) => c.id === 'stretched-lines')!.ok).toBe(true)
+  })
+})
+
+describe('lone lines at page breaks (issue 19, item 3: LC-11)', () => {
+  // Lines of 12 pt from x = 50 to 350 (25 字); a paragraph's first line starts 2 字 in.
+  const full = (text: string, y: number) => ({ text, y, xMin: 50, xMax: 350, size: 12 })
+  const first = (text: string, y: number) => ({ text, y, xMin: 74, xMax: 350, size: 12 })
+  const end = (text: string, y: number) => ({ text, y, xMin: 50, xMax: 50 + 12 * [...text].length, size: 12 })
+  const lone = async (a: PdfLine[], b: PdfLine[]) => {
+    const pages = goodBooklet()
+    pages[4] = page([...a, folio(1)])
+    pages[5] = page([...b, folio(2)])
+    return (await preflight(await input({ pages }))).checks.find((c) => c.id === 'lone-lines')!
+  }
+
+  it('finds a paragraph whose last line is alone at the head of the next page (a widow)', async () => {
+    const found = await lone([first('正文第一段的第一行', 500), full('正文第一段的第二行', 478), full('正文第一段的第三行', 456)], [end('最后一行。', 500), first('下一段的第一行', 478), full('下一段的第二行', 456)])
+    expect(found.problems).toEqual(['第 2 页首行“最后一行。”是上一页那一段的最后一行，单独留在这一页'])
+  })
+
+  it('finds a paragraph whose first line is alone at the foot of a page (an orphan)', async () => {
+    const found = await lone([first('正文第一段', 500), end('第一段完。', 478), first('下一段的第一行只在这一页', 456)], [full('下一段的第二行', 500), full('下一段的第三行', 478), end('完。', 456)])
+    expect(found.problems).toEqual(['第 1 页末行“下一段的第一行只在这一页……”是一段的第一行，这一段其余的行在下一页'])
+  })
+
+  it('passes two lines on each side, a paragraph that ends at the foot, and one that opens a page', async () => {
+    expect((await lone([first('第一行', 500), full('第二行', 478), full('第三行', 456)], [full('第四行', 500), end('完。', 478), first('下一段', 456)])).ok).toBe(true)
+    expect((await lone([first('第一行', 500), full('第二行', 478), full('第三行完。', 456)], [first('新一段', 500), full('第二行', 478), end('完。', 456)])).ok).toBe(true)
   })
 })

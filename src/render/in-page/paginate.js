@@ -196,7 +196,7 @@
         }
         const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon, .doc-attendance')
         // Only when something comes before it on this page: a unit taller than a page is cut.
-        if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return undefined
+        if (!unit || !rendered.contains(unit) || !contentBefore(unit, rendered)) return loneLineAtBreak(overflow, rendered) ?? undefined
         const range = document.createRange()
         range.setStartBefore(unit)
         // A 落款 takes the last line of the text before it along (never a page of its own): the
@@ -236,25 +236,81 @@
    */
   function lastLineStart(paragraph) {
     if (!paragraph || paragraph.tagName !== 'P') return null
-    const texts = []
-    for (let walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.length) texts.push(node)
+    const texts = textNodesOf(paragraph)
     const last = texts.at(-1)
+    return last ? lineStartBefore(texts, last, last.data.length) : null
+  }
+
+  function textNodesOf(element) {
+    const texts = []
+    for (let walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.length) texts.push(node)
+    return texts
+  }
+
+  /**
+   * Where the line holding the character before (node, offset) begins, among a block's text
+   * nodes `texts`; null when that line is the block's first.
+   */
+  function lineStartBefore(texts, node, offset) {
     const first = texts[0]
-    if (!last || !first) return null
-    const lastTop = characterTop(last, last.data.length - 1)
-    if (lastTop === undefined || Math.abs(characterTop(first, 0) - lastTop) < 1) return null
-    // Back from the end, the first character on a line above the last.
-    for (let t = texts.length - 1; t >= 0; t--) {
-      const node = texts[t]
-      for (let i = node.data.length - 1; i >= 0; i--) {
-        const top = characterTop(node, i)
-        if (top !== undefined && lastTop - top >= 1) return i + 1 < node.data.length ? { node, offset: i + 1 } : texts[t + 1] ? { node: texts[t + 1], offset: 0 } : null
+    const end = texts.indexOf(node)
+    if (!first || end < 0 || offset < 1) return null
+    const lineTop = characterTop(node, offset - 1)
+    if (lineTop === undefined || Math.abs(characterTop(first, 0) - lineTop) < 1) return null
+    // Back from there, the first character on a line above.
+    for (let t = end; t >= 0; t--) {
+      const text = texts[t]
+      for (let i = (t === end ? offset : text.data.length) - 1; i >= 0; i--) {
+        const top = characterTop(text, i)
+        if (top !== undefined && lineTop - top >= 1) return i + 1 < text.data.length ? { node: text, offset: i + 1 } : texts[t + 1] ? { node: texts[t + 1], offset: 0 } : null
       }
     }
     return null
   }
 
-  /** The paragraph or table laid out last before `element`, looking into the section before it; null after a heading or a list. */
+  /** How many lines a range of laid-out text covers (its boxes' distinct tops). */
+  function lineCount(range) {
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+  }
+
+  /**
+   * LC-11 (issue 19): Paged.js breaks a paragraph at the first line that does not fit, whatever
+   * CSS orphans and widows say: the paragraph's last line went alone to the next page, or its
+   * first stayed alone at the foot. A break inside a paragraph that leaves one line after it
+   * takes one more line along (two never part with fewer than two); one that leaves one line
+   * before it takes the whole paragraph. Returns the range to move, or null.
+   */
+  function loneLineAtBreak(overflow, rendered) {
+    const start = overflow.startContainer
+    if (start.nodeType !== 3) return null
+    const paragraph = start.parentElement?.closest('p')
+    if (!paragraph || !rendered.contains(paragraph) || getComputedStyle(paragraph).display !== 'block') return null
+    const before = document.createRange()
+    before.setStart(paragraph, 0)
+    before.setEnd(start, overflow.startOffset)
+    const after = document.createRange()
+    after.setStart(start, overflow.startOffset)
+    after.setEnd(paragraph, paragraph.childNodes.length)
+    const [linesBefore, linesAfter] = [lineCount(before), lineCount(after)]
+    if (linesBefore === 0 || linesAfter === 0) return null
+    const range = document.createRange()
+    range.setEnd(overflow.endContainer, overflow.endOffset)
+    if (linesAfter === 1 && linesBefore >= 3) {
+      const line = lineStartBefore(textNodesOf(paragraph), start, overflow.startOffset)
+      if (!line) return null
+      range.setStart(line.node, line.offset)
+      return range
+    }
+    if ((linesBefore === 1 || (linesAfter === 1 && linesBefore === 2)) && contentBefore(paragraph, rendered) && !paragraph.dataset.splitFrom) {
+      range.setStartBefore(paragraph)
+      // The heading over the paragraph goes with it (LC-11: never the last line of a page).
+      const heading = headingLeftAlone(range, paragraph, rendered)
+      if (heading) range.setStartBefore(heading)
+      return range
+    }
+    return null
+  }
+
   function textBefore(element) {
     let node = element.previousElementSibling
     for (let up = element.parentElement; !node && up && !up.classList.contains('article-body'); up = up.parentElement) node = up.previousElementSibling
