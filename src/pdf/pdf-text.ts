@@ -34,7 +34,10 @@ export interface PdfPage {
    * they look like: a font whose glyph serves both names the radical, and copy and search fail.
    */
   radicals: string
-  /** The glyphs' rows with the gaps between them (issue 19: stretched lines). */
+  /**
+   * The glyphs' rows with the gaps between them (issue 19: stretched lines); empty for a page
+   * whose text layer has no gap of a fifth of an em anywhere (nothing there can be stretched).
+   */
   rows: GlyphRow[]
 }
 
@@ -59,7 +62,9 @@ export async function readPdfText(pdf: Uint8Array, known: Map<number, PdfPage> =
       const raw = content.items.filter((item): item is TextItem => 'str' in item && item.str !== '')
       const radicals = raw.map((item) => item.str.match(RADICAL_CHARS)?.join('') ?? '').join('')
       const items = raw.map((item) => ({ ...item, str: unifiedHan(item.str) }))
-      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items), radicals, rows: await glyphRows(page) })
+      // Glyph positions cost a parse of the page's drawing (some 25 ms a page): read only where
+      // the text layer shows a gap a stretched line would leave.
+      pages.push({ width, height, lines: toLines(items), fingerprint: fingerprintOf(items), radicals, rows: hasGaps(raw) ? await glyphRows(page) : [] })
       page.cleanup()
     }
     return pages
@@ -91,6 +96,22 @@ function toLines(items: TextItem[]): PdfLine[] {
         size: Math.max(...parts.map((p) => Math.abs(p.transform[3]!))),
       }
     })
+}
+
+/**
+ * Whether a page's text may hold a line whose characters were spread: pdf.js puts a space into
+ * a run where a glyph stands off from the one before it, and starts a new run after a wider gap.
+ */
+function hasGaps(items: TextItem[]): boolean {
+  // The folio (— 8 —) is spaced by design; a run of its own that is only a space is a gap.
+  const sizeOf = (item: TextItem) => Math.abs(item.transform[3]!) || 1
+  if (items.some((item) => (/\s/u.test(item.str.trim()) && !/^—\s*\d+\s*—$/u.test(item.str.trim())) || (item.str.trim() === '' && item.width > 0.2 * sizeOf(item)))) return true
+  const sorted = [...items].sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!)
+  return sorted.some((item, i) => {
+    const next = sorted[i + 1]
+    if (!next || Math.abs(next.transform[5]! - item.transform[5]!) >= 1) return false
+    return next.transform[4]! - (item.transform[4]! + item.width) > 0.2 * sizeOf(item)
+  })
 }
 
 function fingerprintOf(items: TextItem[]): string {

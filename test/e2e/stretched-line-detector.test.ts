@@ -4,14 +4,16 @@
  * browser, and make sure the detector finds it — and finds nothing in the same text set normally.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readPdfText } from '../../src/pdf/pdf-text.ts'
+import { preflight } from '../../src/pdf/preflight.ts'
 import { locateBrowser } from '../../src/render/locate-browser.ts'
 import { pageTexts, stretchedLines } from '../helpers/pdf.ts'
 
-function printed(alignLast: 'justify' | 'start'): string {
+function printedPdf(alignLast: 'justify' | 'start'): string {
   const dir = mkdtempSync(join(tmpdir(), 'booklet-stretch-'))
   const fangsong = join(import.meta.dirname, '../../fonts/fandol/FandolFang-Regular.ttf')
   writeFileSync(
@@ -34,7 +36,17 @@ function printed(alignLast: 'justify' | 'start'): string {
     `--print-to-pdf=${pdf}`,
     `file://${join(dir, 'page.html')}`,
   ], { stdio: 'ignore' })
-  return pageTexts(pdf).join('\n')
+  return pdf
+}
+
+const printed = (alignLast: 'justify' | 'start') => pageTexts(printedPdf(alignLast)).join('\n')
+
+/** The preflight's own check (LC-9, issue 19), on the glyph positions of the same print. */
+async function preflightFinds(alignLast: 'justify' | 'start'): Promise<string[]> {
+  const bytes = new Uint8Array(readFileSync(printedPdf(alignLast)))
+  const pages = await readPdfText(bytes)
+  const result = await preflight({ pdf: bytes, pages, bodyStartPage: 0, hasCover: false, toc: [], manuscriptHan: '', fonts: [], missingFonts: [] })
+  return result.checks.find((c) => c.id === 'stretched-lines')!.problems
 }
 
 describe('stretched-line detector', () => {
@@ -44,5 +56,10 @@ describe('stretched-line detector', () => {
 
   it('finds nothing when the last line is set flush left', () => {
     expect(stretchedLines(printed('start'))).toEqual([])
+  })
+
+  it('is what the preflight finds from the glyph positions too (LC-9), and only there', async () => {
+    expect(await preflightFinds('justify')).toHaveLength(1)
+    expect(await preflightFinds('start')).toEqual([])
   })
 })
