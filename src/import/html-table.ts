@@ -6,19 +6,7 @@
  * the first row and the rows its cells reach down over, written as <th>.
  */
 import type { Element } from 'hast'
-
-const isElement = (node: unknown, ...names: string[]): node is Element =>
-  (node as Element).type === 'element' && names.includes((node as Element).tagName)
-
-const rowsOf = (table: Element): Element[] =>
-  table.children.flatMap((c) => (isElement(c, 'thead', 'tbody', 'tfoot') ? c.children : [c])).filter((r): r is Element => isElement(r, 'tr'))
-
-const cellsOf = (row: Element): Element[] => row.children.filter((c): c is Element => isElement(c, 'td', 'th'))
-
-const spanOf = (cell: Element, name: 'rowSpan' | 'colSpan') => {
-  const value = Number(cell.properties[name])
-  return Number.isInteger(value) && value > 1 ? value : 1
-}
+import { cellsOf, rowsOf, spanOf } from '../text/hast-table.ts'
 
 /** The table as manuscript HTML when a cell of it is merged; undefined when a pipe table can hold it. */
 export function mergedTableHtml(table: Element): string | undefined {

@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { cellsOf, rowsOf, spanOf } from '../../text/hast-table.ts'
 
 const LONG = 300
 
@@ -65,13 +66,6 @@ function linesOf(cell: Element): string[] {
   })
   return lines.map((line) => line.trim())
 }
-
-const rowsOf = (table: Element): Element[] =>
-  table.children
-    .flatMap((c) => (c.type === 'element' && ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? c.children : [c]))
-    .filter((r): r is Element => r.type === 'element' && r.tagName === 'tr')
-const cellsOf = (row: Element): Element[] => row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
-const spanOf = (cell: Element, name: 'rowSpan' | 'colSpan') => Math.max(1, Number(cell.properties?.[name]) || 1)
 
 /**
  * A column empty in every row is not printed (issue 19: Word's tables often end in one, a grid

@@ -20,6 +20,7 @@ import { toMdast } from 'hast-util-to-mdast'
 import type { PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import type { Point, Position } from 'unist'
 import { visit } from 'unist-util-visit'
+import { cellsOf } from '../../text/hast-table.ts'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../../diagnostics.ts'
 
@@ -64,7 +65,6 @@ function tableOf(html: string, start: Point | undefined): Table | undefined {
     else if ('children' in node && !(node.type === 'element' && CELL_TAGS.has(node.tagName))) node.children.forEach(walk)
   }
   walk(fragment)
-  const cellsOf = (row: Element) => row.children.filter((c): c is Element => c.type === 'element' && CELL_TAGS.has(c.tagName))
   const withCells = rows.filter((row) => cellsOf(row).length > 0)
   if (withCells.length === 0) return undefined
   const anyTh = withCells.some((row) => cellsOf(row).some((c) => c.tagName === 'th'))
