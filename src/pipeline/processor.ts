@@ -17,6 +17,7 @@ import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/fo
 import rehypeLineBreaks from './rehype/line-breaks.ts'
 import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
+import rehypeTableCaptions from './rehype/table-captions.ts'
 import rehypeTableRows from './rehype/table-rows.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
 import rehypeSections from './rehype/sections.ts'
@@ -99,6 +100,7 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
       .use(rehypeArticle, { official: options.official ?? {}, officialLayout: options.officialLayout ?? false })
       .use(rehypeTitleWords)
       .use(rehypeTableRows)
+      .use(rehypeTableCaptions)
   )
   // Last: sees the header too, and knows each text's role from its element.
   return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor

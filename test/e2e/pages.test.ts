@@ -1,7 +1,8 @@
 /**
- * Issue 19, with a real browser: the six real documents of test/fixtures/pages (tables with merged
- * cells over several pages, long lists, lines ended by hard breaks, a web address in the text,
- * study material in short sections; sources in its README), built in both presets. The preflight
+ * Issue 19, with a real browser: the seven real documents of test/fixtures/pages (tables with merged
+ * cells over several pages, a budget of five- and six-column tables under their titles, long lists,
+ * lines ended by hard breaks, a web address in the text, study material in short sections; sources
+ * in its README), built in both presets. The preflight
  * reads the printed PDF; every check of a typesetter's sign-off must pass, and the tables are
  * read back from the print: merged cells, 续表 and the header on continued pages, no empty
  * column, no column set letter by letter.
@@ -73,6 +74,22 @@ describe.each(PRESETS)('real documents with tables and hard breaks, %s', (preset
     }
     // Rows of one 区域 on two pages: its name is printed on both.
     expect(continued.filter((i) => texts[i]!.includes('诸暨市')).length + continued.filter((i) => texts[i]!.includes('越城区')).length).toBeGreaterThan(1)
+  })
+
+  it('prints each budget table under its title and unit, on the same page as its header (07-budget)', () => {
+    const { texts, html } = get()
+    // 表二: 资金用途 merged over ten rows beside 预算 and 总计 (merged over two) — five columns and more, with merged cells kept.
+    expect(html).toMatch(/<td rowspan="10"[^>]*>用于英贤人才引进/u)
+    for (const [title, header] of [
+      ['表一：2019—2023年项目经费总预算', '赞助金额'],
+      ['表二：“杏坛英贤计划”建设项目预算', '资金用途'],
+      ['表三：“未来英贤计划”建设项目预算', '资金用途'],
+    ] as const) {
+      const page = texts.findIndex((text) => squash(text).includes(squash(title)))
+      expect(page, title).toBeGreaterThan(0)
+      expect(squash(texts[page]!), title).toContain(`${squash(title)}单位：万元`)
+      expect(squash(texts[page]!), title).toContain(header)
+    }
   })
 
   it('sets no table column letter by letter: short cells stay whole on one line', () => {

@@ -10,6 +10,7 @@ import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import type { Official } from '../../config/schema.ts'
 import { findDate, formatArabicDate } from '../../text/chinese-date.ts'
+import { addClass } from '../../text/hast-class.ts'
 import { officialOf } from './official-parts.ts'
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, findClosing, isOrganisation, isSalutation } from '../../text/document-lines.ts'
 
@@ -83,9 +84,4 @@ function stackJointIssuers(signer: Element): void {
 
 function hasClassName(element: Element): boolean {
   return Array.isArray(element.properties.className) && element.properties.className.length > 0
-}
-
-function addClass(element: Element, ...names: string[]): void {
-  const current = element.properties.className
-  element.properties.className = [...(Array.isArray(current) ? current : []), ...names] as string[]
 }

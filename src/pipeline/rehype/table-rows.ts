@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { addClass } from '../../text/hast-class.ts'
 import { cellsOf, rowsOf, spanOf } from '../../text/hast-table.ts'
 
 const LONG = 300
@@ -110,7 +111,3 @@ function dropEmptyColumns(table: Element): void {
 
 /** A picture counts as content. */
 const hasContent = (cell: Element): boolean => cell.children.some((c) => c.type === 'element' && (c.tagName === 'img' || hasContent(c)))
-
-function addClass(element: Element, name: string): void {
-  element.properties = { ...element.properties, className: [...((element.properties?.className as string[] | undefined) ?? []), name] }
-}

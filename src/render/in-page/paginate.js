@@ -187,11 +187,14 @@
         if (!overflow) return undefined
         const start = overflow.startContainer
         const at = start.nodeType === 1 ? (start.childNodes[overflow.startOffset] ?? start) : start.parentElement
-        const heading = headingLeftAlone(overflow, at, rendered) ?? tableHeaderLeftAlone(overflow, at, rendered)
+        const heading = headingLeftAlone(overflow, at, rendered) ?? withTableLeads(tableHeaderLeftAlone(overflow, at, rendered) ?? tableGoneOver(overflow, at, rendered), rendered)
         if (heading) {
           const range = document.createRange()
           range.setStartBefore(heading)
           range.setEnd(overflow.endContainer, overflow.endOffset)
+          // The heading over a table's title goes with them (LC-11).
+          const over = heading.classList.contains('table-lead') ? headingLeftAlone(range, heading, rendered) : null
+          if (over) range.setStartBefore(over)
           return range
         }
         const unit = (at && at.nodeType === 1 ? at : at?.parentElement)?.closest('.closing, .colophon, .doc-attendance')
@@ -364,6 +367,25 @@
     if (!nothingLaidOut(row, overflow)) return null
     // Whatever heads the table (a heading, a caption line) is for Paged.js and LC-11 to keep with it.
     return contentBefore(table, rendered) ? table : null
+  }
+
+  /** A table that goes over to the next page whole, nothing of it laid out here: Paged.js breaks before it. */
+  function tableGoneOver(overflow, at, rendered) {
+    const table = at?.nodeType === 1 && at.tagName === 'TABLE' ? at : null
+    return table && rendered.contains(table) && nothingLaidOut(table, overflow) ? table : null
+  }
+
+  /**
+   * Issue 19: a table's title and unit lines (`.table-lead`, rehype/table-captions.ts) go to the
+   * next page with it: the first of them, where anything comes before it on this page, for the
+   * table; else the table (or nothing).
+   */
+  function withTableLeads(table, rendered) {
+    if (!table) return null
+    let first = table
+    for (let before = first.previousElementSibling; before?.classList.contains('table-lead'); before = before.previousElementSibling) first = before
+    if (first === table) return contentBefore(table, rendered) ? table : null
+    return contentBefore(first, rendered) ? first : null
   }
 
   /** Whether anything was laid out before `element` on its page (an earlier sibling on its way up). */
