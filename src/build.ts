@@ -251,6 +251,7 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
       hasCover: styles.frontMatter,
       toc: !styles.frontMatter ? [] : outlines.flatMap((o) => [o, ...o.headings.filter((x) => x.level === 1)].map((x) => ({ text: 'title' in x ? x.title : x.text, page: rendered.targets[x.id] ?? -1 }))),
       headings: outlines.flatMap((o) => o.headings.map((x) => ({ text: x.text, page: rendered.targets[x.id] ?? -1 }))),
+      spreads: rendered.pages.flatMap((p) => (p.spread ? [{ right: p.index, state: p.spread === 'uneven' ? ('uneven' as const) : ('even' as const) }] : [])),
       manuscriptHan: typesetHan(processed),
       repeatedText: rendered.repeatedText,
       glyphless: processed.flatMap(({ file }) => file.data.glyphless ?? []),
@@ -328,6 +329,7 @@ function layoutReport(rendered: RenderResult, outlines: ArticleOutline[], files:
       side: p.side,
       blank: p.blank,
       folio: folioOf(p.index),
+      ...(p.spread ? { spread: p.spread } : {}),
     })),
     articles: outlines.map((o, i) => ({
       id: o.id,

@@ -14,7 +14,14 @@ export interface BuildReport {
   pageCount: number
   /** 0-based physical index of the page printed "— 1 —". */
   bodyStartPage: number
-  pages: { index: number; side: 'left' | 'right'; blank: boolean; folio: number | null }[]
+  pages: {
+    index: number
+    side: 'left' | 'right'
+    blank: boolean
+    folio: number | null
+    /** On a right page: how its spread ends (LC-16): on one line (`even`, `balanced` once set again) or not (`uneven`); none where a section ends. */
+    spread?: 'even' | 'balanced' | 'uneven'
+  }[]
   articles: {
     id: string
     file: string

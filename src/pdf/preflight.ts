@@ -52,6 +52,12 @@ export interface PreflightInput {
   imposedPageCount?: number
   /** Every heading of the articles and the physical page it is on (LC-11: none ends a page). */
   headings?: { text: string; page: number }[]
+  /**
+   * LC-16: the spreads the layout set (the physical index of the right page): `even` where it
+   * found both pages ending on one line, `uneven` where nothing it tried balanced them. Spreads
+   * where an article or section ends, or with what is off the grid, are not listed.
+   */
+  spreads?: { right: number; state: 'even' | 'uneven' }[]
   /** Articles laid out as official documents (gongwen-a4), in order, and the type area's foot. */
   official?: { articles: OfficialExpectation[]; typeAreaBottomMm: number; lineMm: number }
 }
@@ -85,6 +91,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     oneCharacterLastLines(input),
     stretchedLines(input),
     loneLinesAtBreaks(input),
+    facingPages(input),
     folioSides(input),
     ...(input.imposedPageCount !== undefined ? [multipleOfFour(input.imposedPageCount)] : []),
     ...(input.official?.articles.length ? officialChecks(input.pages, input.official) : []),
@@ -389,6 +396,37 @@ function loneLinesAtBreaks({ pages, bodyStartPage }: PreflightInput): PreflightC
     }
   })
   return check('lone-lines', 'LC-11', '段落首行、末行不单独留在页末、页首', problems)
+}
+
+/**
+ * LC-16 (issue 19): facing pages end on the same line unless an article or section ends on the
+ * spread. Read from the PDF: the baseline of the lowest line of text on each page of a spread
+ * the layout balanced; the spreads it could not balance are listed with what the user can do.
+ */
+function facingPages({ pages, spreads = [] }: PreflightInput): PreflightCheck {
+  const problems: string[] = []
+  const foot = (page: PdfPage | undefined) => Math.min(...(page ? textLines(page).map((l) => l.y) : []))
+  const pitchOf = (page: PdfPage) => {
+    const ys = [...new Set(textLines(page).map((l) => Math.round(l.y * 10) / 10))].sort((a, b) => b - a)
+    const steps = ys.slice(1).map((y, i) => ys[i]! - y).sort((a, b) => a - b)
+    return steps[Math.floor(steps.length / 2)] ?? 0
+  }
+  for (const { right, state } of spreads) {
+    const [left, page] = [pages[right - 1], pages[right]]
+    if (!left || !page) continue
+    const [a, b] = [foot(left), foot(page)]
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue
+    const name = `第 ${folioOf(left) ?? right}、${folioOf(page) ?? right + 1} 页`
+    const pitch = pitchOf(left) || pitchOf(page)
+    const lines = pitch > 0 ? Math.round(Math.abs(a - b) / pitch) : 0
+    const shorter = a > b ? '左页' : '右页'
+    if (state === 'uneven') {
+      problems.push(`${name}：对页末行没有对齐，${shorter}少 ${lines} 行——在这两页上删减或增补几个字，让一段少占或多占一行即可`)
+    } else if (Math.abs(a - b) > 2) {
+      problems.push(`${name}：排版时末行对齐，印出的 PDF 中${shorter}少 ${lines} 行`)
+    }
+  }
+  return check('facing-pages', 'LC-16', '对页末行对齐（章节结束处除外）', problems)
 }
 
 /** Half an em: wider than any gap justification leaves in a full line of Chinese text. */

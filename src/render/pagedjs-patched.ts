@@ -152,6 +152,47 @@ const FIXES: Fix[] = [
     replace: 'const rowspan = null;',
   },
   {
+    // LC-16: the page driver may set a spread again (balanceSpreads in paginate.js): after each
+    // page it is asked, with the break token the page began at, and may answer with a page and
+    // a token to go back to. The pages from there are removed, with the break tokens they
+    // recorded (which would otherwise be taken for a layout that repeats), and layout goes on.
+    why: 'set a spread again from its left page',
+    find: `\t\t\t\tlet page = this.addPage();
+
+\t\t\t\tawait this.hooks.beforePageLayout.trigger(page, content, breakToken, this);`,
+    replace: `\t\t\t\tconst startToken = breakToken;
+\t\t\t\tlet page = this.addPage();
+\t\t\t\tpage.tokensBefore = tokens.length;
+
+\t\t\t\tawait this.hooks.beforePageLayout.trigger(page, content, breakToken, this);`,
+  },
+  {
+    why: 'set a spread again from its left page (the question)',
+    find: `\t\t\t\tthis.emit("renderedPage", page);
+
+\t\t\t\tthis.recoredCharLength(page.wrapper.textContent.length);`,
+    replace: `\t\t\t\tthis.emit("renderedPage", page);
+
+\t\t\t\tconst again = window.__bookletSpreads?.afterPage(this, page, startToken, breakToken, content);
+\t\t\t\tif (again) {
+\t\t\t\t\tconst from = this.pages.indexOf(again.page);
+\t\t\t\t\tthis.removePages(from);
+\t\t\t\t\ttokens.length = again.page.tokensBefore;
+\t\t\t\t\tbreakToken = again.token;
+\t\t\t\t\tcontinue;
+\t\t\t\t}
+
+\t\t\t\tthis.recoredCharLength(page.wrapper.textContent.length);`,
+  },
+  {
+    // A page is created after the page before it — which may have been set aside out of the
+    // document (setFinishedPagesAside) when a spread is set again: then it goes at the end.
+    why: 'set a spread again from its left page (the page before it set aside)',
+    find: '\t\t\tlet page = new Page(this.pagesArea, this.pageTemplate, blank, this.hooks, this.settings);\n\n\t\t\tthis.pages.push(page);\n\n\t\t\t// Create the pages\n\t\t\tpage.create(undefined, lastPage && lastPage.element);',
+    replace:
+      '\t\t\tlet page = new Page(this.pagesArea, this.pageTemplate, blank, this.hooks, this.settings);\n\n\t\t\tthis.pages.push(page);\n\n\t\t\t// Create the pages\n\t\t\tpage.create(undefined, lastPage && lastPage.element && lastPage.element.isConnected ? lastPage.element : undefined);',
+  },
+  {
     // Paged.js runs its queue — one task per page — on requestAnimationFrame, so every page
     // waits for the next frame: 16.7 ms at Chromium's 60 Hz for a few ms of work. A 55-page
     // booklet spent half of its 0.9 s of layout idle, a 500-page one some 4 s. The queue now

@@ -58,6 +58,8 @@ export interface PageInfo {
   side: 'left' | 'right'
   blank: boolean
   named: 'cover' | 'front' | null
+  /** On a right page: whether it ends on the line its left page ends on (LC-16; null: not a spread that must end level). */
+  spread?: 'even' | 'balanced' | 'uneven' | null
 }
 
 export interface RenderResult {

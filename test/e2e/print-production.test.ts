@@ -39,7 +39,7 @@ describe('print production', () => {
 
   it('passes its own preflight and reports every check', () => {
     expect(first.preflight!.checks.filter((c) => !c.ok)).toEqual([])
-    expect(first.preflight!.checks.map((c) => c.id)).toEqual(['toc-pages', 'line-marks', 'text-complete', 'fonts-embedded', 'role-fonts', 'blank-folios', 'text-layer', 'heading-foot', 'one-char-line', 'stretched-lines', 'lone-lines', 'folio-sides', 'page-count'])
+    expect(first.preflight!.checks.map((c) => c.id)).toEqual(['toc-pages', 'line-marks', 'text-complete', 'fonts-embedded', 'role-fonts', 'blank-folios', 'text-layer', 'heading-foot', 'one-char-line', 'stretched-lines', 'lone-lines', 'facing-pages', 'folio-sides', 'page-count'])
   })
 
   it('imposes the A5 pages two per A4 landscape side in saddle-stitch order, padded to a multiple of 4', async () => {

@@ -70,6 +70,7 @@ describe('preflight', () => {
       ['one-char-line', true],
       ['stretched-lines', true],
       ['lone-lines', true],
+      ['facing-pages', true],
       ['folio-sides', true],
     ])
     expect(result.ok).toBe(true)
@@ -340,5 +341,34 @@ describe('lone lines at page breaks (issue 19, item 3: LC-11)', () => {
   it('passes two lines on each side, a paragraph that ends at the foot, and one that opens a page', async () => {
     expect((await lone([first('第一行', 500), full('第二行', 478), full('第三行', 456)], [full('第四行', 500), end('完。', 478), first('下一段', 456)])).ok).toBe(true)
     expect((await lone([first('第一行', 500), full('第二行', 478), full('第三行完。', 456)], [first('新一段', 500), full('第二行', 478), end('完。', 456)])).ok).toBe(true)
+  })
+})
+
+describe('facing pages end on one line (issue 19, item 3: LC-16)', () => {
+  const lines = (count: number) => Array.from({ length: count }, (_, i) => ({ text: `正文第${i + 1}行`, y: 500 - 22.5 * i, xMin: 50, xMax: 350, size: 12 }))
+  const facing = async (left: number, right: number, state: 'even' | 'uneven') => {
+    const pages = goodBooklet()
+    pages[4] = page([...lines(left), folio(1)])
+    pages[5] = page([...lines(right), folio(2)])
+    return (await preflight(await input({ pages, spreads: [{ right: 5, state }] }))).checks.find((c) => c.id === 'facing-pages')!
+  }
+
+  it('passes a spread the layout balanced whose two pages end on one line in the PDF', async () => {
+    expect((await facing(20, 20, 'even')).ok).toBe(true)
+  })
+
+  it('finds a spread the layout took for balanced that the PDF prints a line apart', async () => {
+    expect((await facing(20, 19, 'even')).problems).toEqual(['第 1、2 页：排版时末行对齐，印出的 PDF 中右页少 1 行'])
+  })
+
+  it('names a spread that nothing balanced, with what the user can do', async () => {
+    expect((await facing(19, 20, 'uneven')).problems).toEqual(['第 1、2 页：对页末行没有对齐，左页少 1 行——在这两页上删减或增补几个字，让一段少占或多占一行即可'])
+  })
+
+  it('leaves spreads the layout did not list alone (an article or section ends there)', async () => {
+    const pages = goodBooklet()
+    pages[4] = page([...lines(20), folio(1)])
+    pages[5] = page([...lines(5), folio(2)])
+    expect((await preflight(await input({ pages }))).checks.find((c) => c.id === 'facing-pages')!.ok).toBe(true)
   })
 })

@@ -117,6 +117,8 @@
     const area = () => document.querySelector('.pagedjs_pages')
     class SetAside extends window.Paged.Handler {
       afterPageLayout(pageElement, page) {
+        // Pages set again (balanceSpreads) are gone from Paged.js's list.
+        for (let i = recent.length - 1; i >= 0; i--) if (!recent[i].element) recent.splice(i, 1)
         recent.push(page)
         if (recent.length < 3) return
         const finished = recent.shift()
@@ -392,6 +394,286 @@
   function contentBefore(element, rendered) {
     for (let node = element; node && node !== rendered; node = node.parentElement) if (node.previousElementSibling) return true
     return false
+  }
+
+  /**
+   * LC-16 (issue 19): facing pages end on the same grid line, unless an article or a section
+   * ends there. Keeping headings, first lines and last lines together leaves a page a line or
+   * two short, and on a spread one page then stands higher than the other. As a typesetter
+   * would, the spread is set again: one of its paragraphs a line longer (伸行: each of its lines
+   * gives up a character to a little more letter-spacing) or a line shorter (缩行: each takes
+   * one more), tried in turn, the likeliest first; else both pages a line short; where nothing
+   * balances it, the spread is set as it first was and the preflight names it. Spreads with what
+   * is not on the line grid (tables, pictures, official parts) are left as they are. Paged.js's
+   * layout loop calls afterPage() after each page (pagedjs-patched.ts); its answer, a page and
+   * the break token it began at, sets the pages from there again.
+   */
+  function balanceSpreads() {
+    const root = getComputedStyle(document.documentElement)
+    // The preset says whether its spreads are balanced (grid.css: gongwen-a4 keeps GB/T 9704's grid instead).
+    if (root.getPropertyValue('--balance-spreads').trim() !== '1') return
+    const px = (value) => (parseFloat(value) * (value.trim().endsWith('mm') ? 96 / 25.4 : value.trim().endsWith('pt') ? 96 / 72 : 1))
+    const lineHeight = px(root.getPropertyValue('--lh'))
+    const linesPerPage = parseInt(root.getPropertyValue('--lpp'), 10)
+    const charactersPerLine = parseInt(root.getPropertyValue('--cpl'), 10)
+    const offGrid = 'table, figure, img, svg, pre, hr, .toc, .cover, .doc-head, .closing, .colophon, .doc-attendance'
+    const starts = new Map()
+    let trial = null
+    const caps = new Map()
+
+    /** Where the page's last line of text stands (the middle of its text, below the area's top); null for none. */
+    function lastLine(page) {
+      const area = page.area
+      if (!area) return null
+      const top = area.getBoundingClientRect().top
+      const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT)
+      let last = null
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) last = node
+      if (!last) return null
+      const range = document.createRange()
+      range.selectNodeContents(last)
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0)
+      const rect = rects.at(-1)
+      return rect ? rect.top + rect.height / 2 - top : null
+    }
+
+    /**
+     * What the content from `token` on begins with: `end` (nothing), `section` (a heading, a
+     * run-in heading or the first text of an article), `block` (a table, with its title lines,
+     * or a picture: off the grid) or `text` (the text of a paragraph going on or a new
+     * paragraph). Paged.js may resume at the white space between two blocks: the first printed
+     * thing after it counts.
+     */
+    function comesNext(token, content) {
+      const node = token?.node
+      if (!node) return 'end'
+      if (node.nodeType === 3 && token.offset > 0 && node.data.slice(0, token.offset).trim()) return 'text'
+      const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT)
+      walker.currentNode = node
+      let text = null
+      for (let at = node; at; at = walker.nextNode()) {
+        if (at.nodeType === 1 && /^(TABLE|FIGURE|IMG|SVG)$/.test(at.tagName)) return 'block'
+        if (at.nodeType === 3 && at.data.slice(at === node ? token.offset || 0 : 0).trim()) {
+          text = at
+          break
+        }
+      }
+      if (!text) return 'end'
+      const element = text.parentElement
+      // An attachment (附件) opens with its label and title.
+      if (element.closest('h1, h2, h3, h4, h5, h6, .run-in, .article-header, .attachment-label, .attachment-title')) return 'section'
+      // A table's title or unit line: the table comes with it.
+      if (element.closest('.table-lead')) return 'block'
+      const block = element.closest('p, li, dd, blockquote, article')
+      const before = document.createRange()
+      before.setStart(block ?? element, 0)
+      before.setEnd(text, 0)
+      if (before.toString().trim()) return 'text'
+      const article = element.closest('article')
+      if (article && block !== article) {
+        before.setStart(article, 0)
+        if (!before.toString().trim()) return 'section'
+      }
+      return block?.classList.contains('has-run-in') ? 'section' : 'text'
+    }
+
+    function onGrid(page) {
+      const element = page.element
+      return element && !element.classList.contains('pagedjs_blank_page') && !element.classList.contains('pagedjs_named_page') && !page.area.querySelector(offGrid)
+    }
+
+    /**
+     * The paragraphs whose last line is on `pages` (`next`: the break token after them), with
+     * what is needed to set them a line longer or shorter: their source element, the page they
+     * end on (`alone`: all of it is there), their lines on the spread and the width of their last
+     * line (in em of its size).
+     */
+    function paragraphsEndingOn(pages, content, next) {
+      // A paragraph's parts on the spread, by its data-ref: one going on from the left page to the right counts once.
+      const parts = new Map()
+      for (const page of pages) {
+        for (const fragment of page.area.querySelectorAll('.article-body p[data-ref]')) {
+          if (fragment.closest('li, blockquote, td')) continue
+          const ref = fragment.dataset.ref
+          parts.set(ref, [...(parts.get(ref) ?? []), { page, fragment }])
+        }
+      }
+      const found = []
+      for (const [ref, fragments] of parts) {
+        const source = content.querySelector(`[data-ref="${CSS.escape(ref)}"]`)
+        if (!source || goesOn(source, pages, next) || source.classList.contains('tightened') || source.classList.contains('loosened')) continue
+        const { page, fragment } = fragments.at(-1)
+        const texts = textNodesOf(fragment)
+        const lastText = texts.at(-1)
+        if (!lastText) continue
+        const line = lineStartBefore(texts, lastText, lastText.data.length) ?? { node: texts[0], offset: 0 }
+        const tail = document.createRange()
+        tail.setStart(line.node, line.offset)
+        tail.setEnd(lastText, lastText.data.length)
+        const lines = fragments.reduce((sum, { fragment }) => {
+          const whole = document.createRange()
+          whole.selectNodeContents(fragment)
+          return sum + lineCount(whole)
+        }, 0)
+        const alone = fragments.every((part) => part.page === page)
+        found.push({ page, alone, source, lines, lastEm: tail.getBoundingClientRect().width / parseFloat(getComputedStyle(fragment).fontSize) })
+      }
+      return found
+    }
+
+    /**
+     * 伸行: paragraphs that a little more letter-spacing (.loosened: each line gives up one
+     * character) sets a line longer — their last line nearly full, so that at least two
+     * characters go on to a new line. On the short page (the break after it stays where it is),
+     * or on the left page when the right one is short (the right page takes one more line from
+     * it); the short page's first, then the fullest last lines.
+     */
+    function loosenable(paragraphs, pages) {
+      return paragraphs
+        .filter((p) => pages.includes(p.page) && p.lines - 1 + p.lastEm >= charactersPerLine + 2)
+        .sort((a, b) => pages.indexOf(a.page) - pages.indexOf(b.page) || b.lastEm - a.lastEm)
+        .map((p) => p.source)
+    }
+
+    /**
+     * 缩行: paragraphs that a little less letter-spacing (.tightened: each line takes one character
+     * more) sets a line shorter: the lines above the last take its characters in (its closing
+     * mark may hang in a line's compressed end). Most room to spare first.
+     */
+    function tightenable(paragraphs) {
+      return paragraphs
+        .map((p) => ({ source: p.source, spare: p.lines - 1 - p.lastEm }))
+        .filter((p) => p.spare >= 0)
+        .sort((a, b) => b.spare - a.spare)
+        .map((p) => p.source)
+    }
+
+    /**
+     * Whether the paragraphs set again (`sources`) still end on the spread, in a last line of at
+     * least two characters (LC-10): one pushed on to the next page, or ending in one character
+     * there, is no way to balance it.
+     */
+    function endWell(sources, pages, next) {
+      return sources.every((source) => {
+        const fragments = pages.flatMap((page) => [...page.area.querySelectorAll(`[data-ref="${CSS.escape(source.dataset.ref)}"]`)])
+        const last = fragments.at(-1)
+        if (!last || goesOn(source, pages, next)) return false
+        const texts = textNodesOf(last)
+        const lastText = texts.at(-1)
+        const line = lastText && lineStartBefore(texts, lastText, lastText.data.length)
+        if (!line) return true
+        const tail = document.createRange()
+        tail.setStart(line.node, line.offset)
+        tail.setEnd(lastText, lastText.data.length)
+        return (tail.toString().match(/\p{Script=Han}/gu) ?? []).length >= 2
+      })
+    }
+
+    /** Whether a paragraph goes on past `pages`: the layout resumes inside it (`next`, the break token after them). */
+    function goesOn(source, pages, next) {
+      return Boolean(next?.node && source.contains(next.node) && !(next.node === source && !next.offset))
+    }
+
+    /** A way of setting the spread again: paragraphs with a class, or both pages a line short. */
+    function apply(step, on) {
+      for (const source of step.paragraphs ?? []) source.classList.toggle(step.className, on)
+      if (step.cap && !on) caps.clear()
+    }
+
+    class CapLines extends window.Paged.Handler {
+      beforePageLayout(page, contents, breakToken, chunker) {
+        const cap = caps.get(chunker.pages.indexOf(page))
+        if (cap && page.area) page.area.style.height = `${page.area.getBoundingClientRect().height - cap * lineHeight}px`
+      }
+    }
+    window.Paged.registerHandlers(CapLines)
+
+    /**
+     * The right page of each spread that must end level says how it ends (`data-spread`), for the
+     * preflight: `even` on the same line as the left page, `balanced` so once set again, `uneven`
+     * where no setting balanced it. A spread on which an article or section ends, or with what
+     * is off the grid, is not marked (nor is the first page of a part laid out alone).
+     */
+    const mark = (page, state) => {
+      page.element.dataset.spread = state
+      return null
+    }
+
+    window.__bookletSpreads = {
+      afterPage(chunker, page, startToken, endToken, content) {
+        const index = chunker.pages.indexOf(page)
+        starts.set(index, startToken)
+        if (index < 2 || index % 2 !== 0 || !page.element) return null
+        const left = chunker.pages[index - 1]
+        // The spread set again from its left page, or from its right page where what changes
+        // is all there and the left page is as first set.
+        const rewind = (fromLeft) => (fromLeft ? { page: left, token: starts.get(index - 1) } : { page, token: starts.get(index) })
+        const ends = [lastLine(left), lastLine(page)]
+        const even = ends[0] !== null && ends[1] !== null && Math.abs(ends[0] - ends[1]) < 1
+        if (trial?.index === index) {
+          const step = trial.steps[trial.at]
+          if (trial.restoring) {
+            trial = null
+            return mark(page, 'uneven')
+          }
+          if (even && endWell(step.paragraphs ?? [], [left, page], endToken)) {
+            trial = null
+            caps.clear()
+            return mark(page, 'balanced')
+          }
+          apply(step, false)
+        } else {
+          trial = null
+          // Where an article or section ends, or off the grid, a spread may end where it ends: not marked.
+          if (ends.includes(null) || !onGrid(left) || !onGrid(page)) return null
+          if ([starts.get(index), endToken].some((token) => comesNext(token, content) !== 'text')) return null
+          if (even) return mark(page, 'even')
+          // In lines of the grid; text off it (a title block not a whole number of lines high) cannot end level.
+          const short = (Math.max(...ends) - Math.min(...ends)) / lineHeight
+          if (Math.abs(short - Math.round(short)) > 0.05) return null
+          const shorter = Math.floor(Math.min(...ends) / lineHeight)
+          const paragraphs = paragraphsEndingOn([left, page], content, endToken)
+          const longer = loosenable(paragraphs, ends[0] < ends[1] ? [left] : [page, left])
+          const lines = Math.round(short)
+          const tighter = tightenable(paragraphs)
+          const loosen = (...sources) => sources.every(Boolean) && { paragraphs: sources, className: 'loosened' }
+          const tighten = (...sources) => sources.every(Boolean) && { paragraphs: sources, className: 'tightened' }
+          // The likeliest first, in turn: one paragraph a line longer (nothing else moves), one a
+          // line shorter, two a line shorter (the paragraph after the break may need three lines
+          // to begin at a page's foot); two lines short: two paragraphs longer, or one or two
+          // shorter. Then both pages a line short, only where the shorter page is one line short
+          // of the type area. At most six tries.
+          const steps = (
+            lines === 1
+              ? [loosen(longer[0]), tighten(tighter[0]), loosen(longer[1]), tighten(tighter[1]), loosen(longer[2]), tighten(tighter[0], tighter[1])]
+              : lines === 2
+                ? [loosen(longer[0], longer[1]), tighten(tighter[0]), tighten(tighter[0], tighter[1]), tighten(tighter[1]), loosen(longer[0], longer[2])]
+                : []
+          ).filter(Boolean)
+          if (lines === 1 && shorter === linesPerPage - 2) steps.push({ cap: 1 })
+          steps.splice(6)
+          if (steps.length === 0) return mark(page, 'uneven')
+          const onRight = new Set(paragraphs.filter((p) => p.alone && p.page === page).map((p) => p.source))
+          for (const step of steps) step.left = Boolean(step.cap) || !step.paragraphs.every((source) => onRight.has(source))
+          trial = { index, steps, at: -1, leftChanged: false }
+        }
+        trial.at++
+        const step = trial.steps[trial.at]
+        const fromLeft = trial.leftChanged || Boolean(step?.left)
+        trial.leftChanged = Boolean(step?.left)
+        if (!step) {
+          // Nothing balanced it: the spread is set once more as it first was.
+          trial.restoring = true
+          return rewind(fromLeft)
+        }
+        apply(step, true)
+        if (step.cap) {
+          caps.set(index - 1, step.cap)
+          caps.set(index, step.cap)
+        }
+        return rewind(fromLeft)
+      },
+    }
   }
 
   /**
@@ -704,6 +986,8 @@
       named: [...page.classList].find((c) => /^pagedjs_(cover|front)_page$/.test(c))?.slice(8, -5) ?? null,
       // GB/T 9704: no folio on a letter's first page (10.1), nor on a 版记 page after a blank one (7.5).
       noFolio: Boolean(page.querySelector('.doc-head-letter')) || (Boolean(page.querySelector('[class*="format-"] > .colophon')) && Boolean(page.previousElementSibling?.classList.contains('pagedjs_blank_page'))),
+      // LC-16: how a spread ends, on its right page (balanceSpreads).
+      spread: page.dataset.spread ?? null,
     }))
     const targets = {}
     for (const id of ids) {
@@ -866,6 +1150,7 @@
       const loaded = new Set([...document.fonts].filter((face) => face.status === 'loaded'))
       const setAside = setFinishedPagesAside()
       keepTogetherAtBreaks()
+      balanceSpreads()
       mergeRowSpans(spannedCells)
       const { flow, stoppedAt } = await watchingForGivingUp(() => window.PagedPolyfill.preview()).catch((error) => {
         setAside.end()
