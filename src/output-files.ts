@@ -4,7 +4,7 @@
  * on one file system). A failed build leaves the previous booklet untouched.
  */
 import { constants, rmSync } from 'node:fs'
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { BookletError } from './errors.ts'
 
@@ -55,7 +55,8 @@ export async function writeAtomically(path: string, data: string | Uint8Array, s
  * disk or a folder in the way leaves all the previous files, not a new HTML beside an old PDF.
  */
 export async function writeAllAtomically(files: OutputFile[]): Promise<void> {
-  const temps = files.map((f) => join(dirname(f.path), `.booklet-tmp-${process.pid}-${Date.now()}-${basename(f.path)}`))
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) await removeLeftovers(dir)
+  const temps = files.map((f) => join(dirname(f.path), `${TEMP_PREFIX}${process.pid}-${Date.now()}-${basename(f.path)}`))
   for (const temp of temps) unfinished.add(temp)
   try {
     for (const [i, file] of files.entries()) {
@@ -76,6 +77,32 @@ export async function writeAllAtomically(files: OutputFile[]): Promise<void> {
       await rm(temp, { force: true })
       unfinished.delete(temp)
     }
+  }
+}
+
+const TEMP_PREFIX = '.booklet-tmp-'
+
+/**
+ * Issue 20 (F-13): the temporary files of a build killed outright (kill -9, a power cut) while it
+ * wrote, which no signal handler could remove: those of a process that no longer runs. Another
+ * build writing into the same folder now keeps its own.
+ */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) {
+    const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/u.exec(name.slice(TEMP_PREFIX.length))?.[1]) : Number.NaN
+    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue
+    await rm(join(dir, name), { force: true }).catch(() => undefined)
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

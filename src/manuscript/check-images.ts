@@ -5,10 +5,10 @@
  * a picture the browser can show (it would print a broken-image icon), and a very large picture
  * gets a warning (it slows the layout and bloats the PDF).
  */
-import { stat } from 'node:fs/promises'
 import { extname, relative, resolve, sep } from 'node:path'
 import { imageSizeFromFile } from 'image-size/fromFile'
 import { damagedImage } from './image-integrity.ts'
+import { LIMITS, MISSING, refuseOutside } from './inside-folder.ts'
 import type { VFile } from 'vfile'
 import { SOURCE } from '../diagnostics.ts'
 
@@ -39,11 +39,17 @@ export async function checkImages(file: VFile, manuscriptRoot: string): Promise<
       fail(`图片不在稿件文件夹内：${image.url}；请把图片复制到稿件文件夹中`)
       continue
     }
-    const info = await stat(path).catch(() => undefined)
-    if (!info?.isFile()) {
+    // Issue 20: a picture linked to a file outside the folder, or a special file, is never read.
+    const checked = await refuseOutside(manuscriptRoot, path, LIMITS.imageBytes)
+    if (checked === MISSING) {
       fail(`图片文件不存在：${image.url}（稿件文件夹中没有 ${inside}）`)
       continue
     }
+    if (typeof checked === 'string') {
+      fail(`图片${checked}：${image.url}；请把图片文件本身复制到稿件文件夹中`)
+      continue
+    }
+    const info = { size: checked.size }
     // The header says what the file is; a file that is not a picture would print as a broken icon.
     const header = await imageSizeFromFile(path).catch(() => undefined)
     if (!header?.type || !header.width || !header.height) {
@@ -52,6 +58,11 @@ export async function checkImages(file: VFile, manuscriptRoot: string): Promise<
     }
     if (!SHOWN.has(header.type) && !(header.type === 'heif' && extname(path).toLowerCase() === '.avif')) {
       fail(`这种图片格式（${header.type.toUpperCase()}）无法排入小册子：${image.url}；请另存为 PNG 或 JPG`)
+      continue
+    }
+    // Before anything decodes it (issue 20, F-9): a pixel-count bomb is no damaged picture.
+    if (header.width * header.height > LIMITS.imagePixels) {
+      fail(`图片像素太多（${header.width} × ${header.height}，上限 1 亿像素，如 10000 × 10000）：${image.url}；请缩小后再放进稿件文件夹`)
       continue
     }
     const damage = await damagedImage(path, header.type)

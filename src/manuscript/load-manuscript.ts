@@ -15,6 +15,7 @@ import { importMarkdownText, needsStructure } from '../import/markdown-text.ts'
 import type { ImportResult } from '../import/source-blocks.ts'
 import { IMPORT_SOURCE, SOURCE } from '../diagnostics.ts'
 import { INSTEAD_OF_PDF, SAVE_AS_DOCX } from './file-format.ts'
+import { LIMITS, MISSING, fileInside, refuseOutside } from './inside-folder.ts'
 import { readManuscriptText } from './read-text.ts'
 
 export interface Manuscript {
@@ -45,6 +46,9 @@ export async function loadManuscript(input: string, cwd = process.cwd()): Promis
     })
   }
   if (info.isDirectory()) return loadFolder(path, cwd)
+  // One file named on the command line: read only if it is a regular file of a size booklet handles (issue 20).
+  const refusal = await refuseOutside(dirname(path), path, limitFor(path))
+  if (typeof refusal === 'string') throw new BookletError(`${displayPath(path, cwd)}：${refusal === MISSING ? '文件不存在' : refusal}`, { hint: '请给出稿件文件夹，或一个 .md、.txt、.docx 文件的路径。' })
   const ext = extname(path).toLowerCase()
   if (ext === '.md' || ext === '.markdown') {
     return { root: dirname(path), config: defaultConfig(), articles: [await readArticle(path, cwd)] }
@@ -64,9 +68,11 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
   let configFile: string | undefined
   if (configName) {
     configFile = join(folder, configName)
+    await fileInside(folder, configFile, displayPath(configFile, cwd), LIMITS.configBytes)
     config = await readConfig(configFile, cwd)
   }
-  const files = config.articles ? config.articles.map((name) => join(folder, name)) : articlesInFolder(folder, names)
+  // resolve, not join: an absolute entry (/etc/passwd) is where it says, and refused as outside the folder.
+  const files = config.articles ? config.articles.map((name) => resolve(folder, name)) : articlesInFolder(folder, names)
   const unusable = config.articles ? [] : unusableDocuments(names)
   if (files.length === 0) {
     const seen = unusable.length > 0 ? `；有 ${unusable.length} 个不能直接使用的文件：${unusable.slice(0, 5).join('、')}${unusable.length > 5 ? ' 等' : ''}` : ''
@@ -78,9 +84,17 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
   // broken file of the folder in one run (the build still stops before any PDF, on the error).
   const articles: VFile[] = []
   for (const [index, file] of files.entries()) {
-    if (config.articles && configFile && !(await stat(file).catch(() => undefined))) {
-      const line = await lineOfArticleEntry(configFile, config.articles[index] ?? '')
-      articles.push(unreadable(configFile, cwd, `articles 中列出的“${basename(file)}”不存在；请检查文件名是否写错，或把该文件放进稿件文件夹`, line))
+    // Issue 20: inside the folder once its links are followed, a regular file, not too large — before it is read.
+    const refusal = await refuseOutside(folder, file, limitFor(file))
+    if (typeof refusal === 'string' && config.articles && configFile) {
+      const entry = config.articles[index] ?? ''
+      const line = await lineOfArticleEntry(configFile, entry)
+      const why = refusal === MISSING ? '不存在；请检查文件名是否写错，或把该文件放进稿件文件夹' : `${refusal}；articles 只能列出稿件文件夹里的文件`
+      articles.push(unreadable(configFile, cwd, `articles 中列出的“${entry}”${why}`, line))
+      continue
+    }
+    if (typeof refusal === 'string') {
+      articles.push(unreadable(file, cwd, `${refusal}；请把文件本身（而不是快捷方式或链接）复制到稿件文件夹中`))
       continue
     }
     try {
@@ -98,6 +112,11 @@ async function loadFolder(folder: string, cwd: string): Promise<Manuscript> {
     articles.push(unreadable(join(folder, name), cwd, `不会排入小册子（booklet 不能读取 ${extname(name)} 文件）；${SAVE_AS_DOCX}`, undefined, 'warning'))
   }
   return { root: folder, config, articles, ...(configFile ? { configFile } : {}) }
+}
+
+/** The size a manuscript file may have (README, 安全): a Word document holds its pictures. */
+function limitFor(path: string): number {
+  return /\.docx$/i.test(path) ? LIMITS.docxBytes : LIMITS.articleBytes
 }
 
 /** Documents an author may take for manuscripts, that booklet cannot read. */

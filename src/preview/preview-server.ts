@@ -2,9 +2,11 @@
  * `booklet watch --serve`: the booklet's pages in the author's own browser (issue 6). Serves the
  * last booklet.html written, with Paged.js and our page driver added, on a loopback port; each
  * page is laid out there as in the PDF (page numbers, 目录 numbers), and reloads itself after
- * every rebuild (Server-Sent Events). Only this machine can reach it, and only by the names
- * 127.0.0.1 and localhost (no page elsewhere can reach it through a DNS name of its own).
+ * every rebuild (Server-Sent Events). Only this machine can reach it, only by the names 127.0.0.1
+ * and localhost (no page elsewhere can reach it through a DNS name of its own), and only with the
+ * token of the address it prints; of the manuscript folder it serves the pictures alone.
  */
+import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
@@ -40,13 +42,25 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const listeners = new Set<ServerResponse>()
   let port = options.port
 
+  // Issue 20 (F-3): the address carries a token no other page or user of the machine can guess;
+  // the first request with it leaves a cookie, with which the page fetches its scripts, fonts and pictures.
+  const token = randomBytes(16).toString('hex')
+  const cookie = `booklet=${token}`
   const server = createServer((request, response) => {
     const [name, hostPort] = (request.headers.host ?? '').split(':')
     if ((name !== '127.0.0.1' && name !== 'localhost') || Number(hostPort) !== port || request.method !== 'GET') {
       response.writeHead(403).end()
       return
     }
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const byAddress = url.searchParams.get('k') === token
+    const byCookie = (request.headers.cookie ?? '').split(/;\s*/u).includes(cookie)
+    if (!byAddress && !byCookie) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('请打开 booklet watch 打印的完整预览地址（含 ?k=…）')
+      return
+    }
+    if (byAddress) response.setHeader('Set-Cookie', `${cookie}; HttpOnly; SameSite=Strict; Path=/`)
+    const path = decodeURIComponent(url.pathname)
     if (path === EVENTS_PATH) {
       response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
       response.write(': booklet\n\n')
@@ -73,7 +87,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const address = server.address()
   port = typeof address === 'object' && address ? address.port : port
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?k=${token}`,
     reload: () => {
       for (const listener of listeners) listener.write('data: reload\n\n')
     },

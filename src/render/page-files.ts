@@ -1,10 +1,11 @@
 /**
  * What the page may load, and from where. Every request of the page is answered from here:
- * the booklet HTML from memory, our own scripts and fonts from fixed folders, and anything else
- * only from inside the manuscript folder. Nothing goes to the network or elsewhere on disk.
+ * the booklet HTML from memory, our own scripts and fonts from fixed folders, and pictures only
+ * from inside the manuscript folder. Nothing goes to the network or elsewhere on disk.
  */
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, relative, sep } from 'node:path'
+import { LIMITS, refuseOutside } from '../manuscript/inside-folder.ts'
 
 export const ORIGIN = 'https://booklet.invalid'
 export const DOCUMENT_PATH = '/booklet.html'
@@ -25,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
+  '.ico': 'image/x-icon',
+  '.avif': 'image/avif',
 }
 
 export interface PageFile {
@@ -67,7 +71,25 @@ export class PageFiles {
       }
     }
     if (path.startsWith('/_booklet/')) return { refused: `未知的内部文件：${path}` }
-    return this.fromFolder(this.manuscriptRoot, path.slice(1))
+    return this.picture(path.slice(1))
+  }
+
+  /**
+   * From the manuscript folder, only what a page shows of it: a picture, a regular file inside
+   * the folder once its links are followed (issue 20) — never a source, booklet.yaml or a file a
+   * link leads to outside.
+   */
+  private async picture(rel: string): Promise<PageFile | Refusal> {
+    const full = join(this.manuscriptRoot, normalize(rel))
+    const type = TYPES[extname(full).toLowerCase()]
+    if (!type?.startsWith('image/')) return { refused: `不是图片，不提供：${rel}` }
+    const checked = await refuseOutside(this.manuscriptRoot, full, LIMITS.imageBytes)
+    if (typeof checked === 'string') return { refused: `${rel}：${checked}` }
+    try {
+      return { body: await readFile(checked.real), contentType: type }
+    } catch {
+      return { refused: `文件不存在：${rel}` }
+    }
   }
 
   private async fromFolder(dir: string, rel: string): Promise<PageFile | Refusal> {

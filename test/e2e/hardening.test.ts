@@ -36,6 +36,14 @@ function brokenWebp(): Buffer {
   return Buffer.concat([Buffer.from('RIFF', 'latin1'), size(body.length), body])
 }
 
+/** A PNG whose header claims 30000 × 30000 pixels (its data is one pixel's). */
+function pixelBomb(): Buffer {
+  const png = Buffer.from(makePng(1, 1))
+  png.writeUInt32BE(30000, 16)
+  png.writeUInt32BE(30000, 20)
+  return png
+}
+
 /** The broken inputs: name → files of a manuscript folder, the input to build, what the answer must say. */
 const CORPUS: { name: string; files: Record<string, string | Buffer>; input: string; says: RegExp; env?: NodeJS.ProcessEnv; args?: string[] }[] = [
   { name: 'an empty file', files: { 'a.md': '' }, input: 'a.md', says: /^错误：a\.md：文件是空的$/m },
@@ -69,6 +77,14 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
     input: 'a.md',
     says: /^a\.md:7:1  错误：图片文件已损坏：one\.svg，SVG 文件第 1 行第 74 列不是完整的 XML/m,
   },
+  // Issue 20: the folder is a boundary (F-1), a pixel-count bomb is refused before it is decoded (F-9).
+  {
+    name: 'an article listed outside the folder',
+    files: { 'booklet.yaml': 'articles:\n  - a.md\n  - ../../../../../../etc/passwd\n', 'a.md': ARTICLE },
+    input: '.',
+    says: /^booklet\.yaml:3:1  错误：articles 中列出的“\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd”不在稿件文件夹内；articles 只能列出稿件文件夹里的文件/m,
+  },
+  { name: 'a picture of 30000 × 30000 pixels in a few bytes', files: { 'a.md': `${ARTICLE}\n![图一](bomb.png)\n`, 'bomb.png': pixelBomb() }, input: 'a.md', says: /^a\.md:7:1  错误：图片像素太多（30000 × 30000，上限 1 亿像素/m },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
   {

@@ -124,11 +124,19 @@ describe('booklet watch', () => {
     const dir = workspace()
     const child = watching(dir, 'manuscript', '--out', 'out', '--serve', '0')
     const out = follow(child)
-    const url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(await out.next(/预览：/))![1]!
+    const url = /预览：(http:\/\/127\.0\.0\.1:\d+\/\?k=[0-9a-f]{32})/.exec(await out.next(/预览：/))![1]!
     await out.next(/已生成 out\/booklet\.pdf/)
     // Reached only by this machine's own names: a page elsewhere cannot get at it by a DNS name of its own.
     expect(await statusFor(url, 'evil.example')).toBe(403)
     expect(await statusFor(url, new URL(url).host)).toBe(200)
+    // Issue 20 (F-3): only with the token of its address; and of the manuscript folder, pictures only.
+    const bare = new URL(url)
+    bare.search = ''
+    expect(await statusFor(bare.href, bare.host)).toBe(403)
+    expect(await statusFor(new URL('/_booklet/in-page/paginate.js', bare).href, bare.host)).toBe(403)
+    const withToken = (path: string) => `${new URL(path, bare).href}?k=${new URL(url).searchParams.get('k')}`
+    expect(await statusFor(withToken('/short.md'), bare.host)).toBe(404)
+    expect(await statusFor(withToken('/booklet.yaml'), bare.host)).toBe(404)
 
     const session = await openBrowser({})
     try {
