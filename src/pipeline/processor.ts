@@ -17,6 +17,7 @@ import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/fo
 import rehypeLineBreaks from './rehype/line-breaks.ts'
 import rehypePunctuationPairs from './rehype/punctuation-pairs.ts'
 import rehypeQuoteBreaks from './rehype/quote-breaks.ts'
+import rehypeSafeLinks from './rehype/safe-links.ts'
 import rehypeTableCaptions from './rehype/table-captions.ts'
 import rehypeTableRows from './rehype/table-rows.ts'
 import rehypeTitleWords from './rehype/title-words.ts'
@@ -89,6 +90,8 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
         footnoteBackLabel: (n: number) => `返回正文第 ${n + 1} 处引用`,
         footnoteBackContent: '↩',
       })
+      // Straight after the HTML is made: no link but web, mail and in-booklet addresses reaches the page.
+      .use(rehypeSafeLinks)
       // On the flat body, before sections nest it: the closing is the article's last paragraphs.
       .use(rehypeSpeechParts, { official: options.officialLayout ? (options.official ?? {}) : undefined })
       // Sections before the article wrapper: it only looks at top-level headings.
