@@ -6,24 +6,68 @@
  * browser (a folder, /bin/false, a script that never answers) is named as such at once.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
 import { isKnownBrowserPath, locateBrowser } from './locate-browser.ts'
 
-/** Why each flag: see the comments; all of them keep the browser off the network. */
-const LAUNCH_ARGS = [
+/**
+ * Why each flag: see the comments. Issue 20 (F-11): the browser makes no request of its own —
+ * no update checks, account, translation, safe-browsing or metrics traffic, no extensions (the
+ * Debian launcher script loads remote ones: launchBrowser starts the program behind it) — and
+ * resolves no name but the page's own: every other name fails at once, before any DNS query.
+ */
+export const LAUNCH_ARGS = [
   '--no-sandbox', // runs as root in containers and CI
   '--disable-gpu',
   '--no-first-run',
-  '--disable-background-networking', // no connections to Google's services (refused here anyway)
+  '--disable-background-networking', // no connections to Google's services
   '--disable-component-update',
   '--disable-sync',
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-breakpad',
+  '--no-pings',
+  '--metrics-recording-only',
+  '--disable-features=Translate,OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,NetworkTimeServiceQuerying',
+  // Still called with all of the above (Chromium 156): the component updater (update.googleapis.com)
+  // and the account service (accounts.google.com), sent to a closed port of this machine instead.
+  '--component-updater=url-source=http://127.0.0.1:1',
+  '--gaia-url=http://127.0.0.1:1',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1',
   '--disable-dev-shm-usage', // small /dev/shm in containers
   '--font-render-hinting=none', // glyph advances as designed, same as in the PDF
 ]
+
+/**
+ * The browser program itself where `path` is a launcher script that adds flags and Google API
+ * keys of its own (Debian's /usr/bin/chromium: LIBDIR=/usr/lib/chromium, APPNAME=chromium, and
+ * /etc/chromium.d's --enable-remote-extensions --load-extension=…).
+ */
+export function programBehindLauncher(path: string): string {
+  let head: string
+  try {
+    head = readFileSync(path, { encoding: 'latin1' }).slice(0, 4096)
+  } catch {
+    return path
+  }
+  if (!head.startsWith('#!')) return path
+  const libdir = /^LIBDIR=(\S+)$/mu.exec(head)?.[1]
+  const app = /^APPNAME=(\S+)$/mu.exec(head)?.[1]
+  if (!libdir || !app) return path
+  const program = join(libdir.replaceAll('$APPNAME', app), app)
+  try {
+    accessSync(program, constants.X_OK)
+    return program
+  } catch {
+    return path
+  }
+}
 
 const PREFIX = 'booklet-browser-'
 
@@ -50,7 +94,7 @@ export async function launchBrowser(browserPath: string | undefined, timeoutMs =
   mkdirSync(join(folder, 'tmp'))
   const puppeteer = await import('puppeteer-core')
   const launching = puppeteer.launch({
-    executablePath,
+    executablePath: programBehindLauncher(executablePath),
     headless: true,
     args: LAUNCH_ARGS,
     userDataDir: join(folder, 'profile'),
