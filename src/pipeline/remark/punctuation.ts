@@ -9,7 +9,7 @@ import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { isSigner } from '../../text/document-lines.ts'
 import { SOURCE } from '../../diagnostics.ts'
-import { lintPunctuation, normalizePunctuation, quotesOpenAfter, type NormalizeOptions, type PunctuationLint } from '../../text/punctuation.ts'
+import { lintPunctuation, normalizePunctuation, quoteStatesAt, type NormalizeOptions, type OpenQuotes, type PunctuationLint } from '../../text/punctuation.ts'
 import { typedOrdinal } from '../../text/ordinals.ts'
 import { applyEdits, placeOf, recordEdit } from '../fixes.ts'
 
@@ -28,7 +28,15 @@ const OBJECT = '\uFFFC'
  * The original text of a block's inline content, and where each text node starts in it; `marks` is the
  * same text with inline code blanked out, for the quotes and brackets that pair across inline nodes.
  */
-interface BlockText { text: string; marks: string; starts: Map<Text, number> }
+interface BlockText {
+  text: string
+  marks: string
+  starts: Map<Text, number>
+  /** The quotes open where each text node starts (PN-6 across inline nodes), read once. */
+  open?: Map<Text, OpenQuotes>
+  /** The block is a signature line (its spaces part names): nothing to mend. */
+  signer?: boolean
+}
 function blockText(block: Parent): BlockText {
   const starts = new Map<Text, number>()
   let [text, marks] = ['', '']
@@ -42,9 +50,32 @@ function blockText(block: Parent): BlockText {
   return { text, marks, starts }
 }
 
+/** How much of the paragraph around a text node the rules see: more than any web address or word. */
+const CONTEXT = 2000
+
+function openAtStarts(known: BlockText): Map<Text, OpenQuotes> {
+  const nodes = [...known.starts].sort((a, b) => a[1] - b[1])
+  const states = quoteStatesAt(known.marks, nodes.map(([, start]) => start))
+  return new Map(nodes.map(([node], i) => [node, states[i]!]))
+}
+
+/** The lints (sorted by offset, as lintPunctuation gives them) in [start, end), found by halving. */
+function lintsIn(lints: PunctuationLint[], start: number, end: number): PunctuationLint[] {
+  let [low, high] = [0, lints.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (lints[middle]!.offset < start) low = middle + 1
+    else high = middle
+  }
+  const found: PunctuationLint[] = []
+  for (let i = low; i < lints.length && lints[i]!.offset < end; i++) found.push(lints[i]!)
+  return found
+}
+
 /** The block's lints (QA-2 quotes that close after a link or emphasis are paired), read once per block. */
 const blockLints = new WeakMap<BlockText, PunctuationLint[]>()
-const lintsOf = (known: BlockText): PunctuationLint[] => blockLints.get(known) ?? blockLints.set(known, lintPunctuation(known.marks)).get(known)!
+const lintsOf = (known: BlockText): PunctuationLint[] =>
+  blockLints.get(known) ?? blockLints.set(known, lintPunctuation(known.marks).sort((a, b) => a.offset - b.offset)).get(known)!
 
 export default function remarkPunctuation(options: Readonly<Options> = {}) {
   return (tree: Root, file: VFile) => {
@@ -59,12 +90,16 @@ export default function remarkPunctuation(options: Readonly<Options> = {}) {
       if (block && 'children' in block) {
         const known = blocks.get(block) ?? blocks.set(block, blockText(block)).get(block)!
         // 总理　李强 · 中共××县委　××县人民政府: the spaces of a signature line part its names (GB/T 9704 7.3.5); it has no punctuation to mend.
-        if (block.type === 'paragraph' && /\S[\s\u3000]+\S/u.test(known.text.trim()) && isSigner(known.text.trim())) return
+        known.signer ??= block.type === 'paragraph' && /\S[\s\u3000]+\S/u.test(known.text.trim()) && isSigner(known.text.trim())
+        if (known.signer) return
         const start = known.starts.get(node)
         if (start !== undefined) {
           const end = start + original.length
-          context = { before: known.text.slice(0, start), after: known.text.slice(end), open: quotesOpenAfter(known.marks.slice(0, start)) }
-          lints = lintsOf(known).filter((l) => l.offset >= start && l.offset < end).map((l) => ({ ...l, offset: l.offset - start }))
+          known.open ??= openAtStarts(known)
+          // The text around the node, as far as any rule looks (a web address before it, the next word): a
+          // window, not the whole paragraph, for each of its thousands of nodes (issue 20).
+          context = { before: known.text.slice(Math.max(0, start - CONTEXT), start), after: known.text.slice(end, end + CONTEXT), open: known.open.get(node)! }
+          lints = lintsIn(lintsOf(known), start, end).map((l) => ({ ...l, offset: l.offset - start }))
         }
       }
       for (const lint of lints) {
