@@ -19,11 +19,38 @@ export type DataResult<T> = { ok: true; value: T } | { ok: false; problems: Data
  * @param schema the valibot schema the data must satisfy
  * @param lineOffset added to every reported line (front matter starts after `---`)
  */
+/** Deeper than any booklet setting goes ([[…]] lists of lists are never needed). */
+const MAX_FLOW_DEPTH = 32
+
+/** Where brackets in `text` first nest deeper than `max` (quoted text and comments left out), or undefined. */
+function flowDepthOver(text: string, max: number): number | undefined {
+  let depth = 0
+  let quote = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quote) {
+      if (c === quote) quote = ''
+      else if (c === '\n' && quote === "'") quote = ''
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '#') while (i < text.length && text[i] !== '\n') i++
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return i
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1)
+  }
+  return undefined
+}
+
 export function parseYamlData<S extends v.GenericSchema>(
   text: string,
   schema: S,
   lineOffset = 0,
 ): DataResult<v.InferOutput<S>> {
+  // Issue 20 (F-9): brackets nested thousands deep ([[[[…) overflow the parser's stack; no setting needs more than a few.
+  const deep = flowDepthOver(text, MAX_FLOW_DEPTH)
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length + lineOffset
+    return { ok: false, problems: [{ message: `YAML 格式错误：方括号或花括号嵌套超过 ${MAX_FLOW_DEPTH} 层`, line, column: 1 }] }
+  }
   const lineCounter = new LineCounter()
   // The failsafe schema reads every scalar as the text the author typed: `date: 2026.10` stays
   // "2026.10" (not the number 2026.1), `title: 2026` is the title "2026". No custom tags run code.

@@ -10,8 +10,9 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import type { Official } from '../config/schema.ts'
+import { SOURCE } from '../diagnostics.ts'
 import rehypeArticle from './rehype/article.ts'
 import rehypeFontCoverage, { type Options as CoverageOptions } from './rehype/font-coverage.ts'
 import rehypeLineBreaks from './rehype/line-breaks.ts'
@@ -27,7 +28,7 @@ import remarkArticleMatter from './remark/article-matter.ts'
 import remarkAsteriskMarkers from './remark/asterisk-markers.ts'
 import remarkArticleTitle from './remark/article-title.ts'
 import remarkAutolinkEnds from './remark/autolink-ends.ts'
-import remarkNestingDepth from './remark/nesting-depth.ts'
+import remarkNestingDepth, { MAX_NESTING } from './remark/nesting-depth.ts'
 import remarkNoIndentedCode from './remark/no-indented-code.ts'
 import remarkDropRawHtml from './remark/drop-raw-html.ts'
 import remarkHtmlTables from './remark/html-tables.ts'
@@ -109,11 +110,42 @@ export function createArticleProcessor(articleId: string, options: ArticleOption
   return options.coverage ? processor.use(rehypeFontCoverage, options.coverage) : processor
 }
 
+/** Levels of `>` or of list indentation past which the text is not parsed at all (remark-nesting-depth reports the rest). */
+const PARSE_NESTING = 400
+
+/** The text with every line whose quote markers or list indentation go deeper than PARSE_NESTING made spaces, and the first such line. */
+function withoutDeepNesting(text: string): { text: string; deep?: number } {
+  const lines = text.split('\n')
+  let deep: number | undefined
+  for (const [i, line] of lines.entries()) {
+    // Quote markers in the line's lead (`- > > 项` too), and list levels by indentation (two spaces a level at least).
+    const lead = /^[ \t>*+\-\d.)]*/u.exec(line)![0]
+    const indent = /^[ \t]*/u.exec(line)![0].replace(/\t/gu, '    ').length
+    const depth = (lead.match(/>/gu)?.length ?? 0) + Math.floor(indent / 2)
+    if (depth <= PARSE_NESTING) continue
+    deep ??= i + 1
+    lines[i] = ' '.repeat(line.length)
+  }
+  return deep ? { text: lines.join('\n'), deep } : { text }
+}
+
 /** Runs the pure pipeline on one article file; diagnostics land in `file.messages`. */
 export async function processArticle(file: VFile, articleId: string, options: ArticleOptions = {}): Promise<HastRoot> {
   file.data.articleId = articleId
+  // Issue 20 (F-9): quotes or lists nested hundreds deep overflow the stack of the tree
+  // conversions that follow the parse; they are refused from the text, at their line, and the
+  // rest is read with those lines blanked (spaces: every other place in the file stays where it is).
+  const { text, deep } = withoutDeepNesting(String(file.value))
+  if (deep) {
+    const message = file.message(`列表和引用嵌套了 ${PARSE_NESTING} 层以上，最多 ${MAX_NESTING} 层：请检查这里的行首缩进和“>”号`, {
+      place: { line: deep, column: 1 },
+      source: SOURCE,
+      ruleId: 'nesting',
+    })
+    message.fatal = true
+  }
   const processor = createArticleProcessor(articleId, options)
-  const mdast = processor.parse(file)
+  const mdast = processor.parse(deep ? new VFile({ path: file.path, value: text }) : file)
   return (await processor.run(mdast, file)) as HastRoot
 }
 

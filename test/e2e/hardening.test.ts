@@ -84,6 +84,10 @@ const CORPUS: { name: string; files: Record<string, string | Buffer>; input: str
     input: '.',
     says: /^booklet\.yaml:3:1  错误：articles 中列出的“\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd”不在稿件文件夹内；articles 只能列出稿件文件夹里的文件/m,
   },
+  // F-9: nesting that overflowed the stack of the parsers and tree conversions (a stack trace before).
+  { name: 'YAML brackets 5000 deep', files: { 'a.md': `---\ntitle: ${'['.repeat(5000)}\n---\n\n正文。\n` }, input: 'a.md', says: /^a\.md:2:1  错误：前置信息（文件开头 --- 之间）有误：YAML 格式错误：方括号或花括号嵌套超过 32 层/m },
+  { name: 'quotes 2000 deep', files: { 'a.md': `# 引用\n\n${'> '.repeat(2000)}引用\n` }, input: 'a.md', says: /^a\.md:3:1  错误：列表和引用嵌套了 400 层以上，最多 6 层/m },
+  { name: 'a list 1000 deep', files: { 'a.md': `# 列表\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n')}\n` }, input: 'a.md', says: /^a\.md:404:1  错误：列表和引用嵌套了 400 层以上，最多 6 层/m },
   { name: 'a picture of 30000 × 30000 pixels in a few bytes', files: { 'a.md': `${ARTICLE}\n![图一](bomb.png)\n`, 'bomb.png': pixelBomb() }, input: 'a.md', says: /^a\.md:7:1  错误：图片像素太多（30000 × 30000，上限 1 亿像素/m },
   { name: 'an output folder that cannot be made', files: { 'a.md': ARTICLE }, input: 'a.md', args: ['--out', '/proc/booklet/out'], says: /^错误：无法(在此写入|创建)输出文件夹：\/proc\/booklet\/out$/m },
   { name: 'no browser on the machine', files: { 'a.md': ARTICLE }, input: 'a.md', env: { BOOKLET_BROWSER: '/nowhere/chromium' }, says: /^错误：.*\/nowhere\/chromium/m },
