@@ -117,7 +117,10 @@ export async function renderPdf(input: RenderInput): Promise<RenderResult> {
     served.errors = []
     let timedOut = false
     try {
-      const result = await withTimeout(paginateAndPrintOn(served, input, filesOf, session, readyFrame || undefined), input.timeoutMs ?? 300_000).catch((error: unknown) => {
+      const crash = crashOf(served)
+      const result = await withTimeout(Promise.race([paginateAndPrintOn(served, input, filesOf, session, readyFrame || undefined), crash.crashed]), input.timeoutMs ?? 300_000)
+        .finally(crash.stop)
+        .catch((error: unknown) => {
         timedOut = error instanceof LayoutTimeout
         if (error instanceof BookletError) throw error
         // The browser crashed or was killed mid-layout (out of memory, ended by the user):
@@ -154,6 +157,8 @@ interface BookletPage {
   files: PageFiles
   refused: string[]
   errors: string[]
+  /** Set when the page's renderer has died (Puppeteer's 'error'): the page is of no more use. */
+  crashed?: Error | undefined
   /** What the page holds laid out, when it holds a whole booklet. */
   laidOut?: LaidOut | undefined
   /** An article frame being loaded for the next rebuild (relayout.ts, prepareArticleFrame). */
@@ -184,6 +189,9 @@ async function bookletPage(browser: Browser, options: { window?: boolean } = {})
     await served.server.close() // a listening server would keep the process alive
     throw error
   }))
+  page.once('error', (error) => {
+    served.crashed = error
+  })
   // The sandbox: the page reaches its own server and nothing else, not even another port of this machine.
   await page.setRequestInterception(true)
   page.on('request', (request) => {
@@ -337,6 +345,30 @@ async function layoutWhole(served: BookletPage, input: RenderInput, phase: (name
 
 /** The layout ran past --timeout. */
 class LayoutTimeout extends BookletError {}
+
+/**
+ * Issue 20 (F-7): the page's renderer process dying mid-layout (out of memory, killed). The
+ * DevTools calls into the page then never answer; the build would wait out its time limit and
+ * blame the manuscript. Puppeteer says so at once ('error' on the page): so does the build.
+ */
+function crashOf(served: BookletPage): { crashed: Promise<never>; stop: () => void } {
+  const page = served.page
+  let listener: ((error: Error) => void) | undefined
+  const crashed = new Promise<never>((_, reject) => {
+    listener = (error: Error) =>
+      reject(
+        new BookletError('排版用的浏览器页面崩溃了（渲染进程意外退出），没有生成新的 PDF（上一次的 PDF 保持不变）', {
+          hint: `常见原因是内存不足：请关闭其他程序后重试，或把很长的文章分成几篇。浏览器报告：${error.message.split('\n')[0]!.slice(0, 200)}`,
+          cause: error,
+        }),
+      )
+    // Crashed before this build came to it (a warm page, between two rebuilds): at once.
+    if (served.crashed) listener(served.crashed)
+    else page.once('error', listener)
+  })
+  crashed.catch(() => undefined)
+  return { crashed, stop: () => listener && page.off('error', listener) }
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
