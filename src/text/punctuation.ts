@@ -295,6 +295,8 @@ const dashes: Rule = (text) =>
   [...text.matchAll(DASH_VARIANT)]
     .filter((m) => m[0] !== '——' && inCjkContext(text, m.index, m.index + m[0].length))
     .filter((m) => !(/\d/.test(prevSolid(text, m.index) ?? '') && /\d/.test(nextSolid(text, m.index + m[0].length) ?? '')))
+    // Issue 20 (F-10): a command-line option (--strict, --out) is no dash: hyphens right before a Latin letter stay.
+    .filter((m) => !(m[0].startsWith('-') && /[A-Za-z]/.test(text[m.index + m[0].length] ?? '')))
     .map((m) => edit(m.index, m.index + m[0].length, '——', 'PN-10', '破折号统一为“——”'))
 
 /** PN-9 ellipsis variants → ……: ... ...... 。。。 ⋯⋯ and a single (or tripled) …. */
@@ -317,6 +319,8 @@ const FULLWIDTH: Record<string, [name: string, mark: string]> = {
 const asciiMarks: Rule = (text) =>
   [...text.matchAll(ASCII_MARKS)]
     .filter((m) => m.index !== ordinalMarkAt(text) && inCjkContext(text, m.index, m.index + m[0].length))
+    // Issue 20 (F-10): a colon set against the number after it, a space before (端口 :443, 比例 :1), is a port or ratio, not a mark.
+    .filter((m) => !(m[0] === ':' && /\d/.test(text[m.index + 1] ?? '') && /^$|\s/u.test(text[m.index - 1] ?? '')))
     .map((m) => {
       const marks = [...m[0]].map((c) => FULLWIDTH[c]!)
       const to = marks.map(([, w]) => w).join('')

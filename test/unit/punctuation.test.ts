@@ -231,6 +231,15 @@ describe('normalizePunctuation — PN rules (§5.1)', () => {
     expect(normalizePunctuation('　　学习 He said, "Yes." 这句话').text).toBe('学习He said, "Yes."这句话')
   })
 
+  it('leaves a command-line option and a port or ratio as typed (issue 20, F-10)', () => {
+    expect(normalizePunctuation('运行时加上 --strict 选项即可。').text).toContain('--strict')
+    expect(normalizePunctuation('命令 booklet build --out dist 生成。').text).toContain('--out dist')
+    expect(normalizePunctuation('请开放端口 :443 和 :80。').text).toBe('请开放端口 :443和 :80。')
+    // A dash typed as two hyphens between Chinese, and a colon after Chinese, are still mended.
+    expect(normalizePunctuation('我们--全县干部--要努力').text).toBe('我们——全县干部——要努力')
+    expect(normalizePunctuation('要求:认真落实').text).toBe('要求：认真落实')
+  })
+
   it.each(MIXED)('mixed paragraph: %s → %s', (input, output) => {
     const result = normalizePunctuation(input)
     expect(result.text).toBe(output)
