@@ -314,11 +314,24 @@ function oneCharacterLastLines({ pages, bodyStartPage }: PreflightInput): Prefli
     if (lines.length < 3) return
     const sizes = lines.map((l) => Math.round(l.size))
     const body = sizes.sort((a, b) => sizes.filter((s) => s === b).length - sizes.filter((s) => s === a).length)[0]!
-    const left = Math.min(...lines.filter((l) => Math.round(l.size) === body).map((l) => l.xMin))
+    const bodyLines = lines.filter((l) => Math.round(l.size) === body)
+    const left = Math.min(...bodyLines.map((l) => l.xMin))
+    const right = Math.max(...bodyLines.map((l) => l.xMax))
+    // A paragraph's last line follows a full line of it one line pitch above, flush left or
+    // indented 2 字 (its first): a table cell of one character (甲, 男) beside or under other
+    // cells is no paragraph's end.
+    const fullLineAbove = (line: PdfLine) =>
+      bodyLines.some(
+        (above) =>
+          above.y > line.y &&
+          above.y - line.y < 2 * line.size &&
+          above.xMax > right - line.size &&
+          (Math.abs(above.xMin - left) < 2 || Math.abs(above.xMin - left - 2 * line.size) < 2),
+      )
     for (const line of lines) {
       const text = line.text.trim()
       const han = text.match(/\p{Script=Han}/gu) ?? []
-      if (han.length === 1 && /^\p{Script=Han}[。，、；：！？”’）》…—]*$/u.test(text) && Math.round(line.size) === body && line.xMin - left < 2) {
+      if (han.length === 1 && /^\p{Script=Han}[。，、；：！？”’）》…—]*$/u.test(text) && Math.round(line.size) === body && line.xMin - left < 2 && fullLineAbove(line)) {
         problems.push(`第 ${folioOf(page) ?? i + 1} 页有一段的最后一行只有一个字：“${text}”`)
       }
     }

@@ -282,6 +282,15 @@ describe('page ends (issue 19, item 6)', () => {
     const found = (await preflight(await input({ pages }))).checks.find((c) => c.id === 'one-char-line')!
     expect(found.problems).toEqual(['第 1 页有一段的最后一行只有一个字：“句。”'])
   })
+
+  it('takes no table cell of one character for a paragraph end, beside a full line of the next cell (issue 20)', async () => {
+    const pages = goodBooklet()
+    // 甲 in the first column, at the left of the type area, beside a long word filling the second column.
+    const wide = (text: string, y: number) => ({ text, y, xMin: 86, xMax: 254, size: 12 })
+    pages[4] = page([line('讲话', 500), body('正文第一句正文第一句正文第一句正', 470), wide('aaaaaaaaaaaaaaaaaaaaaaaaaaaa', 455), line('甲', 445), wide('aaaaaaaaaaaaaaaaaaaaaaaaaaaa', 440), folio(1)])
+    const found = (await preflight(await input({ pages }))).checks.find((c) => c.id === 'one-char-line')!
+    expect(found.problems).toEqual([])
+  })
 })
 
 describe('stretched lines (issue 19, item 6: LC-9)', () => {
