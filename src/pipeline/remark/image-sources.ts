@@ -23,9 +23,18 @@ declare module 'vfile' {
 export default function remarkImageSources() {
   return (tree: Root, file: VFile) => {
     const images: ImageSource[] = []
-    visit(tree, 'image', (node) => {
+    // Issue 20 (F-9): a reference-style image (![现场][r] … [r]: 图.png) is the address of its
+    // definition, at the place of the reference — checked like any other, not found by the page.
+    const definitions = new Map<string, string>()
+    visit(tree, 'definition', (node) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url)
+    })
+    visit(tree, (node) => {
+      if (node.type !== 'image' && node.type !== 'imageReference') return
+      const url = node.type === 'image' ? node.url : definitions.get(node.identifier)
+      if (url === undefined) return
       const start = node.position?.start
-      images.push({ url: node.url, ...(start ? { line: start.line, column: start.column } : {}) })
+      images.push({ url, ...(start ? { line: start.line, column: start.column } : {}) })
     })
     file.data.images = images
   }
