@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { contentKey, rememberBooklet, unchangedBooklet, type BuildCache } from './build-cache.ts'
 import { diagnosticAt } from './diagnostics.ts'
+import { BookletError } from './errors.ts'
 import { articleFrameDocument, articleMain, bookletParts, documentToHtml, NEXT_ARTICLE_ID, piecesToHtml, splitDocuments, wholeDocument, type BookletParts } from './document/booklet-document.ts'
 import { presetStyles, type PresetName } from './document/styles.ts'
 import type { Grid } from './document/page-rules.ts'
@@ -34,6 +35,9 @@ import type { BuildReport } from './report.ts'
 import { parseDate } from './text/chinese-date.ts'
 import type { VFile } from 'vfile'
 
+/** What an interrupted build says (the CLI prints the same on Ctrl-C). */
+export const INTERRUPTED = '已中断：没有生成新的 PDF（上一次的 PDF 保持不变）。'
+
 export interface BuildOptions {
   input?: string
   outDir?: string
@@ -52,6 +56,8 @@ export interface BuildOptions {
   session?: BrowserSession
   /** A running browser's DevTools WebSocket (`--browser-ws`, pagedjs-cli's browserEndpoint). */
   browserWs?: string
+  /** Aborted by Ctrl-C (watch): the build writes nothing from then on. */
+  signal?: AbortSignal
   /** A browser the caller started already (the CLI starts it before loading the pipeline). */
   starting?: StartingBrowser
   /** Kept between builds by `booklet watch`: unchanged articles and an unchanged booklet cost nothing. */
@@ -272,7 +278,9 @@ async function buildIn(options: BuildOptions, browser: () => Promise<BrowserSess
   }
   if ((options.strict && !report.preflight.ok) || report.preflight.checks.some((c) => c.blocking && !c.ok)) return report
 
-  // 7. Write the files; the previous booklet stays until each new one is complete.
+  // 7. Write the files; the previous booklet stays until each new one is complete. Not after
+  // Ctrl-C (issue 20, F-14): a rebuild interrupted in watch writes nothing.
+  if (options.signal?.aborted) throw new BookletError(INTERRUPTED)
   const imposedPath = join(outDir, 'booklet-imposed.pdf')
   const previous = await readPreviousDigests()
   if (previous) report.changes = comparePages(previous, digests, imposed?.sheets)

@@ -8,7 +8,7 @@
 import { watch as watchFiles, type FSWatcher } from 'chokidar'
 import { basename, resolve, sep } from 'node:path'
 import { createBuildCache } from './build-cache.ts'
-import { build, type BuildOptions } from './build.ts'
+import { build, INTERRUPTED, type BuildOptions } from './build.ts'
 import { formatDiagnostic } from './diagnostics.ts'
 import { STYLES_DIR } from './document/styles.ts'
 import { BookletError } from './errors.ts'
@@ -95,6 +95,11 @@ export async function watch(options: WatchOptions): Promise<void> {
       options.onBuild?.({ report, ms })
     } catch (error) {
       const ms = Math.round(performance.now() - started)
+      // Stopped by Ctrl-C: the watch says so as it ends, not as a failed rebuild.
+      if (options.signal.aborted) {
+        options.log(INTERRUPTED)
+        return
+      }
       if (!(error instanceof BookletError)) throw error
       options.log(`错误：${error.message}`)
       if (error.hint) options.log(error.hint)
@@ -135,7 +140,9 @@ export async function watch(options: WatchOptions): Promise<void> {
   })
   clearTimeout(timer)
   await watcher.close()
-  // Let a rebuild in progress finish writing before the browser goes.
+  // Issue 20 (F-14): a rebuild in progress writes nothing after Ctrl-C (build checks the signal
+  // before it writes) and its browser goes at once, so that it ends within moments.
+  if (running) await session.close().catch(() => undefined)
   while (running) await new Promise((r) => setTimeout(r, 50))
   await session.close()
   await preview?.close()

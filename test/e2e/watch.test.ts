@@ -9,6 +9,7 @@ import { createServer, get as httpGet } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { generateManuscript } from '../../bench/generate.ts'
 import { createBuildCache } from '../../src/build-cache.ts'
 import { startPreview } from '../../src/preview/preview-server.ts'
 import { build } from '../../src/build.ts'
@@ -119,6 +120,29 @@ describe('booklet watch', () => {
     expect(out.lines.at(-1)).toBe('已停止监视。')
     expect(out.lines.join('\n')).not.toMatch(/\n\s+at /)
   })
+
+  it('ends a rebuild at once on Ctrl-C, writing nothing: the previous PDF stays (issue 20, F-14)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-watch-stop-'))
+    const manuscript = generateManuscript(join(dir, 'manuscript'), 200)
+    const child = watching(dir, 'manuscript', '--out', 'out')
+    const out = follow(child)
+    await out.next(/已生成 out\/booklet\.pdf/)
+    const before = readFileSync(join(dir, 'out/booklet.pdf'))
+    const file = join(manuscript.dir, manuscript.articles[0]!)
+    const from = out.seen()
+    // A change to every article: the whole booklet is laid out again, some seconds of work.
+    for (const article of manuscript.articles) writeFileSync(join(manuscript.dir, article), `${readFileSync(join(manuscript.dir, article), 'utf8')}\n\n新加的一段。\n`)
+    await out.next(/重新生成……/, from)
+    await new Promise((done) => setTimeout(done, 300))
+    const stopped = Date.now()
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(Date.now() - stopped).toBeLessThan(5000)
+    expect(out.lines.slice(from).join('\n')).not.toMatch(/已生成 out\/booklet\.pdf/)
+    expect(readFileSync(join(dir, 'out/booklet.pdf')).equals(before)).toBe(true)
+    expect(readFileSync(file, 'utf8')).toContain('新加的一段')
+  }, 120_000)
 
   it('with --serve shows the pages in a browser on a loopback port, laid out and numbered, and reloads them after a save', async () => {
     const dir = workspace()
