@@ -7,6 +7,7 @@ import { constants, rmSync } from 'node:fs'
 import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { BookletError } from './errors.ts'
+import { isRunning } from './running.ts'
 
 /**
  * Before the long part of a build: the output folder can be made (or written) — checked on the
@@ -93,16 +94,6 @@ async function removeLeftovers(dir: string): Promise<void> {
     const pid = name.startsWith(TEMP_PREFIX) ? Number(/^(\d+)-/u.exec(name.slice(TEMP_PREFIX.length))?.[1]) : Number.NaN
     if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue
     await rm(join(dir, name), { force: true }).catch(() => undefined)
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -49,9 +49,8 @@ export async function checkImages(file: VFile, manuscriptRoot: string): Promise<
       fail(`图片${checked}：${image.url}；请把图片文件本身复制到稿件文件夹中`)
       continue
     }
-    const info = { size: checked.size }
     // The header says what the file is; a file that is not a picture would print as a broken icon.
-    const header = await imageSizeFromFile(path).catch(() => undefined)
+    const header = await imageSizeFromFile(checked.real).catch(() => undefined)
     if (!header?.type || !header.width || !header.height) {
       fail(`图片文件已损坏或不是图片：${image.url}；请重新导出为 PNG 或 JPG 后再放进稿件文件夹`)
       continue
@@ -65,13 +64,13 @@ export async function checkImages(file: VFile, manuscriptRoot: string): Promise<
       fail(`图片像素太多（${header.width} × ${header.height}，上限 1 亿像素，如 10000 × 10000）：${image.url}；请缩小后再放进稿件文件夹`)
       continue
     }
-    const damage = await damagedImage(path, header.type)
+    const damage = await damagedImage(checked.real, header.type)
     if (damage) {
       fail(`图片文件已损坏：${image.url}，${damage}；请重新导出为 PNG 或 JPG 后再放进稿件文件夹`)
       continue
     }
-    if (info.size > LARGE) {
-      file.message(`图片很大（${Math.round(info.size / 2 ** 20)} MB）：${image.url}；排版会变慢、PDF 会很大，建议先压缩到几 MB 以内`, {
+    if (checked.size > LARGE) {
+      file.message(`图片很大（${Math.round(checked.size / 2 ** 20)} MB）：${image.url}；排版会变慢、PDF 会很大，建议先压缩到几 MB 以内`, {
         ...(place ? { place } : {}),
         source: SOURCE,
         ruleId: 'image',

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { BookletError } from '../errors.ts'
+import { isRunning } from '../running.ts'
 import { isKnownBrowserPath, locateBrowser } from './locate-browser.ts'
 
 /**
@@ -247,17 +248,8 @@ function removeLeftFolders(): void {
   }
   for (const name of names) {
     const pid = Number(name.slice(PREFIX.length).split('-')[0])
-    if (!pid || pid === process.pid || alive(pid)) continue
+    if (!pid || pid === process.pid || isRunning(pid)) continue
     removeFolder(join(tmpdir(), name))
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -387,14 +387,7 @@ const QUOTE_KINDS = [
 
 /** Which quotes are open at the end of `text`: a curly quote opens or closes, a straight one (not an apostrophe) toggles. */
 export function quotesOpenAfter(text: string, open: OpenQuotes = { double: false, single: false }): OpenQuotes {
-  const state = { ...open }
-  for (const { kind, straight, open: opening, close } of QUOTE_KINDS) {
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === opening || text[i] === close) state[kind] = text[i] === opening
-      else if (straight.includes(text[i]!) && !isApostrophe(text, i)) state[kind] = !state[kind]
-    }
-  }
-  return state
+  return quoteStatesAt(text, [text.length], open)[0]!
 }
 
 /**
