@@ -6,7 +6,7 @@
  * browser (a folder, /bin/false, a script that never answers) is named as such at once.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { accessSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
@@ -51,9 +51,16 @@ export const LAUNCH_ARGS = [
  * /etc/chromium.d's --enable-remote-extensions --load-extension=…).
  */
 export function programBehindLauncher(path: string): string {
+  // Its first 4 KB only: a browser program itself is some 250 MB.
   let head: string
   try {
-    head = readFileSync(path, { encoding: 'latin1' }).slice(0, 4096)
+    const file = openSync(path, 'r')
+    try {
+      const bytes = Buffer.alloc(4096)
+      head = bytes.subarray(0, readSync(file, bytes, 0, bytes.length, 0)).toString('latin1')
+    } finally {
+      closeSync(file)
+    }
   } catch {
     return path
   }
